@@ -1,0 +1,126 @@
+// Command formatlas builds the formatlas site: a static atlas of security
+// cooperation formats made from TOML records and Markdown commentary.
+//
+// It is a table of subcommands; the work is done by package generator.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// Command is one subcommand, after cmd/go/internal/base.Command.
+type Command struct {
+	Name  string
+	Usage string // the arguments, after the name
+	Short string // one line for the command list
+	Flags func(fs *flag.FlagSet) func(ctx context.Context, env *Env, args []string) error
+}
+
+// Env is what a command may touch: its output streams. Tests drive commands
+// through it without os.Exit.
+type Env struct {
+	Stdout, Stderr io.Writer
+}
+
+// errUsage marks an error as a usage error: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func commands() []*Command {
+	return []*Command{buildCommand()}
+}
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], &Env{Stdout: os.Stdout, Stderr: os.Stderr}))
+}
+
+// run executes the command line args and returns the exit status:
+// 0 success, 1 content or build error, 2 usage error.
+func run(ctx context.Context, args []string, env *Env) int {
+	if len(args) == 0 {
+		usage(env.Stderr)
+		return 2
+	}
+	name, rest := args[0], args[1:]
+	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
+		return help(env, rest)
+	}
+	cmd := lookup(name)
+	if cmd == nil {
+		fmt.Fprintf(env.Stderr, "formatlas: unknown command %q\n", name)
+		usage(env.Stderr)
+		return 2
+	}
+	fs := flag.NewFlagSet("formatlas "+cmd.Name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() { commandUsage(env.Stderr, cmd, fs) }
+	runFn := cmd.Flags(fs)
+	if err := fs.Parse(rest); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	err := runFn(ctx, env, fs.Args())
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(env.Stderr, "formatlas %s: %s\n", cmd.Name, ue.msg)
+		fs.Usage()
+		return 2
+	default:
+		fmt.Fprintln(env.Stderr, err)
+		return 1
+	}
+}
+
+func lookup(name string) *Command {
+	for _, c := range commands() {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+func help(env *Env, args []string) int {
+	if len(args) == 0 {
+		usage(env.Stdout)
+		return 0
+	}
+	cmd := lookup(args[0])
+	if cmd == nil {
+		fmt.Fprintf(env.Stderr, "formatlas help: unknown command %q\n", args[0])
+		return 2
+	}
+	fs := flag.NewFlagSet("formatlas "+cmd.Name, flag.ContinueOnError)
+	cmd.Flags(fs)
+	commandUsage(env.Stdout, cmd, fs)
+	return 0
+}
+
+func usage(w io.Writer) {
+	var b strings.Builder
+	b.WriteString("formatlas builds a static atlas of security cooperation formats.\n\n")
+	b.WriteString("Usage:\n\n\tformatlas <command> [arguments]\n\nThe commands are:\n\n")
+	for _, c := range commands() {
+		fmt.Fprintf(&b, "\t%-8s %s\n", c.Name, c.Short)
+	}
+	b.WriteString("\nUse \"formatlas help <command>\" for more about a command.\n")
+	io.WriteString(w, b.String())
+}
+
+func commandUsage(w io.Writer, cmd *Command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "usage: formatlas %s %s\n\n%s\n\nFlags:\n", cmd.Name, cmd.Usage, cmd.Short)
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+}

@@ -1,0 +1,84 @@
+// Package generator builds a formatlas site: a static, cross-linked atlas of
+// security cooperation formats made from TOML records and Markdown commentary.
+//
+// # The site directory
+//
+// A site directory holds content/, templates/ and static/:
+//
+//	content/site.toml        title, description, base_url, as_of
+//	content/countries.toml   [[country]] code, name, region
+//	content/sources.toml     [[source]] id, title, author, publisher, date, url, note
+//	content/formats/<id>.toml + <id>.md   a format and its commentary
+//	templates/               html/template files: base.html, one per page kind, partials/
+//	static/                  copied to the output as it is
+//
+// # Formats
+//
+// A format record has these keys (unknown keys are errors):
+//
+//	name, abbr, category, status, founded, parent, summary, focus, sources,
+//	member_list, member_list_note, [members], [[event]]
+//
+// name, category, status and sources are required. category is one of
+// alliance, partnership-framework, flexible, minilateral, eu; status one of
+// active, dormant, defunct, proposed. [members] maps a role (lead, member,
+// partner, observer, invited, aspirant) to ISO 3166-1 alpha-3 country codes.
+// member_list is complete (the default), incomplete or derived; the latter two
+// need a member_list_note. NATO and the EU are formats too, with ids nato and
+// eu, and a country's NATO and EU status is derived from them.
+//
+// Each [[event]] has a date, a change (announced, founded, launched, endorsed,
+// operational, expanded, joined, left, invited, applied, role, suspended,
+// declaration), a source, and optionally a country, a role and a note.
+//
+// # Dates
+//
+// A date is a TOML integer year (2012), a TOML local date (2012-09-04) or a
+// string for a month ("2017-01"). The model keeps the precision given.
+//
+// # Sources and cross-references
+//
+// A source reference is "<source-id>" or "<source-id>#<locator>", the locator
+// a free label such as "note-19". Markdown links may use the schemes
+// format:<id>, country:<code> and source:<id>, with an optional #anchor for
+// formats and countries; they are checked and resolved to relative URLs.
+//
+// # Output
+//
+// Every internal link is relative and names a file, so the output works from
+// a server and from file://. The same input gives byte-identical output, and a
+// build writes a fresh directory and swaps it in, so a failed build leaves the
+// previous output untouched. Errors are reported as path:line:col: message,
+// all of them, sorted.
+package generator
+
+import (
+	"io/fs"
+
+	"formatlas/generator/load"
+	"formatlas/generator/markdown"
+	"formatlas/generator/render"
+	"formatlas/generator/site"
+)
+
+// Generate loads, links and renders the site directory siteFS in memory.
+func Generate(siteFS fs.FS) ([]render.File, error) {
+	content, err := load.Load(siteFS)
+	if err != nil {
+		return nil, err
+	}
+	model, err := site.Link(content)
+	if err != nil {
+		return nil, err
+	}
+	return render.Render(model, siteFS, render.Options{Markdown: markdown.New(markdown.Options{})})
+}
+
+// Build generates the site in siteFS and writes it atomically to out.
+func Build(siteFS fs.FS, out string) ([]render.File, error) {
+	files, err := Generate(siteFS)
+	if err != nil {
+		return nil, err
+	}
+	return files, render.Write(out, files)
+}

@@ -1,0 +1,98 @@
+package load
+
+import (
+	"regexp"
+	"strings"
+
+	"formatlas/generator/diag"
+)
+
+// SlugRE is the form of format, lesson, source and page ids.
+var SlugRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// CodeRE is the form of a country code: ISO 3166-1 alpha-3.
+var CodeRE = regexp.MustCompile(`^[A-Z]{3}$`)
+
+func required(w Where, errs *diag.List, kind string, fields ...[2]string) {
+	for _, f := range fields {
+		if strings.TrimSpace(f[1]) == "" {
+			errs.Add(w.Pos(), "%s: missing required key %q", kind, f[0])
+		}
+	}
+}
+
+func vocab(w Where, errs *diag.List, key, v string, allowed []string) {
+	if v != "" && !In(v, allowed) {
+		errs.Add(w.Value(key, v), "%s %q is not one of: %s", key, v, strings.Join(allowed, ", "))
+	}
+}
+
+func checkDate(w Where, errs *diag.List, key string, d Date) {
+	if d.Invalid != "" {
+		errs.Add(w.Key(key), "%s: %s", key, d.Invalid)
+	}
+}
+
+func checkSite(s *Site, errs *diag.List) {
+	if s.Where.file == nil {
+		return
+	}
+	required(s.Where, errs, "site", [2]string{"title", s.Title})
+	checkDate(s.Where, errs, "as_of", s.AsOf)
+	if s.BaseURL != "" && !strings.HasSuffix(s.BaseURL, "/") {
+		errs.Add(s.Where.Value("base_url", s.BaseURL), "base_url %q must end with a slash", s.BaseURL)
+	}
+}
+
+func checkCountry(c *Country, errs *diag.List) {
+	required(c.Where, errs, "country", [2]string{"code", c.Code}, [2]string{"name", c.Name})
+	if c.Code != "" && !CodeRE.MatchString(c.Code) {
+		errs.Add(c.Where.Value("code", c.Code), "country code %q is not an ISO 3166-1 alpha-3 code (three capital letters)", c.Code)
+	}
+}
+
+func checkSource(s *Source, errs *diag.List) {
+	required(s.Where, errs, "source", [2]string{"id", s.ID}, [2]string{"title", s.Title})
+	if s.ID != "" && !SlugRE.MatchString(s.ID) {
+		errs.Add(s.Where.Value("id", s.ID), "source id %q is not a lowercase slug (a-z, 0-9, -)", s.ID)
+	}
+	checkDate(s.Where, errs, "date", s.Date)
+}
+
+func checkFormat(f *Format, errs *diag.List) {
+	w := f.Where
+	if !SlugRE.MatchString(f.ID) {
+		errs.Add(diag.Position{Path: FormatsDir + "/" + f.ID + ".toml"}, "format id %q (from the file name) is not a lowercase slug (a-z, 0-9, -)", f.ID)
+	}
+	if w.file == nil {
+		return // the file did not decode; that error is reported already
+	}
+	required(w, errs, "format", [2]string{"name", f.Name}, [2]string{"category", f.Category}, [2]string{"status", f.Status})
+	if len(f.Sources) == 0 {
+		errs.Add(w.Pos(), "format: missing required key %q: every format cites a source", "sources")
+	}
+	vocab(w, errs, "category", f.Category, Categories)
+	vocab(w, errs, "status", f.Status, Statuses)
+	vocab(w, errs, "member_list", f.MemberList, MemberLists)
+	if f.MemberList != "" && f.MemberList != "complete" && f.MemberListNote == "" {
+		errs.Add(w.Key("member_list"), "member_list %q needs a member_list_note saying why", f.MemberList)
+	}
+	checkDate(w, errs, "founded", f.Founded)
+	for i := range f.Events {
+		checkEvent(&f.Events[i], errs)
+	}
+}
+
+func checkEvent(e *Event, errs *diag.List) {
+	w := e.Where
+	if e.Date.IsZero() && e.Date.Invalid == "" {
+		errs.Add(w.Pos(), "event: missing required key %q", "date")
+	}
+	checkDate(w, errs, "date", e.Date)
+	required(w, errs, "event", [2]string{"change", e.Change})
+	if e.Source == "" {
+		errs.Add(w.Pos(), "event: missing required key %q: every dated event cites a source", "source")
+	}
+	vocab(w, errs, "change", e.Change, Changes)
+	vocab(w, errs, "role", e.Role, Roles)
+}

@@ -1,0 +1,165 @@
+package load
+
+import (
+	"strconv"
+	"strings"
+
+	"formatlas/generator/diag"
+)
+
+// tomlFile finds where keys and values stand in a TOML file's text.
+//
+// BurntSushi/toml parses the file (this is no parser of its own) but exposes no
+// positions of keys, so semantic errors found after decoding are placed by
+// scanning the text for the key: each `key =` line is recorded under its table
+// path, with array-of-tables entries numbered from 0 ("event.1.date").
+type tomlFile struct {
+	path string
+	src  string
+	keys map[string]keySpan
+}
+
+// keySpan is a key's position and the byte range of its value text.
+type keySpan struct {
+	line, col  int
+	start, end int
+}
+
+func newTOMLFile(path string, src []byte) *tomlFile {
+	f := &tomlFile{path: path, src: string(src), keys: map[string]keySpan{}}
+	f.scan()
+	return f
+}
+
+func (f *tomlFile) scan() {
+	var (
+		table   string
+		counts  = map[string]int{}
+		last    string
+		inMulti bool
+		offset  int
+	)
+	for i, line := range strings.SplitAfter(f.src, "\n") {
+		lineStart := offset
+		offset += len(line)
+		if strings.Count(line, `"""`)%2 == 1 || strings.Count(line, `'''`)%2 == 1 {
+			inMulti = !inMulti
+			if inMulti && !strings.Contains(line, "=") {
+				continue
+			}
+		} else if inMulti {
+			continue
+		}
+		trimmed := strings.TrimSpace(line)
+		indent := len(line) - len(strings.TrimLeft(line, " \t"))
+		switch {
+		case strings.HasPrefix(trimmed, "[["):
+			name := tableName(trimmed[2:], "]]")
+			table = name + "." + strconv.Itoa(counts[name])
+			counts[name]++
+			f.close(last, lineStart)
+			last = ""
+			f.keys[table] = keySpan{line: i + 1, col: indent + 1, start: lineStart, end: lineStart}
+		case strings.HasPrefix(trimmed, "["):
+			table = tableName(trimmed[1:], "]")
+			f.close(last, lineStart)
+			last = ""
+			f.keys[table] = keySpan{line: i + 1, col: indent + 1, start: lineStart, end: lineStart}
+		default:
+			key, ok := keyOf(trimmed)
+			if !ok {
+				continue
+			}
+			f.close(last, lineStart)
+			last = join(table, key)
+			eq := strings.IndexByte(line, '=')
+			f.keys[last] = keySpan{line: i + 1, col: indent + 1, start: lineStart + eq + 1, end: len(f.src)}
+		}
+	}
+	f.close(last, len(f.src))
+}
+
+// close ends the value span of key at offset.
+func (f *tomlFile) close(key string, offset int) {
+	if ks, ok := f.keys[key]; ok && key != "" {
+		ks.end = offset
+		f.keys[key] = ks
+	}
+}
+
+func tableName(s, closing string) string {
+	if i := strings.Index(s, closing); i >= 0 {
+		s = s[:i]
+	}
+	parts := strings.Split(s, ".")
+	for i, p := range parts {
+		parts[i] = strings.Trim(strings.TrimSpace(p), `"'`)
+	}
+	return strings.Join(parts, ".")
+}
+
+// keyOf returns the key of a `key = value` line.
+func keyOf(line string) (string, bool) {
+	eq := strings.IndexByte(line, '=')
+	if eq <= 0 || strings.HasPrefix(line, "#") {
+		return "", false
+	}
+	key := strings.TrimSpace(line[:eq])
+	if strings.ContainsAny(key, " \t\"'[") && !(strings.HasPrefix(key, `"`) && strings.HasSuffix(key, `"`)) {
+		return "", false
+	}
+	return strings.Trim(key, `"`), true
+}
+
+func join(table, key string) string {
+	if key == "" {
+		return table
+	}
+	if table == "" {
+		return key
+	}
+	return table + "." + key
+}
+
+// Key returns the position of the dotted key path (for example "event.1.date"),
+// falling back to its nearest enclosing table, then to the file itself.
+func (f *tomlFile) Key(path string) diag.Position {
+	for p := path; p != ""; p = parent(p) {
+		if ks, ok := f.keys[p]; ok {
+			return diag.Position{Path: f.path, Line: ks.line, Col: ks.col}
+		}
+	}
+	return diag.Position{Path: f.path, Line: 1, Col: 1}
+}
+
+// Value returns the position of the string literal lit inside the value of key
+// path, such as one country code in a member list; else the key's position.
+func (f *tomlFile) Value(path, lit string) diag.Position {
+	ks, ok := f.keys[path]
+	if !ok {
+		return f.Key(path)
+	}
+	span := f.src[ks.start:ks.end]
+	i := strings.Index(span, strconv.Quote(lit))
+	if i < 0 {
+		i = strings.Index(span, "'"+lit+"'")
+	}
+	if i < 0 {
+		return f.Key(path)
+	}
+	return f.offsetPos(ks.start + i)
+}
+
+func (f *tomlFile) offsetPos(off int) diag.Position {
+	before := f.src[:off]
+	line := strings.Count(before, "\n") + 1
+	col := off - (strings.LastIndexByte(before, '\n') + 1) + 1
+	return diag.Position{Path: f.path, Line: line, Col: col}
+}
+
+func parent(p string) string {
+	if i := strings.LastIndexByte(p, '.'); i >= 0 {
+		return p[:i]
+	}
+	return ""
+}

@@ -1,0 +1,135 @@
+package load
+
+import (
+	"formatlas/generator/diag"
+)
+
+// Content is everything under content/, decoded and schema-checked but not yet
+// linked: references are still strings.
+type Content struct {
+	Site      Site
+	Countries []Country
+	Sources   []Source
+	Formats   []Format // sorted by ID
+}
+
+// Site is content/site.toml.
+type Site struct {
+	Title       string `toml:"title"`
+	Description string `toml:"description"`
+	BaseURL     string `toml:"base_url"`
+	AsOf        Date   `toml:"as_of"`
+	Where       Where  `toml:"-"`
+}
+
+// Country is one [[country]] of content/countries.toml.
+type Country struct {
+	Code   string `toml:"code"`
+	Name   string `toml:"name"`
+	Region string `toml:"region"`
+	Where  Where  `toml:"-"`
+}
+
+// Source is one [[source]] of content/sources.toml.
+type Source struct {
+	ID        string `toml:"id"`
+	Title     string `toml:"title"`
+	Author    string `toml:"author"`
+	Publisher string `toml:"publisher"`
+	Date      Date   `toml:"date"`
+	URL       string `toml:"url"`
+	Note      string `toml:"note"` // e.g. that a fact comes from the public record, not the paper
+	Where     Where  `toml:"-"`
+}
+
+// Format is content/formats/<id>.toml with its commentary <id>.md.
+type Format struct {
+	ID             string   `toml:"-"` // from the file name
+	Name           string   `toml:"name"`
+	Abbr           string   `toml:"abbr"`
+	Category       string   `toml:"category"`
+	Status         string   `toml:"status"`
+	Founded        Date     `toml:"founded"`
+	Parent         string   `toml:"parent"`
+	Summary        string   `toml:"summary"`
+	Focus          []string `toml:"focus"`
+	Sources        []string `toml:"sources"`
+	MemberList     string   `toml:"member_list"`
+	MemberListNote string   `toml:"member_list_note"`
+	Members        Members  `toml:"members"`
+	Events         []Event  `toml:"event"`
+
+	Commentary     []byte `toml:"-"` // Markdown, nil if there is no .md file
+	CommentaryPath string `toml:"-"`
+	Where          Where  `toml:"-"`
+}
+
+// Members maps each role to country codes. The fields follow Roles.
+type Members struct {
+	Lead     []string `toml:"lead"`
+	Member   []string `toml:"member"`
+	Partner  []string `toml:"partner"`
+	Observer []string `toml:"observer"`
+	Invited  []string `toml:"invited"`
+	Aspirant []string `toml:"aspirant"`
+}
+
+// ByRole returns the lists in the order of Roles.
+func (m *Members) ByRole() [][]string {
+	return [][]string{m.Lead, m.Member, m.Partner, m.Observer, m.Invited, m.Aspirant}
+}
+
+// Event is a dated change of a format, with its own source.
+type Event struct {
+	Date    Date   `toml:"date"`
+	Country string `toml:"country"`
+	Change  string `toml:"change"`
+	Role    string `toml:"role"`
+	Source  string `toml:"source"`
+	Note    string `toml:"note"`
+	Where   Where  `toml:"-"`
+}
+
+// Vocabularies of the content model.
+var (
+	Categories  = []string{"alliance", "partnership-framework", "flexible", "minilateral", "eu"}
+	Statuses    = []string{"active", "dormant", "defunct", "proposed"}
+	Roles       = []string{"lead", "member", "partner", "observer", "invited", "aspirant"}
+	Changes     = []string{"announced", "founded", "launched", "endorsed", "operational", "expanded", "joined", "left", "invited", "applied", "role", "suspended", "declaration"}
+	MemberLists = []string{"complete", "incomplete", "derived"}
+)
+
+// Where places a record's keys and values in its file.
+type Where struct {
+	file   *tomlFile
+	prefix string // dotted path of the record inside the file, "" for a whole file
+}
+
+// Path is the file, relative to the site directory.
+func (w Where) Path() string {
+	if w.file == nil {
+		return ""
+	}
+	return w.file.path
+}
+
+// Pos is the position of the record itself.
+func (w Where) Pos() diag.Position { return w.Key("") }
+
+// Key is the position of key (dotted, relative to the record).
+func (w Where) Key(key string) diag.Position {
+	if w.file == nil {
+		return diag.Position{}
+	}
+	return w.file.Key(join(w.prefix, key))
+}
+
+// Value is the position of the string lit in the value of key.
+func (w Where) Value(key, lit string) diag.Position {
+	if w.file == nil {
+		return diag.Position{}
+	}
+	return w.file.Value(join(w.prefix, key), lit)
+}
+
+func (w Where) sub(key string) Where { return Where{file: w.file, prefix: join(w.prefix, key)} }

@@ -1,0 +1,99 @@
+// Package markdown turns commentary into HTML. goldmark is configured once —
+// GFM tables, footnotes, typographer, heading ids, chroma highlighting with CSS
+// classes — and customised by a small AST transformer that resolves the site's
+// cross-reference links (format:jef, country:FIN, source:kaim-2017).
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+
+	"formatlas/generator/diag"
+)
+
+// Resolver turns a cross-reference into a URL relative to the page being
+// rendered. scheme is "format", "country", "source", ...; target is the rest of
+// the destination, with any #anchor. On failure it returns a message that says
+// what is wrong, with a suggestion if one is close.
+type Resolver interface {
+	Resolve(scheme, target string) (href string, problem string)
+}
+
+// Schemes are the cross-reference schemes a link destination may use.
+var Schemes = []string{"format", "country", "source", "lesson", "page"}
+
+// Converter renders Markdown. It is safe for concurrent use.
+type Converter struct {
+	md goldmark.Markdown
+	hl *highlighter
+}
+
+// Options configures a Converter.
+type Options struct {
+	// ChromaStyle names the chroma style whose CSS goes with the highlighted
+	// code (default "github").
+	ChromaStyle string
+}
+
+// New builds the one goldmark instance the site uses.
+func New(opts Options) *Converter {
+	hl := newHighlighter(opts.ChromaStyle)
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(xrefTransformer{}, 100)),
+		),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(hl, 100)),
+		),
+	)
+	return &Converter{md: md, hl: hl}
+}
+
+// Doc is one Markdown document to convert.
+type Doc struct {
+	Path     string   // relative to the site directory, for error positions
+	Source   []byte   // the Markdown
+	Resolver Resolver // resolves cross-references relative to the output page
+	Reserved []string // element ids the page template already uses
+}
+
+// Convert renders doc to HTML and reports every unresolved reference.
+func (c *Converter) Convert(doc Doc) ([]byte, diag.List) {
+	ctx := parser.NewContext()
+	for _, id := range doc.Reserved {
+		ctx.IDs().Put([]byte(id))
+	}
+	state := &convertState{doc: doc}
+	ctx.Set(stateKey, state)
+	var buf bytes.Buffer
+	if err := c.md.Convert(doc.Source, &buf, parser.WithContext(ctx)); err != nil {
+		state.errs.Add(diag.Position{Path: doc.Path}, "%v", err)
+	}
+	return buf.Bytes(), state.errs
+}
+
+// CSS returns the stylesheet for highlighted code.
+func (c *Converter) CSS() ([]byte, error) { return c.hl.css() }
+
+var stateKey = parser.NewContextKey()
+
+// convertState is what one conversion's transformer needs and reports.
+type convertState struct {
+	doc  Doc
+	errs diag.List
+}
+
+// position turns a byte offset in the source into a line and column.
+func (s *convertState) position(offset int) diag.Position {
+	src := s.doc.Source[:min(offset, len(s.doc.Source))]
+	line := bytes.Count(src, []byte("\n")) + 1
+	col := offset - (bytes.LastIndexByte(src, '\n') + 1) + 1
+	return diag.Position{Path: s.doc.Path, Line: line, Col: col}
+}

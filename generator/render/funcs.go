@@ -1,0 +1,30 @@
+package render
+
+import (
+	"errors"
+	"html/template"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// funcMap is the one FuncMap every template gets.
+func funcMap() template.FuncMap {
+	return template.FuncMap{
+		"plural": plural,
+		"join":   strings.Join,
+	}
+}
+
+// plural writes "1 format" or "3 formats".
+func plural(n int, singular, pluralForm string) string {
+	if n == 1 {
+		return "1 " + singular
+	}
+	return strconv.Itoa(n) + " " + pluralForm
+}
+
+func contains(xs []string, x string) bool { return slices.Contains(xs, x) }
+
+func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }

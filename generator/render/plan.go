@@ -1,0 +1,224 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+
+	"formatlas/generator/diag"
+	"formatlas/generator/internal/par"
+	"formatlas/generator/markdown"
+	"formatlas/generator/site"
+)
+
+// page is one entry of the page plan: where it goes, which template renders it
+// and the view it gets. Commentary is converted while the plan is built.
+type page struct {
+	path     string
+	template string
+	view     any
+}
+
+// planner builds the page plan for one site.
+type planner struct {
+	s    *site.Site
+	md   *markdown.Converter
+	errs diag.List
+}
+
+func (p *planner) frame(path, title string) Page {
+	root := rootOf(path)
+	nav := []NavItem{
+		{Label: "Home", Href: HomePath},
+		{Label: "Formats", Href: FormatsPath},
+		{Label: "Countries", Href: CountriesPath},
+		{Label: "Matrix", Href: MatrixPath},
+		{Label: "Sources", Href: SourcesPath},
+	}
+	for i := range nav {
+		nav[i].Current = nav[i].Href == path
+		nav[i].Href = root + nav[i].Href
+	}
+	return Page{SiteTitle: p.s.Title, Description: p.s.Description, Title: title,
+		Path: path, Root: root, Nav: nav, AsOf: p.s.AsOf.Human()}
+}
+
+func (p *planner) formatRef(from string, f *site.Format) FormatRef {
+	return FormatRef{ID: f.ID, Name: f.Name, Abbr: f.Abbr, Href: rootOf(from) + FormatPath(f),
+		Category: f.Category, Status: f.Status}
+}
+
+func (p *planner) countryRef(from string, c *site.Country) CountryRef {
+	return CountryRef{Code: c.Code, Name: c.Name, Href: rootOf(from) + CountryPath(c)}
+}
+
+func (p *planner) cite(from string, c site.Citation) Cite {
+	return Cite{Title: c.Source.Title, Locator: c.Locator,
+		Href: rootOf(from) + SourcesPath + "#" + SourceAnchor(c.Source)}
+}
+
+// plan lists every page of the site, in output path order.
+func (p *planner) plan() []page {
+	pages := []page{
+		{HomePath, "home", p.home()},
+		{FormatsPath, "formats", p.formats()},
+		{CountriesPath, "countries", p.countries()},
+		{MatrixPath, "matrix", p.matrix()},
+		{SourcesPath, "sources", p.sources()},
+	}
+	formatPages := make([]page, len(p.s.Formats))
+	formatErrs := make([]diag.List, len(p.s.Formats))
+	par.Do(len(p.s.Formats), func(i int) {
+		f := p.s.Formats[i]
+		v, errs := p.format(f)
+		formatPages[i], formatErrs[i] = page{FormatPath(f), "format", v}, errs
+	})
+	for _, errs := range formatErrs {
+		p.errs = append(p.errs, errs...)
+	}
+	pages = append(pages, formatPages...)
+	for _, c := range p.s.Countries {
+		pages = append(pages, page{CountryPath(c), "country", p.country(c)})
+	}
+	slices.SortFunc(pages, func(a, b page) int { return strings.Compare(a.path, b.path) })
+	return pages
+}
+
+func (p *planner) categoryGroups(from string) []CategoryGroup {
+	var groups []CategoryGroup
+	for _, f := range sortedFormats(p.s.Formats) {
+		if len(groups) == 0 || groups[len(groups)-1].ID != f.Category {
+			groups = append(groups, CategoryGroup{ID: f.Category, Label: categoryLabels[f.Category], Blurb: categoryBlurbs[f.Category]})
+		}
+		g := &groups[len(groups)-1]
+		g.Formats = append(g.Formats, FormatRow{FormatRef: p.formatRef(from, f), Summary: f.Summary,
+			Founded: f.Founded.Human(), Members: len(f.Members)})
+	}
+	return groups
+}
+
+func sortedFormats(formats []*site.Format) []*site.Format {
+	out := slices.Clone(formats)
+	slices.SortFunc(out, site.CompareFormats)
+	return out
+}
+
+func (p *planner) home() HomeView {
+	members := 0
+	for _, f := range p.s.Formats {
+		members += len(f.Members)
+	}
+	return HomeView{Page: p.frame(HomePath, p.s.Title), Formats: len(p.s.Formats),
+		Countries: len(p.s.Countries), Sources: len(p.s.Sources), Memberships: members,
+		Categories: p.categoryGroups(HomePath)}
+}
+
+func (p *planner) formats() FormatsView {
+	return FormatsView{Page: p.frame(FormatsPath, "Formats"), Categories: p.categoryGroups(FormatsPath)}
+}
+
+// reservedIDs are element ids the format template uses; commentary headings
+// get other ids.
+var reservedIDs = []string{"top", "main", "nav", "summary", "facts", "members", "history",
+	"commentary", "sources", "shared", "related", "lessons", "footnotes"}
+
+func (p *planner) format(f *site.Format) (FormatView, diag.List) {
+	from := FormatPath(f)
+	v := FormatView{Page: p.frame(from, f.Name), Format: p.formatRef(from, f),
+		CategoryLabel: categoryLabels[f.Category], Summary: f.Summary, Founded: f.Founded.Human(),
+		Focus: f.Focus, MemberCount: len(f.Members), MemberList: memberListLabels[f.MemberList],
+		MemberListNote: f.MemberListNote}
+	if f.Parent != nil {
+		ref := p.formatRef(from, f.Parent)
+		v.Parent = &ref
+	}
+	for _, c := range f.Children {
+		v.Children = append(v.Children, p.formatRef(from, c))
+	}
+	for _, m := range f.Members {
+		if len(v.Groups) == 0 || v.Groups[len(v.Groups)-1].Role != m.Role {
+			v.Groups = append(v.Groups, MemberGroup{RoleInfo: roles[m.Role]})
+		}
+		g := &v.Groups[len(v.Groups)-1]
+		g.Countries = append(g.Countries, p.countryRef(from, m.Country))
+	}
+	for _, e := range f.Events {
+		ev := EventView{Date: e.Date.Human(), Change: e.Change, Role: e.Role, Note: e.Note}
+		if e.Country != nil {
+			ref := p.countryRef(from, e.Country)
+			ev.Country = &ref
+		}
+		if e.Source.Source != nil {
+			ev.Source = p.cite(from, e.Source)
+		}
+		v.Events = append(v.Events, ev)
+	}
+	for _, c := range f.Sources {
+		v.Sources = append(v.Sources, p.cite(from, c))
+	}
+	for _, o := range f.Shared {
+		v.Shared = append(v.Shared, SharedView{Format: p.formatRef(from, o.Format), Shared: o.Shared,
+			Jaccard: fmt.Sprintf("%.2f", o.Jaccard)})
+	}
+	var errs diag.List
+	if f.Commentary != nil {
+		html, mdErrs := p.md.Convert(markdown.Doc{Path: f.CommentaryPath, Source: f.Commentary,
+			Resolver: resolver{s: p.s, from: from}, Reserved: reservedIDs})
+		v.Commentary = template.HTML(html)
+		errs = mdErrs
+	}
+	return v, errs
+}
+
+func (p *planner) countries() CountriesView {
+	v := CountriesView{Page: p.frame(CountriesPath, "Countries")}
+	for _, c := range p.s.Countries {
+		v.Countries = append(v.Countries, CountryRow{CountryRef: p.countryRef(CountriesPath, c),
+			Region: c.Region, NATO: p.status(c.NATO, p.s.NATO), EU: p.status(c.EU, p.s.EU), Formats: len(c.Memberships)})
+	}
+	return v
+}
+
+// status says a country's standing in NATO or the EU, from its membership of
+// that format; "" when the site has no such format.
+func (p *planner) status(m *site.Membership, of *site.Format) string {
+	switch {
+	case of == nil:
+		return ""
+	case m == nil:
+		return "Not a member"
+	}
+	return roles[m.Role].Label
+}
+
+func (p *planner) country(c *site.Country) CountryView {
+	from := CountryPath(c)
+	v := CountryView{Page: p.frame(from, c.Name), Country: p.countryRef(from, c), Region: c.Region,
+		NATO: p.status(c.NATO, p.s.NATO), EU: p.status(c.EU, p.s.EU)}
+	for _, m := range c.Memberships {
+		v.Memberships = append(v.Memberships, MembershipView{Format: p.formatRef(from, m.Format),
+			CategoryLabel: categoryLabels[m.Format.Category], RoleInfo: roles[m.Role]})
+	}
+	return v
+}
+
+func (p *planner) sources() SourcesView {
+	v := SourcesView{Page: p.frame(SourcesPath, "Sources")}
+	cited := map[*site.Source][]FormatRef{}
+	for _, f := range sortedFormats(p.s.Formats) {
+		seen := map[*site.Source]bool{}
+		for _, c := range f.Sources {
+			if !seen[c.Source] {
+				seen[c.Source] = true
+				cited[c.Source] = append(cited[c.Source], p.formatRef(SourcesPath, f))
+			}
+		}
+	}
+	for _, s := range p.s.Sources {
+		v.Sources = append(v.Sources, SourceView{ID: s.ID, Anchor: SourceAnchor(s), Title: s.Title,
+			Author: s.Author, Publisher: s.Publisher, Date: s.Date.Human(), URL: s.URL, Note: s.Note,
+			CitedBy: cited[s]})
+	}
+	return v
+}

@@ -1,0 +1,66 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"formatlas/generator/diag"
+	"formatlas/generator/site"
+)
+
+// resolver resolves cross-reference links for the page at from.
+type resolver struct {
+	s    *site.Site
+	from string
+}
+
+func (r resolver) Resolve(scheme, target string) (string, string) {
+	id, anchor, hasAnchor := strings.Cut(target, "#")
+	var path string
+	switch scheme {
+	case "format":
+		f := r.s.Format(id)
+		if f == nil {
+			return "", unknown("format", id, ids(r.s.Formats, func(f *site.Format) string { return f.ID }))
+		}
+		path = FormatPath(f)
+	case "country":
+		c := r.s.Country(id)
+		if c == nil {
+			return "", unknown("country", id, ids(r.s.Countries, func(c *site.Country) string { return c.Code }))
+		}
+		path = CountryPath(c)
+	case "source":
+		src := r.s.Source(id)
+		if src == nil {
+			return "", unknown("source", id, ids(r.s.Sources, func(s *site.Source) string { return s.ID }))
+		}
+		if hasAnchor {
+			return "", fmt.Sprintf("source link %q cannot name an anchor: sources are entries of the bibliography", "source:"+target)
+		}
+		return rootOf(r.from) + SourcesPath + "#" + SourceAnchor(src), ""
+	default:
+		return "", fmt.Sprintf("cross-references to %s: are not supported yet", scheme)
+	}
+	href := rootOf(r.from) + path
+	if hasAnchor {
+		href += "#" + anchor
+	}
+	return href, ""
+}
+
+func unknown(kind, id string, candidates []string) string {
+	msg := fmt.Sprintf("unknown %s %q", kind, id)
+	if c := diag.Closest(id, candidates); c != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", c)
+	}
+	return msg
+}
+
+func ids[T any](xs []T, id func(T) string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = id(x)
+	}
+	return out
+}

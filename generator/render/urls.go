@@ -1,0 +1,36 @@
+// Package render turns the linked model into the site's files: a page plan
+// (output path -> template + typed view), rendered in parallel with
+// html/template, and an atomic write of the whole tree.
+package render
+
+import (
+	"strings"
+
+	"formatlas/generator/site"
+)
+
+// Output paths. Every page is a file, so links work from file:// as well as
+// from a server.
+const (
+	HomePath      = "index.html"
+	FormatsPath   = "formats/index.html"
+	CountriesPath = "countries/index.html"
+	MatrixPath    = "matrix.html"
+	SourcesPath   = "sources.html"
+	StylePath     = "style.css"
+	ChromaPath    = "chroma.css"
+)
+
+// FormatPath is the page of format f.
+func FormatPath(f *site.Format) string { return "formats/" + f.ID + ".html" }
+
+// CountryPath is the page of country c.
+func CountryPath(c *site.Country) string { return "countries/" + strings.ToLower(c.Code) + ".html" }
+
+// SourceAnchor is the id of source src's entry on the bibliography page.
+func SourceAnchor(src *site.Source) string { return "src-" + src.ID }
+
+// rootOf is the relative prefix from page to the site root: "" or "../".
+func rootOf(page string) string {
+	return strings.Repeat("../", strings.Count(page, "/"))
+}

@@ -1,0 +1,183 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"formatlas/generator/diag"
+	"formatlas/generator/load"
+)
+
+// Link resolves the references between records and derives the relations the
+// pages need. It reports every unresolved reference at its position.
+func Link(c *load.Content) (*Site, error) {
+	l := &linker{s: &Site{
+		Title:       c.Site.Title,
+		Description: c.Site.Description,
+		BaseURL:     c.Site.BaseURL,
+		AsOf:        c.Site.AsOf,
+		formats:     map[string]*Format{},
+		countries:   map[string]*Country{},
+		sources:     map[string]*Source{},
+	}}
+	l.sources(c.Sources)
+	l.countries(c.Countries)
+	l.formats(c.Formats)
+	l.s.NATO, l.s.EU = l.s.formats["nato"], l.s.formats["eu"]
+	l.derive()
+	return l.s, l.errs.Err()
+}
+
+type linker struct {
+	s    *Site
+	errs diag.List
+}
+
+func (l *linker) sources(raw []load.Source) {
+	for i := range raw {
+		r := &raw[i]
+		if prev, dup := l.s.sources[r.ID]; dup {
+			l.errs.Add(r.Where.Value("id", r.ID), "duplicate source id %q (first at %s)", r.ID, prev.Record.Where.Pos())
+			continue
+		}
+		src := &Source{ID: r.ID, Title: r.Title, Author: r.Author, Publisher: r.Publisher,
+			URL: r.URL, Note: r.Note, Date: r.Date, Record: r}
+		l.s.sources[r.ID] = src
+		l.s.Sources = append(l.s.Sources, src)
+	}
+	slices.SortFunc(l.s.Sources, func(a, b *Source) int { return strings.Compare(a.ID, b.ID) })
+}
+
+func (l *linker) countries(raw []load.Country) {
+	for i := range raw {
+		r := &raw[i]
+		if prev, dup := l.s.countries[r.Code]; dup {
+			l.errs.Add(r.Where.Value("code", r.Code), "duplicate country code %q (first at %s)", r.Code, prev.Record.Where.Pos())
+			continue
+		}
+		c := &Country{Code: r.Code, Name: r.Name, Region: r.Region, Record: r}
+		l.s.countries[r.Code] = c
+		l.s.Countries = append(l.s.Countries, c)
+	}
+	slices.SortFunc(l.s.Countries, func(a, b *Country) int { return strings.Compare(a.Code, b.Code) })
+}
+
+func (l *linker) formats(raw []load.Format) {
+	for i := range raw {
+		r := &raw[i]
+		f := &Format{ID: r.ID, Name: r.Name, Abbr: r.Abbr, Category: r.Category, Status: r.Status,
+			Founded: r.Founded, Summary: r.Summary, Focus: r.Focus,
+			MemberList: cmp.Or(r.MemberList, "complete"), MemberListNote: r.MemberListNote,
+			Commentary: r.Commentary, CommentaryPath: r.CommentaryPath, Record: r}
+		l.s.formats[r.ID] = f
+		l.s.Formats = append(l.s.Formats, f)
+	}
+	slices.SortFunc(l.s.Formats, func(a, b *Format) int { return strings.Compare(a.ID, b.ID) })
+	for _, f := range l.s.Formats {
+		l.format(f)
+	}
+	l.checkParentCycles()
+}
+
+// format resolves one format's references.
+func (l *linker) format(f *Format) {
+	w := f.Record.Where
+	for _, ref := range f.Record.Sources {
+		if c, ok := l.cite(ref, w, "sources"); ok {
+			f.Sources = append(f.Sources, c)
+		}
+	}
+	if id := f.Record.Parent; id != "" {
+		if f.Parent = l.s.formats[id]; f.Parent == nil {
+			l.errs.Add(w.Value("parent", id), "unknown parent format %q%s", id, l.suggest(id, l.formatIDs()))
+		}
+	}
+	seen := map[*Country]string{}
+	for ri, codes := range f.Record.Members.ByRole() {
+		role := load.Roles[ri]
+		key := "members." + role
+		for _, code := range codes {
+			c := l.country(code, w, key)
+			if c == nil {
+				continue
+			}
+			if prev, dup := seen[c]; dup {
+				l.errs.Add(w.Value(key, code), "country %s is listed twice in format %q (as %s and as %s)", code, f.ID, prev, role)
+				continue
+			}
+			seen[c] = role
+			f.Members = append(f.Members, &Membership{Country: c, Format: f, Role: role})
+		}
+	}
+	for i := range f.Record.Events {
+		l.event(f, &f.Record.Events[i])
+	}
+	slices.SortStableFunc(f.Events, func(a, b *Event) int { return a.Date.Compare(b.Date) })
+}
+
+func (l *linker) event(f *Format, r *load.Event) {
+	e := &Event{Date: r.Date, Change: r.Change, Role: r.Role, Note: r.Note}
+	if r.Country != "" {
+		e.Country = l.country(r.Country, r.Where, "country")
+	}
+	if r.Source != "" {
+		e.Source, _ = l.cite(r.Source, r.Where, "source")
+	}
+	f.Events = append(f.Events, e)
+}
+
+func (l *linker) country(code string, w load.Where, key string) *Country {
+	c := l.s.countries[code]
+	if c == nil {
+		l.errs.Add(w.Value(key, code), "unknown country code %q%s", code, l.suggest(code, l.countryCodes()))
+	}
+	return c
+}
+
+// cite resolves a source reference "<id>" or "<id>#<locator>".
+func (l *linker) cite(ref string, w load.Where, key string) (Citation, bool) {
+	id, locator, _ := strings.Cut(ref, "#")
+	src := l.s.sources[id]
+	if src == nil {
+		l.errs.Add(w.Value(key, ref), "unknown source %q%s", id, l.suggest(id, l.sourceIDs()))
+		return Citation{}, false
+	}
+	return Citation{Source: src, Locator: locator}, true
+}
+
+func (l *linker) checkParentCycles() {
+	for _, f := range l.s.Formats {
+		seen := map[*Format]bool{f: true}
+		for p := f.Parent; p != nil; p = p.Parent {
+			if seen[p] {
+				if p == f {
+					l.errs.Add(f.Record.Where.Value("parent", f.Record.Parent), "format %q is its own ancestor: parent formats form a cycle", f.ID)
+				}
+				break
+			}
+			seen[p] = true
+		}
+	}
+}
+
+func (l *linker) suggest(word string, candidates []string) string {
+	if c := diag.Closest(word, candidates); c != "" {
+		return fmt.Sprintf(" (did you mean %q?)", c)
+	}
+	return ""
+}
+
+func (l *linker) formatIDs() []string  { return keys(l.s.formats) }
+func (l *linker) countryCodes() []string { return keys(l.s.countries) }
+func (l *linker) sourceIDs() []string  { return keys(l.s.sources) }
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,128 @@
+// Package site links the raw records of package load into one immutable model:
+// references become pointers, inverse relations are filled in (children,
+// memberships per country), and derived facts are computed once (NATO and EU
+// status, the formats that share most members). Nothing here knows about HTML.
+package site
+
+import (
+	"formatlas/generator/load"
+)
+
+// Site is the linked model of a whole site. Slices are sorted: formats by id,
+// countries by code, sources by id.
+type Site struct {
+	Title, Description, BaseURL string
+	AsOf                        load.Date
+
+	Formats   []*Format
+	Countries []*Country
+	Sources   []*Source
+
+	// NATO and EU are the formats with ids "nato" and "eu", nil if absent.
+	NATO, EU *Format
+
+	formats   map[string]*Format
+	countries map[string]*Country
+	sources   map[string]*Source
+}
+
+// Format returns the format with id, or nil.
+func (s *Site) Format(id string) *Format { return s.formats[id] }
+
+// Country returns the country with code, or nil.
+func (s *Site) Country(code string) *Country { return s.countries[code] }
+
+// Source returns the source with id, or nil.
+func (s *Site) Source(id string) *Source { return s.sources[id] }
+
+// Format is one security cooperation format.
+type Format struct {
+	ID, Name, Abbr   string
+	Category, Status string
+	Founded          load.Date
+	Summary          string
+	Focus            []string
+	Sources          []Citation
+	MemberList       string // complete, incomplete or derived
+	MemberListNote   string
+
+	Parent   *Format
+	Children []*Format // sorted by name
+
+	// Members are sorted by role (in load.Roles order), then country name.
+	Members []*Membership
+	Events  []*Event // in date order
+
+	// Shared lists the formats with the most members in common, best first.
+	Shared []Overlap
+
+	Commentary     []byte
+	CommentaryPath string
+	Record         *load.Format // where each field came from, for error positions
+}
+
+// Label is the abbreviation if there is one, else the name.
+func (f *Format) Label() string {
+	if f.Abbr != "" {
+		return f.Abbr
+	}
+	return f.Name
+}
+
+// Role returns the role of country c in f, or "".
+func (f *Format) Role(c *Country) string {
+	for _, m := range f.Members {
+		if m.Country == c {
+			return m.Role
+		}
+	}
+	return ""
+}
+
+// Country is one country, with every format it takes part in.
+type Country struct {
+	Code, Name, Region string
+	// Memberships are sorted by format category (load.Categories order), then name.
+	Memberships []*Membership
+	// NATO and EU are its memberships of those formats, nil if it has none.
+	NATO, EU *Membership
+	Record   *load.Country
+}
+
+// Membership is a country's role in a format.
+type Membership struct {
+	Country *Country
+	Format  *Format
+	Role    string
+}
+
+// Source is one work the site cites.
+type Source struct {
+	ID, Title, Author, Publisher, URL, Note string
+	Date                                    load.Date
+	Record                                  *load.Source
+}
+
+// Citation is a reference to a source, with an optional locator such as a
+// footnote ("note-19") or a section.
+type Citation struct {
+	Source  *Source
+	Locator string
+}
+
+// Event is a dated change of a format.
+type Event struct {
+	Date    load.Date
+	Change  string
+	Country *Country // nil when the event concerns the whole format
+	Role    string
+	Source  Citation
+	Note    string
+}
+
+// Overlap is another format and how many members it shares.
+type Overlap struct {
+	Format  *Format
+	Shared  int
+	Jaccard float64 // shared / size of the union of both member sets
+}

@@ -169,9 +169,9 @@ func (l *linker) suggest(word string, candidates []string) string {
 	return ""
 }
 
-func (l *linker) formatIDs() []string  { return keys(l.s.formats) }
+func (l *linker) formatIDs() []string    { return keys(l.s.formats) }
 func (l *linker) countryCodes() []string { return keys(l.s.countries) }
-func (l *linker) sourceIDs() []string  { return keys(l.s.sources) }
+func (l *linker) sourceIDs() []string    { return keys(l.s.sources) }
 
 func keys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))

@@ -62,6 +62,9 @@ type Doc struct {
 	Source   []byte   // the Markdown
 	Resolver Resolver // resolves cross-references relative to the output page
 	Reserved []string // element ids the page template already uses
+	// HeadingShift demotes every heading by this many levels, so that a
+	// commentary's "##" sits below the page's own section heading.
+	HeadingShift int
 }
 
 // Convert renders doc to HTML and reports every unresolved reference.

@@ -11,6 +11,7 @@ import (
 
 // xrefTransformer rewrites links whose destination has a cross-reference
 // scheme to the resolved relative URL, and reports the ones that do not resolve.
+// It also demotes headings by Doc.HeadingShift.
 type xrefTransformer struct{}
 
 func (xrefTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
@@ -19,6 +20,9 @@ func (xrefTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		return
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			h.Level = min(h.Level+state.doc.HeadingShift, 6)
+		}
 		link, ok := n.(*ast.Link)
 		if !entering || !ok {
 			return ast.WalkContinue, nil

@@ -24,7 +24,7 @@ func (p *planner) matrix() MatrixView {
 	v.ColumnTotals = make([]int, len(formats))
 	row := make([]string, len(formats)) // role per column, reused for each country
 	var b strings.Builder
-	for _, c := range p.s.Countries {
+	for _, c := range byName(p.s.Countries) {
 		clear(row)
 		for _, m := range c.Memberships {
 			row[col[m.Format]] = m.Role

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"slices"
@@ -54,8 +55,29 @@ func (p *planner) countryRef(from string, c *site.Country) CountryRef {
 }
 
 func (p *planner) cite(from string, c site.Citation) Cite {
-	return Cite{Title: c.Source.Title, Locator: c.Locator,
+	return Cite{Title: c.Source.Title, Short: shortCite(c.Source), Locator: c.Locator,
 		Href: rootOf(from) + SourcesPath + "#" + SourceAnchor(c.Source)}
+}
+
+// shortCite is an author-date label such as "Sophie Arts and Steven Keil, 2021".
+func shortCite(s *site.Source) string {
+	who := cmp.Or(s.Author, s.Publisher)
+	if who == "" {
+		return s.Title
+	}
+	if s.Date.Year != 0 {
+		return fmt.Sprintf("%s, %d", who, s.Date.Year)
+	}
+	return who
+}
+
+// byName lists countries in the order readers look them up: by name.
+func byName(countries []*site.Country) []*site.Country {
+	out := slices.Clone(countries)
+	slices.SortFunc(out, func(a, b *site.Country) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Code, b.Code))
+	})
+	return out
 }
 
 // plan lists every page of the site, in output path order.
@@ -154,9 +176,7 @@ func (p *planner) format(f *site.Format) (FormatView, diag.List) {
 		}
 		v.Events = append(v.Events, ev)
 	}
-	for _, c := range f.Sources {
-		v.Sources = append(v.Sources, p.cite(from, c))
-	}
+	v.Sources = p.groupCites(from, f.Sources)
 	for _, o := range f.Shared {
 		v.Shared = append(v.Shared, SharedView{Format: p.formatRef(from, o.Format), Shared: o.Shared,
 			Jaccard: fmt.Sprintf("%.2f", o.Jaccard)})
@@ -164,16 +184,36 @@ func (p *planner) format(f *site.Format) (FormatView, diag.List) {
 	var errs diag.List
 	if f.Commentary != nil {
 		html, mdErrs := p.md.Convert(markdown.Doc{Path: f.CommentaryPath, Source: f.Commentary,
-			Resolver: resolver{s: p.s, from: from}, Reserved: reservedIDs})
+			Resolver: resolver{s: p.s, from: from}, Reserved: reservedIDs, HeadingShift: 1})
 		v.Commentary = template.HTML(html)
 		errs = mdErrs
 	}
 	return v, errs
 }
 
+// groupCites merges citations of one source into one entry with its locators,
+// keeping the order in which sources are first cited.
+func (p *planner) groupCites(from string, cites []site.Citation) []SourceCites {
+	var out []SourceCites
+	index := map[*site.Source]int{}
+	for _, c := range cites {
+		i, ok := index[c.Source]
+		if !ok {
+			i = len(out)
+			index[c.Source] = i
+			ref := p.cite(from, site.Citation{Source: c.Source})
+			out = append(out, SourceCites{Title: ref.Title, Href: ref.Href})
+		}
+		if c.Locator != "" {
+			out[i].Locators = append(out[i].Locators, c.Locator)
+		}
+	}
+	return out
+}
+
 func (p *planner) countries() CountriesView {
 	v := CountriesView{Page: p.frame(CountriesPath, "Countries")}
-	for _, c := range p.s.Countries {
+	for _, c := range byName(p.s.Countries) {
 		v.Countries = append(v.Countries, CountryRow{CountryRef: p.countryRef(CountriesPath, c),
 			Region: c.Region, NATO: p.status(c.NATO, p.s.NATO), EU: p.status(c.EU, p.s.EU), Formats: len(c.Memberships)})
 	}

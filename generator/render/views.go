@@ -34,7 +34,13 @@ type CountryRef struct {
 
 // Cite is a citation linking to the bibliography.
 type Cite struct {
-	Title, Locator, Href string
+	Title, Short, Locator, Href string
+}
+
+// SourceCites is one source cited by a record, with every locator cited.
+type SourceCites struct {
+	Title, Href string
+	Locators    []string
 }
 
 // RoleInfo describes a role for legends and member lists.
@@ -102,7 +108,7 @@ type FormatView struct {
 	MemberList, MemberListNote string
 	Events                     []EventView
 	Commentary                 template.HTML
-	Sources                    []Cite
+	Sources                    []SourceCites
 	Shared                     []SharedView
 }
 

@@ -46,12 +46,12 @@ func (p *planner) frame(path, title string) Page {
 }
 
 func (p *planner) formatRef(from string, f *site.Format) FormatRef {
-	return FormatRef{ID: f.ID, Name: f.Name, Abbr: f.Abbr, Href: rootOf(from) + FormatPath(f),
+	return FormatRef{ID: f.ID, Name: f.Name, Abbr: f.Abbr, Href: relURL(from, FormatPath(f)),
 		Category: f.Category, Status: f.Status}
 }
 
 func (p *planner) countryRef(from string, c *site.Country) CountryRef {
-	return CountryRef{Code: c.Code, Name: c.Name, Href: rootOf(from) + CountryPath(c)}
+	return CountryRef{Code: c.Code, Name: c.Name, Href: relURL(from, CountryPath(c))}
 }
 
 func (p *planner) cite(from string, c site.Citation) Cite {

@@ -42,7 +42,7 @@ func (r resolver) Resolve(scheme, target string) (string, string) {
 	default:
 		return "", fmt.Sprintf("cross-references to %s: are not supported yet", scheme)
 	}
-	href := rootOf(r.from) + path
+	href := relURL(r.from, path)
 	if hasAnchor {
 		href += "#" + anchor
 	}

@@ -4,6 +4,7 @@
 package render
 
 import (
+	"path"
 	"strings"
 
 	"formatlas/generator/site"
@@ -33,4 +34,14 @@ func SourceAnchor(src *site.Source) string { return "src-" + src.ID }
 // rootOf is the relative prefix from page to the site root: "" or "../".
 func rootOf(page string) string {
 	return strings.Repeat("../", strings.Count(page, "/"))
+}
+
+// relURL is the shortest relative URL from page to target, both paths from the
+// site root: "jef.html" between two format pages, "../countries/fin.html" from one.
+func relURL(page, target string) string {
+	dir, _ := path.Split(page)
+	if tdir, file := path.Split(target); tdir == dir {
+		return file
+	}
+	return rootOf(page) + target
 }

@@ -1,0 +1,202 @@
+package generator_test
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+
+	"formatlas/generator"
+	"formatlas/generator/linkcheck"
+	"formatlas/generator/render"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// TestGolden renders testdata/site-small and compares every output file with
+// testdata/golden/site-small. Run with -update to accept new output.
+func TestGolden(t *testing.T) {
+	files, err := generator.Generate(fixtureFS(t, "site-small"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(repoRoot, "testdata", "golden", "site-small")
+	if *update {
+		if err := os.RemoveAll(dir); err != nil {
+			t.Fatal(err)
+		}
+		if err := render.Write(dir, files); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want := readTree(t, dir)
+	got := map[string][]byte{}
+	for _, f := range files {
+		got[f.Path] = f.Data
+		w, ok := want[f.Path]
+		switch {
+		case !ok:
+			t.Errorf("%s: not in the golden tree (run go test ./generator -update)", f.Path)
+		case !bytes.Equal(w, f.Data):
+			t.Errorf("%s differs from the golden file:\n%s", f.Path, lineDiff(string(w), string(f.Data)))
+		}
+	}
+	for p := range want {
+		if _, ok := got[p]; !ok {
+			t.Errorf("%s: in the golden tree but no longer generated", p)
+		}
+	}
+}
+
+// TestPageKinds checks that the real site has every page kind.
+func TestPageKinds(t *testing.T) {
+	files, err := generator.Generate(realFS(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, f := range files {
+		have[f.Path] = true
+	}
+	for _, p := range []string{"index.html", "formats/index.html", "formats/jef.html", "formats/nato.html",
+		"countries/index.html", "countries/fin.html", "matrix.html", "sources.html", "style.css", "chroma.css"} {
+		if !have[p] {
+			t.Errorf("the real site has no %s", p)
+		}
+	}
+}
+
+// TestLinksResolve checks every internal href and src of the fixture and of
+// the real site against the generated files and their ids.
+func TestLinksResolve(t *testing.T) {
+	for name, fsys := range map[string]func(*testing.T) []render.File{
+		"fixture": func(t *testing.T) []render.File { return mustGenerate(t, fixtureFS(t, "site-small")) },
+		"real":    func(t *testing.T) []render.File { return mustGenerate(t, realFS(t)) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			files := fsys(t)
+			var in []linkcheck.File
+			links := 0
+			for _, f := range files {
+				in = append(in, linkcheck.File{Path: f.Path, Data: f.Data})
+				links += bytes.Count(f.Data, []byte("href="))
+			}
+			if links < 50 {
+				t.Fatalf("only %d links in the site: the check would prove little", links)
+			}
+			for _, p := range linkcheck.Check(in) {
+				t.Error(p)
+			}
+		})
+	}
+}
+
+func mustGenerate(t *testing.T, fsys fs.FS) []render.File {
+	t.Helper()
+	files, err := generator.Generate(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestDeterministic builds the same content three ways — twice as is, once
+// reading directories in reverse order with one CPU — and compares the bytes.
+func TestDeterministic(t *testing.T) {
+	fsys := realFS(t)
+	first := mustGenerate(t, fsys)
+	second := mustGenerate(t, fsys)
+	prev := runtime.GOMAXPROCS(1)
+	third := mustGenerate(t, reversedFS{fsys})
+	runtime.GOMAXPROCS(prev)
+	for _, other := range [][]render.File{second, third} {
+		if len(other) != len(first) {
+			t.Fatalf("%d files, then %d", len(first), len(other))
+		}
+		for i := range first {
+			if first[i].Path != other[i].Path || !bytes.Equal(first[i].Data, other[i].Data) {
+				t.Errorf("%s differs between builds", first[i].Path)
+			}
+		}
+	}
+}
+
+// TestAtomicBuild shows that a failing build leaves the previous output
+// byte-identical and leaves no temporary directory behind.
+func TestAtomicBuild(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	good := fixtureFS(t, "site-small")
+	if _, err := generator.Build(good, out); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, out)
+
+	brokenTemplate := cloneFS(good)
+	brokenTemplate["templates/format.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{.NoSuchField}}{{end}}`)}
+	brokenRecord := cloneFS(good)
+	brokenRecord["content/formats/jef.toml"] = &fstest.MapFile{Data: []byte("name = \"JEF\"\ncategory = [\n")}
+	for name, fsys := range map[string]fstest.MapFS{"template": brokenTemplate, "record": brokenRecord} {
+		if _, err := generator.Build(fsys, out); err == nil {
+			t.Fatalf("broken %s: build succeeded", name)
+		}
+		after := readTree(t, out)
+		if len(after) != len(before) {
+			t.Errorf("broken %s: output has %d files, had %d", name, len(after), len(before))
+		}
+		for p, data := range before {
+			if !bytes.Equal(after[p], data) {
+				t.Errorf("broken %s: %s changed", name, p)
+			}
+		}
+		entries, _ := os.ReadDir(parent)
+		if len(entries) != 1 {
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			t.Errorf("broken %s: the output's directory holds %s, want only public", name, strings.Join(names, ", "))
+		}
+	}
+}
+
+func cloneFS(m fstest.MapFS) fstest.MapFS {
+	out := fstest.MapFS{}
+	for k, v := range m {
+		c := *v
+		out[k] = &c
+	}
+	return out
+}
+
+// readTree reads every file under dir, keyed by slash-separated relative path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// lineDiff shows how got differs from want, line by line.
+func lineDiff(want, got string) string {
+	return cmp.Diff(strings.Split(want, "\n"), strings.Split(got, "\n"))
+}

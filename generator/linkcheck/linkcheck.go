@@ -1,0 +1,109 @@
+// Package linkcheck verifies a rendered site on its own terms: every internal
+// href and src names a file of the output, and every #fragment an element id
+// in that file. It reads HTML with golang.org/x/net/html's tokenizer.
+package linkcheck
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// File is an output file: a slash-separated path relative to the site root.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Problem is one broken link: the page it is on and what is wrong.
+type Problem struct {
+	Page, Link, Msg string
+}
+
+func (p Problem) String() string { return fmt.Sprintf("%s: %s: %s", p.Page, p.Link, p.Msg) }
+
+// Check returns every broken internal link of the HTML files, sorted.
+func Check(files []File) []Problem {
+	exists := map[string]bool{}
+	ids := map[string]map[string]bool{}
+	links := map[string][]string{}
+	for _, f := range files {
+		exists[f.Path] = true
+		if strings.HasSuffix(f.Path, ".html") {
+			ids[f.Path], links[f.Path] = scan(f.Data)
+		}
+	}
+	var problems []Problem
+	for page, refs := range links {
+		for _, ref := range refs {
+			if msg := check(page, ref, exists, ids); msg != "" {
+				problems = append(problems, Problem{Page: page, Link: ref, Msg: msg})
+			}
+		}
+	}
+	sort.Slice(problems, func(i, j int) bool { return problems[i].String() < problems[j].String() })
+	return problems
+}
+
+// scan collects the element ids of a page and its href and src values.
+func scan(data []byte) (ids map[string]bool, refs []string) {
+	ids = map[string]bool{}
+	z := html.NewTokenizer(bytes.NewReader(data))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return ids, refs
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		for {
+			key, val, more := z.TagAttr()
+			switch string(key) {
+			case "id":
+				ids[string(val)] = true
+			case "href", "src":
+				refs = append(refs, string(val))
+			}
+			if !more {
+				break
+			}
+		}
+	}
+}
+
+func check(page, ref string, exists map[string]bool, ids map[string]map[string]bool) string {
+	u, err := url.Parse(ref)
+	if err != nil {
+		return "not a URL: " + err.Error()
+	}
+	if u.Scheme != "" || u.Host != "" {
+		return "" // external: not ours to check
+	}
+	target := page
+	if u.Path != "" {
+		if strings.HasPrefix(u.Path, "/") {
+			if page != "404.html" { // a server returns 404.html at any depth
+				return "root-relative link: it fails from file://"
+			}
+			target = strings.TrimPrefix(u.Path, "/")
+		} else {
+			target = path.Join(path.Dir(page), u.Path)
+		}
+		if strings.HasSuffix(u.Path, "/") || target == "." {
+			return "names a directory, not a file: it fails from file://"
+		}
+		if strings.HasPrefix(target, "../") || !exists[target] {
+			return "no such file " + target
+		}
+	}
+	if u.Fragment != "" && strings.HasSuffix(target, ".html") && !ids[target][u.Fragment] {
+		return fmt.Sprintf("no element with id %q in %s", u.Fragment, target)
+	}
+	return ""
+}

@@ -62,7 +62,7 @@ func checkSource(s *Source, errs *diag.List) {
 func checkFormat(f *Format, errs *diag.List) {
 	w := f.Where
 	if !SlugRE.MatchString(f.ID) {
-		errs.Add(diag.Position{Path: FormatsDir + "/" + f.ID + ".toml"}, "format id %q (from the file name) is not a lowercase slug (a-z, 0-9, -)", f.ID)
+		errs.Add(diag.Position{Path: FormatsDir + "/" + f.ID + ".toml", Line: 1, Col: 1}, "format id %q (from the file name) is not a lowercase slug (a-z, 0-9, -)", f.ID)
 	}
 	if w.file == nil {
 		return // the file did not decode; that error is reported already

@@ -142,12 +142,12 @@ func loadFormats(fsys fs.FS) ([]Format, error) {
 		case ext == ".md":
 			commentary[strings.TrimSuffix(name, ext)] = true
 		default:
-			errs.Add(diag.Position{Path: path.Join(FormatsDir, name)}, "unexpected file: a format is <id>.toml with optional <id>.md")
+			errs.Add(diag.Position{Path: path.Join(FormatsDir, name), Line: 1, Col: 1}, "unexpected file: a format is <id>.toml with optional <id>.md")
 		}
 	}
 	for id := range commentary {
 		if !records[id] {
-			errs.Add(diag.Position{Path: path.Join(FormatsDir, id+".md")}, "commentary without a record: %s.toml is missing", id)
+			errs.Add(diag.Position{Path: path.Join(FormatsDir, id+".md"), Line: 1, Col: 1}, "commentary without a record: %s.toml is missing", id)
 		}
 	}
 	ids := make([]string, 0, len(records))

@@ -132,22 +132,29 @@ func (f *tomlFile) Key(path string) diag.Position {
 	return diag.Position{Path: f.path, Line: 1, Col: 1}
 }
 
-// Value returns the position of the string literal lit inside the value of key
-// path, such as one country code in a member list; else the key's position.
-func (f *tomlFile) Value(path, lit string) diag.Position {
+// Value returns the position of the nth (from 0) string literal lit inside the
+// value of key path, such as one country code in a member list; else the key's.
+func (f *tomlFile) Value(path, lit string, nth int) diag.Position {
 	ks, ok := f.keys[path]
 	if !ok {
 		return f.Key(path)
 	}
-	span := f.src[ks.start:ks.end]
-	i := strings.Index(span, strconv.Quote(lit))
-	if i < 0 {
-		i = strings.Index(span, "'"+lit+"'")
+	offset := ks.start
+	for _, quoted := range []string{strconv.Quote(lit), "'" + lit + "'"} {
+		span := f.src[ks.start:ks.end]
+		at := 0
+		for n := 0; ; n++ {
+			i := strings.Index(span[at:], quoted)
+			if i < 0 {
+				break
+			}
+			if n == nth {
+				return f.offsetPos(offset + at + i)
+			}
+			at += i + len(quoted)
+		}
 	}
-	if i < 0 {
-		return f.Key(path)
-	}
-	return f.offsetPos(ks.start + i)
+	return f.Key(path)
 }
 
 func (f *tomlFile) offsetPos(off int) diag.Position {

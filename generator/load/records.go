@@ -125,11 +125,15 @@ func (w Where) Key(key string) diag.Position {
 }
 
 // Value is the position of the string lit in the value of key.
-func (w Where) Value(key, lit string) diag.Position {
+func (w Where) Value(key, lit string) diag.Position { return w.ValueN(key, lit, 0) }
+
+// ValueN is the position of the nth (from 0) occurrence of lit in the value of
+// key, for a value listed more than once.
+func (w Where) ValueN(key, lit string, nth int) diag.Position {
 	if w.file == nil {
 		return diag.Position{}
 	}
-	return w.file.Value(join(w.prefix, key), lit)
+	return w.file.Value(join(w.prefix, key), lit, nth)
 }
 
 func (w Where) sub(key string) Where { return Where{file: w.file, prefix: join(w.prefix, key)} }

@@ -39,8 +39,8 @@ func (r resolver) Resolve(scheme, target string) (string, string) {
 			return "", fmt.Sprintf("source link %q cannot name an anchor: sources are entries of the bibliography", "source:"+target)
 		}
 		return rootOf(r.from) + SourcesPath + "#" + SourceAnchor(src), ""
-	default:
-		return "", fmt.Sprintf("cross-references to %s: are not supported yet", scheme)
+	default: // a scheme whose records this site does not have yet
+		return "", unknown(scheme, id, nil)
 	}
 	href := relURL(r.from, path)
 	if hasAnchor {

@@ -98,13 +98,16 @@ func (l *linker) format(f *Format) {
 	for ri, codes := range f.Record.Members.ByRole() {
 		role := load.Roles[ri]
 		key := "members." + role
+		count := map[string]int{}
 		for _, code := range codes {
+			nth := count[code]
+			count[code]++
 			c := l.country(code, w, key)
 			if c == nil {
 				continue
 			}
 			if prev, dup := seen[c]; dup {
-				l.errs.Add(w.Value(key, code), "country %s is listed twice in format %q (as %s and as %s)", code, f.ID, prev, role)
+				l.errs.Add(w.ValueN(key, code, nth), "country %s is listed twice in format %q (already as %s)", code, f.ID, prev)
 				continue
 			}
 			seen[c] = role

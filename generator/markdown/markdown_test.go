@@ -1,0 +1,87 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+// fakeResolver knows format:jef and country:FIN, relative to a page one level down.
+type fakeResolver struct{}
+
+func (fakeResolver) Resolve(scheme, target string) (string, string) {
+	switch scheme + ":" + target {
+	case "format:jef":
+		return "jef.html", ""
+	case "format:jef#history":
+		return "jef.html#history", ""
+	case "country:FIN":
+		return "../countries/fin.html", ""
+	}
+	return "", "unknown " + scheme + " " + target
+}
+
+func convert(t *testing.T, src string, reserved ...string) (string, []string) {
+	t.Helper()
+	html, errs := New(Options{}).Convert(Doc{Path: "x.md", Source: []byte(src), Resolver: fakeResolver{},
+		Reserved: reserved, HeadingShift: 1})
+	var msgs []string
+	for _, e := range errs {
+		msgs = append(msgs, e.Error())
+	}
+	return string(html), msgs
+}
+
+func TestCrossReferences(t *testing.T) {
+	html, errs := convert(t, "See [JEF](format:jef), [its history](format:jef#history) and [Finland](country:FIN).\n"+
+		"An [outside link](https://example.org/) stays.\n")
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for _, want := range []string{`<a href="jef.html">JEF</a>`, `<a href="jef.html#history">`,
+		`<a href="../countries/fin.html">Finland</a>`, `<a href="https://example.org/">`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("output lacks %s:\n%s", want, html)
+		}
+	}
+}
+
+func TestUnresolvedPositions(t *testing.T) {
+	_, errs := convert(t, "# Title\n\nText [a](format:nope) and\n  [b](country:XX), [](format:empty).\n")
+	want := []string{
+		"x.md:3:10: unknown format nope",
+		"x.md:4:7: unknown country XX",
+		"x.md:4:23: unknown format empty",
+	}
+	if strings.Join(errs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestHeadingsShiftedAndReservedIDs(t *testing.T) {
+	html, _ := convert(t, "## Members\n\n## Members\n\n###### Deep\n", "members")
+	for _, want := range []string{`<h3 id="members-1">Members</h3>`, `<h3 id="members-2">Members</h3>`, `<h6 id="deep">Deep</h6>`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("output lacks %s:\n%s", want, html)
+		}
+	}
+}
+
+func TestExtensions(t *testing.T) {
+	html, _ := convert(t, "\"Quoted\" -- text.[^1]\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```go\nfunc f() {}\n```\n\n[^1]: Note.\n")
+	for _, want := range []string{"&ldquo;Quoted&rdquo; &ndash; text", "<table>", `<td>1</td>`,
+		`<pre class="chroma">`, `<span class="kd">func</span>`, `id="fn:1"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("output lacks %s:\n%s", want, html)
+		}
+	}
+	if strings.Contains(html, "style=") {
+		t.Error("highlighted code has inline styles; the CSP forbids them")
+	}
+}
+
+func TestCSS(t *testing.T) {
+	css, err := New(Options{}).CSS()
+	if err != nil || !strings.Contains(string(css), ".chroma .kd") {
+		t.Errorf("chroma CSS lacks keyword rules (err %v)", err)
+	}
+}

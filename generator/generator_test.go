@@ -200,3 +200,19 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 func lineDiff(want, got string) string {
 	return cmp.Diff(strings.Split(want, "\n"), strings.Split(got, "\n"))
 }
+
+// TestNoInlineOrExternal holds the real site to the CSP that netlify.toml
+// sends: no inline style or script, and no asset from another origin.
+func TestNoInlineOrExternal(t *testing.T) {
+	for _, f := range mustGenerate(t, realFS(t)) {
+		if !strings.HasSuffix(f.Path, ".html") {
+			continue
+		}
+		page := string(f.Data)
+		for _, bad := range []string{" style=", "<style", "<script", `src="http`, `src="//`, `<link rel="stylesheet" href="http`} {
+			if strings.Contains(page, bad) {
+				t.Errorf("%s contains %s", f.Path, bad)
+			}
+		}
+	}
+}

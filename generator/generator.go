@@ -55,23 +55,33 @@ package generator
 import (
 	"io/fs"
 
+	"formatlas/generator/diag"
 	"formatlas/generator/load"
 	"formatlas/generator/markdown"
 	"formatlas/generator/render"
 	"formatlas/generator/site"
 )
 
-// Generate loads, links and renders the site directory siteFS in memory.
+// Generate loads, links and renders the site directory siteFS in memory. It
+// runs every stage it can, so one run reports the mistakes of all of them: a
+// record that fails its schema is still linked and rendered as far as it goes.
+// Only when countries.toml or sources.toml cannot be read does it stop after
+// loading, since every reference to them would then look wrong.
 func Generate(siteFS fs.FS) ([]render.File, error) {
+	var errs diag.List
 	content, err := load.Load(siteFS)
-	if err != nil {
-		return nil, err
+	errs.Append(err)
+	if content.Broken {
+		return nil, errs.Err()
 	}
 	model, err := site.Link(content)
-	if err != nil {
+	errs.Append(err)
+	files, err := render.Render(model, siteFS, render.Options{Markdown: markdown.New(markdown.Options{})})
+	errs.Append(err)
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return render.Render(model, siteFS, render.Options{Markdown: markdown.New(markdown.Options{})})
+	return files, nil
 }
 
 // Build generates the site in siteFS and writes it atomically to out.

@@ -96,3 +96,25 @@ func checkEvent(e *Event, errs *diag.List) {
 	vocab(w, errs, "change", e.Change, Changes)
 	vocab(w, errs, "role", e.Role, Roles)
 }
+
+func checkLesson(l *Lesson, errs *diag.List) {
+	w := l.Where
+	if !SlugRE.MatchString(l.ID) {
+		errs.Add(diag.Position{Path: LessonsDir + "/" + l.ID + ".toml", Line: 1, Col: 1}, "lesson id %q (from the file name) is not a lowercase slug (a-z, 0-9, -)", l.ID)
+	}
+	if w.file == nil {
+		return
+	}
+	required(w, errs, "lesson", [2]string{"title", l.Title}, [2]string{"kind", l.Kind}, [2]string{"summary", l.Summary})
+	if len(l.Sources) == 0 {
+		errs.Add(w.Pos(), "lesson: missing required key %q: every lesson cites a source", "sources")
+	}
+	vocab(w, errs, "kind", l.Kind, LessonKinds)
+	for i := range l.Evidence {
+		e := &l.Evidence[i]
+		required(e.Where, errs, "evidence", [2]string{"format", e.Format})
+		if e.Source == "" {
+			errs.Add(e.Where.Pos(), "evidence: missing required key %q: every piece of evidence cites a source", "source")
+		}
+	}
+}

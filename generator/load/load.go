@@ -26,10 +26,13 @@ const (
 	CountriesFile = "content/countries.toml"
 	SourcesFile   = "content/sources.toml"
 	FormatsDir    = "content/formats"
+	LessonsDir    = "content/lessons"
+	PagesDir      = "content/pages"
 )
 
 // Load reads content/ from fsys, the site directory. It returns every problem
-// it finds as a diag.List; the Content is usable only when the error is nil.
+// it finds as a diag.List, and always a Content: records with errors are kept
+// as far as they decoded, so later stages can report their own problems too.
 func Load(fsys fs.FS) (*Content, error) {
 	c := &Content{}
 	var errs diag.List
@@ -38,7 +41,9 @@ func Load(fsys fs.FS) (*Content, error) {
 	var countries struct {
 		Country []Country `toml:"country"`
 	}
+	countriesOK, sourcesOK := false, false
 	errs.Append(decodeFile(fsys, CountriesFile, &countries, func(w Where) {
+		countriesOK = true
 		for i := range countries.Country {
 			countries.Country[i].Where = w.sub(fmt.Sprintf("country.%d", i))
 		}
@@ -49,15 +54,29 @@ func Load(fsys fs.FS) (*Content, error) {
 		Source []Source `toml:"source"`
 	}
 	errs.Append(decodeFile(fsys, SourcesFile, &sources, func(w Where) {
+		sourcesOK = true
 		for i := range sources.Source {
 			sources.Source[i].Where = w.sub(fmt.Sprintf("source.%d", i))
 		}
 	}))
 	c.Sources = sources.Source
+	c.Broken = !countriesOK || !sourcesOK
 
-	formats, err := loadFormats(fsys)
+	formatIDs, err := recordIDs(fsys, FormatsDir)
 	errs.Append(err)
-	c.Formats = formats
+	c.Formats = make([]Format, len(formatIDs))
+	errs.Append(loadEach(formatIDs, func(i int) error {
+		return loadFormat(fsys, formatIDs[i], &c.Formats[i])
+	}))
+	lessonIDs, err := recordIDs(fsys, LessonsDir)
+	errs.Append(err)
+	c.Lessons = make([]Lesson, len(lessonIDs))
+	errs.Append(loadEach(lessonIDs, func(i int) error {
+		return loadLesson(fsys, lessonIDs[i], &c.Lessons[i])
+	}))
+	pages, err := loadPages(fsys)
+	errs.Append(err)
+	c.Pages = pages
 
 	checkSite(&c.Site, &errs)
 	for i := range c.Countries {
@@ -68,6 +87,9 @@ func Load(fsys fs.FS) (*Content, error) {
 	}
 	for i := range c.Formats {
 		checkFormat(&c.Formats[i], &errs)
+	}
+	for i := range c.Lessons {
+		checkLesson(&c.Lessons[i], &errs)
 	}
 	return c, errs.Err()
 }
@@ -121,14 +143,24 @@ func tomlError(file *tomlFile, err error) error {
 	return &diag.Error{Pos: diag.Position{Path: file.path}, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
 }
 
-// loadFormats reads every content/formats/<id>.toml with its optional <id>.md.
-func loadFormats(fsys fs.FS) ([]Format, error) {
-	entries, err := fs.ReadDir(fsys, FormatsDir)
+// record is one <id>.toml with an optional <id>.md in a records directory.
+type record struct {
+	id, dir string
+	hasMD   bool
+}
+
+func (r record) tomlPath() string { return path.Join(r.dir, r.id+".toml") }
+func (r record) mdPath() string   { return path.Join(r.dir, r.id+".md") }
+
+// recordIDs lists the records of dir (content/formats, content/lessons) in id
+// order, and reports stray files and commentary without a record.
+func recordIDs(fsys fs.FS, dir string) ([]record, error) {
+	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil
 		}
-		return nil, &diag.Error{Pos: diag.Position{Path: FormatsDir}, Msg: err.Error()}
+		return nil, &diag.Error{Pos: diag.Position{Path: dir}, Msg: err.Error()}
 	}
 	var errs diag.List
 	records, commentary := map[string]bool{}, map[string]bool{}
@@ -142,47 +174,68 @@ func loadFormats(fsys fs.FS) ([]Format, error) {
 		case ext == ".md":
 			commentary[strings.TrimSuffix(name, ext)] = true
 		default:
-			errs.Add(diag.Position{Path: path.Join(FormatsDir, name), Line: 1, Col: 1}, "unexpected file: a format is <id>.toml with optional <id>.md")
+			errs.Add(diag.Position{Path: path.Join(dir, name), Line: 1, Col: 1}, "unexpected file: a record is <id>.toml with optional <id>.md")
 		}
 	}
 	for id := range commentary {
 		if !records[id] {
-			errs.Add(diag.Position{Path: path.Join(FormatsDir, id+".md"), Line: 1, Col: 1}, "commentary without a record: %s.toml is missing", id)
+			errs.Add(diag.Position{Path: path.Join(dir, id+".md"), Line: 1, Col: 1}, "commentary without a record: %s.toml is missing", id)
 		}
 	}
-	ids := make([]string, 0, len(records))
+	out := make([]record, 0, len(records))
 	for id := range records {
-		ids = append(ids, id)
+		out = append(out, record{id: id, dir: dir, hasMD: commentary[id]})
 	}
-	sort.Strings(ids)
+	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
+	return out, errs.Err()
+}
 
-	formats := make([]Format, len(ids))
-	perFile := make([]error, len(ids))
-	par.Do(len(ids), func(i int) {
-		perFile[i] = loadFormat(fsys, ids[i], commentary[ids[i]], &formats[i])
-	})
+// loadEach runs load for every record on every core and collects the errors.
+func loadEach(records []record, load func(i int) error) error {
+	perFile := make([]error, len(records))
+	par.Do(len(records), func(i int) { perFile[i] = load(i) })
+	var errs diag.List
 	for _, err := range perFile {
 		errs.Append(err)
 	}
-	return formats, errs.Err()
+	return errs.Err()
 }
 
-func loadFormat(fsys fs.FS, id string, hasMD bool, f *Format) error {
-	name := path.Join(FormatsDir, id+".toml")
+// readCommentary reads r's Markdown, if it has any.
+func readCommentary(fsys fs.FS, r record) (data []byte, path string, err error) {
+	if !r.hasMD {
+		return nil, "", nil
+	}
+	data, err = fs.ReadFile(fsys, r.mdPath())
+	if err != nil {
+		return nil, r.mdPath(), &diag.Error{Pos: diag.Position{Path: r.mdPath()}, Msg: readErr(err)}
+	}
+	return data, r.mdPath(), nil
+}
+
+func loadFormat(fsys fs.FS, r record, f *Format) error {
 	var errs diag.List
-	errs.Append(decodeFile(fsys, name, f, func(w Where) { f.Where = w }))
-	f.ID = id
+	errs.Append(decodeFile(fsys, r.tomlPath(), f, func(w Where) { f.Where = w }))
+	f.ID = r.id
 	for i := range f.Events {
 		f.Events[i].Where = f.Where.sub(fmt.Sprintf("event.%d", i))
 	}
-	if hasMD {
-		f.CommentaryPath = path.Join(FormatsDir, id+".md")
-		md, err := fs.ReadFile(fsys, f.CommentaryPath)
-		if err != nil {
-			errs.Add(diag.Position{Path: f.CommentaryPath}, "%s", readErr(err))
-		}
-		f.Commentary = md
+	var err error
+	f.Commentary, f.CommentaryPath, err = readCommentary(fsys, r)
+	errs.Append(err)
+	return errs.Err()
+}
+
+func loadLesson(fsys fs.FS, r record, l *Lesson) error {
+	var errs diag.List
+	errs.Append(decodeFile(fsys, r.tomlPath(), l, func(w Where) { l.Where = w }))
+	l.ID = r.id
+	for i := range l.Evidence {
+		l.Evidence[i].Where = l.Where.sub(fmt.Sprintf("evidence.%d", i))
 	}
+	var err error
+	l.Commentary, l.CommentaryPath, err = readCommentary(fsys, r)
+	errs.Append(err)
 	return errs.Err()
 }
 

@@ -11,6 +11,13 @@ type Content struct {
 	Countries []Country
 	Sources   []Source
 	Formats   []Format // sorted by ID
+	Lessons   []Lesson // sorted by ID
+	Pages     []Page   // sorted by Slug
+
+	// Broken is set when countries.toml or sources.toml did not decode: the
+	// records they hold are missing, so linking would report every reference
+	// to them, burying the real mistake.
+	Broken bool
 }
 
 // Site is content/site.toml.
@@ -90,6 +97,39 @@ type Event struct {
 	Where   Where  `toml:"-"`
 }
 
+// Lesson is content/lessons/<id>.toml with its commentary <id>.md.
+type Lesson struct {
+	ID       string     `toml:"-"` // from the file name
+	Title    string     `toml:"title"`
+	Kind     string     `toml:"kind"`
+	Summary  string     `toml:"summary"`
+	Sources  []string   `toml:"sources"`
+	Evidence []Evidence `toml:"evidence"`
+
+	Commentary     []byte `toml:"-"`
+	CommentaryPath string `toml:"-"`
+	Where          Where  `toml:"-"`
+}
+
+// Evidence is a format that shows a lesson, with a note and a source.
+type Evidence struct {
+	Format string `toml:"format"`
+	Note   string `toml:"note"`
+	Source string `toml:"source"`
+	Where  Where  `toml:"-"`
+}
+
+// Page is a free page, content/pages/<slug>.md, with TOML front matter
+// between "+++" lines. Body keeps the front matter's lines as blank lines, so
+// Markdown line numbers stay true.
+type Page struct {
+	Slug  string `toml:"-"`
+	Title string `toml:"title"`
+	Body  []byte `toml:"-"`
+	Path  string `toml:"-"`
+	Where Where  `toml:"-"`
+}
+
 // Vocabularies of the content model.
 var (
 	Categories  = []string{"alliance", "partnership-framework", "flexible", "minilateral", "eu"}
@@ -97,6 +137,7 @@ var (
 	Roles       = []string{"lead", "member", "partner", "observer", "invited", "aspirant"}
 	Changes     = []string{"announced", "founded", "launched", "endorsed", "operational", "expanded", "joined", "left", "invited", "applied", "role", "suspended", "declaration"}
 	MemberLists = []string{"complete", "incomplete", "derived"}
+	LessonKinds = []string{"success-factor", "risk", "recommendation"}
 )
 
 // Where places a record's keys and values in its file.

@@ -52,3 +52,15 @@ var memberListLabels = map[string]string{
 	"incomplete": "This member list is incomplete.",
 	"derived":    "This member list is derived from a rule rather than listed by the source.",
 }
+
+var lessonKindLabels = map[string]string{
+	"success-factor": "Success factors",
+	"risk":           "Risks",
+	"recommendation": "Recommendations",
+}
+
+var lessonKindBlurbs = map[string]string{
+	"success-factor": "What makes a format work.",
+	"risk":           "What can go wrong, for the formats and for NATO.",
+	"recommendation": "What the evidence suggests NATO should do.",
+}

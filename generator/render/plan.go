@@ -3,7 +3,6 @@ package render
 import (
 	"cmp"
 	"fmt"
-	"html/template"
 	"slices"
 	"strings"
 
@@ -30,19 +29,41 @@ type planner struct {
 
 func (p *planner) frame(path, title string) Page {
 	root := rootOf(path)
+	if path == NotFoundPath {
+		root = "/" // a server returns 404.html at any depth
+	}
 	nav := []NavItem{
 		{Label: "Home", Href: HomePath},
 		{Label: "Formats", Href: FormatsPath},
 		{Label: "Countries", Href: CountriesPath},
 		{Label: "Matrix", Href: MatrixPath},
+		{Label: "Lessons", Href: LessonsPath},
 		{Label: "Sources", Href: SourcesPath},
 	}
-	for i := range nav {
-		nav[i].Current = nav[i].Href == path
-		nav[i].Href = root + nav[i].Href
+	if about := p.s.Page("about"); about != nil {
+		nav = append(nav, NavItem{Label: "About", Href: PagePath(about)})
+	}
+	var free []NavItem
+	for _, pg := range p.s.Pages {
+		free = append(free, NavItem{Label: pg.Title, Href: PagePath(pg)})
+	}
+	for _, items := range [][]NavItem{nav, free} {
+		for i := range items {
+			items[i].Current = items[i].Href == path
+			items[i].Href = p.link(path, root, items[i].Href)
+		}
 	}
 	return Page{SiteTitle: p.s.Title, Description: p.s.Description, Title: title,
-		Path: path, Root: root, Nav: nav, AsOf: p.s.AsOf.Human()}
+		Path: path, Root: root, Nav: nav, FreePages: free, AsOf: p.s.AsOf.Human()}
+}
+
+// link is the URL of target from the page at from: relative, except on the
+// 404 page, whose root is "/".
+func (p *planner) link(from, root, target string) string {
+	if root == "/" {
+		return root + target
+	}
+	return relURL(from, target)
 }
 
 func (p *planner) formatRef(from string, f *site.Format) FormatRef {
@@ -88,6 +109,8 @@ func (p *planner) plan() []page {
 		{CountriesPath, "countries", p.countries()},
 		{MatrixPath, "matrix", p.matrix()},
 		{SourcesPath, "sources", p.sources()},
+		{LessonsPath, "lessons", p.lessons()},
+		{NotFoundPath, "404", NotFoundView{Page: p.frame(NotFoundPath, "Page not found")}},
 	}
 	formatPages := make([]page, len(p.s.Formats))
 	formatErrs := make([]diag.List, len(p.s.Formats))
@@ -100,6 +123,16 @@ func (p *planner) plan() []page {
 		p.errs = append(p.errs, errs...)
 	}
 	pages = append(pages, formatPages...)
+	for _, l := range p.s.Lessons {
+		v, errs := p.lesson(l)
+		pages = append(pages, page{LessonPath(l), "lesson", v})
+		p.errs = append(p.errs, errs...)
+	}
+	for _, pg := range p.s.Pages {
+		v, errs := p.freePage(pg)
+		pages = append(pages, page{PagePath(pg), "page", v})
+		p.errs = append(p.errs, errs...)
+	}
 	for _, c := range p.s.Countries {
 		pages = append(pages, page{CountryPath(c), "country", p.country(c)})
 	}
@@ -181,13 +214,19 @@ func (p *planner) format(f *site.Format) (FormatView, diag.List) {
 		v.Shared = append(v.Shared, SharedView{Format: p.formatRef(from, o.Format), Shared: o.Shared,
 			Jaccard: fmt.Sprintf("%.2f", o.Jaccard)})
 	}
-	var errs diag.List
-	if f.Commentary != nil {
-		html, mdErrs := p.md.Convert(markdown.Doc{Path: f.CommentaryPath, Source: f.Commentary,
-			Resolver: resolver{s: p.s, from: from}, Reserved: reservedIDs, HeadingShift: 1})
-		v.Commentary = template.HTML(html)
-		errs = mdErrs
+	for _, l := range f.Lessons {
+		for _, e := range l.Evidence {
+			if e.Format == f {
+				le := LessonEvidence{Lesson: p.lessonRef(from, l), Note: e.Note}
+				if e.Source.Source != nil {
+					le.Source = p.cite(from, e.Source)
+				}
+				v.Lessons = append(v.Lessons, le)
+			}
+		}
 	}
+	html, errs := p.markdown(f.CommentaryPath, f.Commentary, from, reservedIDs, 1)
+	v.Commentary = html
 	return v, errs
 }
 
@@ -236,10 +275,13 @@ func (p *planner) country(c *site.Country) CountryView {
 	from := CountryPath(c)
 	v := CountryView{Page: p.frame(from, c.Name), Country: p.countryRef(from, c), Region: c.Region,
 		NATO: p.status(c.NATO, p.s.NATO), EU: p.status(c.EU, p.s.EU)}
+	var cites []site.Citation
 	for _, m := range c.Memberships {
 		v.Memberships = append(v.Memberships, MembershipView{Format: p.formatRef(from, m.Format),
 			CategoryLabel: categoryLabels[m.Format.Category], RoleInfo: roles[m.Role]})
+		cites = append(cites, m.Format.Sources...)
 	}
+	v.Sources = p.groupCites(from, cites)
 	return v
 }
 
@@ -255,10 +297,20 @@ func (p *planner) sources() SourcesView {
 			}
 		}
 	}
+	citedLessons := map[*site.Source][]LessonRef{}
+	for _, l := range p.s.Lessons {
+		seen := map[*site.Source]bool{}
+		for _, c := range l.Sources {
+			if !seen[c.Source] {
+				seen[c.Source] = true
+				citedLessons[c.Source] = append(citedLessons[c.Source], p.lessonRef(SourcesPath, l))
+			}
+		}
+	}
 	for _, s := range p.s.Sources {
 		v.Sources = append(v.Sources, SourceView{ID: s.ID, Anchor: SourceAnchor(s), Title: s.Title,
 			Author: s.Author, Publisher: s.Publisher, Date: s.Date.Human(), URL: s.URL, Note: s.Note,
-			CitedBy: cited[s]})
+			CitedBy: cited[s], CitedByLessons: citedLessons[s]})
 	}
 	return v
 }

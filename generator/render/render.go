@@ -41,7 +41,7 @@ func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
 	p := &planner{s: s, md: md}
 	pages := p.plan()
 	if err := p.errs.Err(); err != nil {
-		return nil, err
+		return nil, err // content errors: the pages would only show them
 	}
 	files := make([]File, len(pages))
 	pageErrs := make([]error, len(pages))
@@ -56,6 +56,7 @@ func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
 			errs.Add(diag.Position{Path: "templates/" + pages[i].template + ".html"}, "rendering %s: %v", pages[i].path, err)
 		}
 	}
+	files = append(files, crawlerFiles(s.BaseURL, files)...)
 	css, err := md.CSS()
 	errs.Append(err)
 	files = append(files, File{Path: ChromaPath, Data: css})
@@ -112,7 +113,7 @@ func staticFiles(siteFS fs.FS) ([]File, error) {
 type templates map[string]*template.Template
 
 // pageKinds are the page templates under templates/.
-var pageKinds = []string{"home", "formats", "format", "countries", "country", "matrix", "sources"}
+var pageKinds = []string{"home", "formats", "format", "countries", "country", "matrix", "sources", "lessons", "lesson", "page", "404"}
 
 func parseTemplates(siteFS fs.FS) (templates, error) {
 	base := template.New("base.html").Option("missingkey=error").Funcs(funcMap())

@@ -39,6 +39,18 @@ func (r resolver) Resolve(scheme, target string) (string, string) {
 			return "", fmt.Sprintf("source link %q cannot name an anchor: sources are entries of the bibliography", "source:"+target)
 		}
 		return rootOf(r.from) + SourcesPath + "#" + SourceAnchor(src), ""
+	case "lesson":
+		l := r.s.Lesson(id)
+		if l == nil {
+			return "", unknown("lesson", id, ids(r.s.Lessons, func(l *site.Lesson) string { return l.ID }))
+		}
+		path = LessonPath(l)
+	case "page":
+		pg := r.s.Page(id)
+		if pg == nil {
+			return "", unknown("page", id, ids(r.s.Pages, func(p *site.Page) string { return p.Slug }))
+		}
+		path = PagePath(pg)
 	default: // a scheme whose records this site does not have yet
 		return "", unknown(scheme, id, nil)
 	}

@@ -18,6 +18,10 @@ const (
 	CountriesPath = "countries/index.html"
 	MatrixPath    = "matrix.html"
 	SourcesPath   = "sources.html"
+	LessonsPath   = "lessons/index.html"
+	NotFoundPath  = "404.html"
+	SitemapPath   = "sitemap.xml"
+	RobotsPath    = "robots.txt"
 	StylePath     = "style.css"
 	ChromaPath    = "chroma.css"
 )
@@ -27,6 +31,12 @@ func FormatPath(f *site.Format) string { return "formats/" + f.ID + ".html" }
 
 // CountryPath is the page of country c.
 func CountryPath(c *site.Country) string { return "countries/" + strings.ToLower(c.Code) + ".html" }
+
+// LessonPath is the page of lesson l.
+func LessonPath(l *site.Lesson) string { return "lessons/" + l.ID + ".html" }
+
+// PagePath is the free page p.
+func PagePath(p *site.Page) string { return "pages/" + p.Slug + ".html" }
 
 // SourceAnchor is the id of source src's entry on the bibliography page.
 func SourceAnchor(src *site.Source) string { return "src-" + src.ID }

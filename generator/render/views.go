@@ -12,7 +12,8 @@ type Page struct {
 	Path        string // output path, relative to the site root
 	Root        string // relative prefix to the site root ("", "../", or "/" on 404.html)
 	Nav         []NavItem
-	AsOf        string // the date the site describes, for humans
+	FreePages   []NavItem // links to the free pages, for the footer
+	AsOf        string    // the date the site describes, for humans
 }
 
 // NavItem is one entry of the navigation bar.
@@ -110,6 +111,66 @@ type FormatView struct {
 	Commentary                 template.HTML
 	Sources                    []SourceCites
 	Shared                     []SharedView
+	Lessons                    []LessonEvidence
+}
+
+// LessonEvidence is a lesson a format illustrates, and how.
+type LessonEvidence struct {
+	Lesson LessonRef
+	Note   string
+	Source Cite
+}
+
+// LessonRef is a link to a lesson.
+type LessonRef struct {
+	ID, Title, Kind, KindLabel, Href string
+}
+
+// LessonsView is the lessons-learned summary.
+type LessonsView struct {
+	Page
+	Kinds []LessonKindGroup
+}
+
+// LessonKindGroup is the lessons of one kind.
+type LessonKindGroup struct {
+	Kind, Label, Blurb string
+	Lessons            []LessonRow
+}
+
+// LessonRow is a lesson in the summary, with its formats.
+type LessonRow struct {
+	LessonRef
+	Summary string
+	Formats []FormatRef
+}
+
+// LessonView is one lesson's page.
+type LessonView struct {
+	Page
+	Lesson     LessonRef
+	Summary    string
+	Evidence   []EvidenceView
+	Commentary template.HTML
+	Sources    []SourceCites
+}
+
+// EvidenceView is a format that shows a lesson.
+type EvidenceView struct {
+	Format FormatRef
+	Note   string
+	Source Cite
+}
+
+// FreePageView is a free page from content/pages.
+type FreePageView struct {
+	Page
+	Body template.HTML
+}
+
+// NotFoundView is 404.html.
+type NotFoundView struct {
+	Page
 }
 
 // CountriesView is the countries index.
@@ -132,6 +193,7 @@ type CountryView struct {
 	Region      string
 	NATO, EU    string
 	Memberships []MembershipView
+	Sources     []SourceCites // behind its memberships
 }
 
 // MembershipView is one of a country's formats, with its role.
@@ -175,4 +237,5 @@ type SourcesView struct {
 type SourceView struct {
 	ID, Anchor, Title, Author, Publisher, Date, URL, Note string
 	CitedBy                                               []FormatRef
+	CitedByLessons                                        []LessonRef
 }

@@ -21,10 +21,14 @@ func Link(c *load.Content) (*Site, error) {
 		formats:     map[string]*Format{},
 		countries:   map[string]*Country{},
 		sources:     map[string]*Source{},
+		lessons:     map[string]*Lesson{},
+		pages:       map[string]*Page{},
 	}}
 	l.sources(c.Sources)
 	l.countries(c.Countries)
 	l.formats(c.Formats)
+	l.lessons(c.Lessons)
+	l.pages(c.Pages)
 	l.s.NATO, l.s.EU = l.s.formats["nato"], l.s.formats["eu"]
 	l.derive()
 	return l.s, l.errs.Err()
@@ -148,6 +152,56 @@ func (l *linker) cite(ref string, w load.Where, key string) (Citation, bool) {
 		return Citation{}, false
 	}
 	return Citation{Source: src, Locator: locator}, true
+}
+
+func (l *linker) lessons(raw []load.Lesson) {
+	for i := range raw {
+		r := &raw[i]
+		ls := &Lesson{ID: r.ID, Title: r.Title, Kind: r.Kind, Summary: r.Summary,
+			Commentary: r.Commentary, CommentaryPath: r.CommentaryPath, Record: r}
+		for _, ref := range r.Sources {
+			if c, ok := l.cite(ref, r.Where, "sources"); ok {
+				ls.Sources = append(ls.Sources, c)
+			}
+		}
+		for j := range r.Evidence {
+			e := &r.Evidence[j]
+			f := l.s.formats[e.Format]
+			if f == nil {
+				if e.Format != "" {
+					l.errs.Add(e.Where.Value("format", e.Format), "unknown format %q%s", e.Format, l.suggest(e.Format, l.formatIDs()))
+				}
+				continue
+			}
+			ev := &Evidence{Lesson: ls, Format: f, Note: e.Note}
+			if e.Source != "" {
+				ev.Source, _ = l.cite(e.Source, e.Where, "source")
+			}
+			ls.Evidence = append(ls.Evidence, ev)
+		}
+		l.s.lessons[r.ID] = ls
+		l.s.Lessons = append(l.s.Lessons, ls)
+	}
+	slices.SortFunc(l.s.Lessons, func(a, b *Lesson) int {
+		return cmp.Or(slices.Index(load.LessonKinds, a.Kind)-slices.Index(load.LessonKinds, b.Kind),
+			strings.Compare(a.Title, b.Title), strings.Compare(a.ID, b.ID))
+	})
+	for _, ls := range l.s.Lessons {
+		for _, e := range ls.Evidence {
+			if !slices.Contains(e.Format.Lessons, ls) {
+				e.Format.Lessons = append(e.Format.Lessons, ls)
+			}
+		}
+	}
+}
+
+func (l *linker) pages(raw []load.Page) {
+	for i := range raw {
+		r := &raw[i]
+		p := &Page{Slug: r.Slug, Title: r.Title, Body: r.Body, Path: r.Path}
+		l.s.pages[r.Slug] = p
+		l.s.Pages = append(l.s.Pages, p)
+	}
 }
 
 func (l *linker) checkParentCycles() {

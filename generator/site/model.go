@@ -17,6 +17,8 @@ type Site struct {
 	Formats   []*Format
 	Countries []*Country
 	Sources   []*Source
+	Lessons   []*Lesson // sorted by kind (load.LessonKinds order), then title
+	Pages     []*Page   // sorted by slug
 
 	// NATO and EU are the formats with ids "nato" and "eu", nil if absent.
 	NATO, EU *Format
@@ -24,7 +26,15 @@ type Site struct {
 	formats   map[string]*Format
 	countries map[string]*Country
 	sources   map[string]*Source
+	lessons   map[string]*Lesson
+	pages     map[string]*Page
 }
+
+// Lesson returns the lesson with id, or nil.
+func (s *Site) Lesson(id string) *Lesson { return s.lessons[id] }
+
+// Page returns the free page with slug, or nil.
+func (s *Site) Page(slug string) *Page { return s.pages[slug] }
 
 // Format returns the format with id, or nil.
 func (s *Site) Format(id string) *Format { return s.formats[id] }
@@ -55,6 +65,8 @@ type Format struct {
 
 	// Shared lists the formats with the most members in common, best first.
 	Shared []Overlap
+	// Lessons are the lessons this format illustrates, in Site.Lessons order.
+	Lessons []*Lesson
 
 	Commentary     []byte
 	CommentaryPath string
@@ -125,4 +137,30 @@ type Overlap struct {
 	Format  *Format
 	Shared  int
 	Jaccard float64 // shared / size of the union of both member sets
+}
+
+// Lesson is a lesson the atlas draws, with the formats that show it.
+type Lesson struct {
+	ID, Title, Kind, Summary string
+	Sources                  []Citation
+	Evidence                 []*Evidence
+
+	Commentary     []byte
+	CommentaryPath string
+	Record         *load.Lesson
+}
+
+// Evidence is a format that shows a lesson.
+type Evidence struct {
+	Lesson *Lesson
+	Format *Format
+	Note   string
+	Source Citation
+}
+
+// Page is a free page such as "About".
+type Page struct {
+	Slug, Title string
+	Body        []byte
+	Path        string
 }

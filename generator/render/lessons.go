@@ -1,0 +1,67 @@
+package render
+
+import (
+	"html/template"
+
+	"formatlas/generator/diag"
+	"formatlas/generator/markdown"
+	"formatlas/generator/site"
+)
+
+func (p *planner) lessonRef(from string, l *site.Lesson) LessonRef {
+	return LessonRef{ID: l.ID, Title: l.Title, Kind: l.Kind, KindLabel: lessonKindLabels[l.Kind],
+		Href: relURL(from, LessonPath(l))}
+}
+
+// lessons is the lessons-learned summary: lessons grouped by kind, each with
+// the formats that show it.
+func (p *planner) lessons() LessonsView {
+	v := LessonsView{Page: p.frame(LessonsPath, "Lessons learned")}
+	for _, l := range p.s.Lessons {
+		if len(v.Kinds) == 0 || v.Kinds[len(v.Kinds)-1].Kind != l.Kind {
+			v.Kinds = append(v.Kinds, LessonKindGroup{Kind: l.Kind, Label: lessonKindLabels[l.Kind], Blurb: lessonKindBlurbs[l.Kind]})
+		}
+		row := LessonRow{LessonRef: p.lessonRef(LessonsPath, l), Summary: l.Summary}
+		for _, e := range l.Evidence {
+			row.Formats = append(row.Formats, p.formatRef(LessonsPath, e.Format))
+		}
+		g := &v.Kinds[len(v.Kinds)-1]
+		g.Lessons = append(g.Lessons, row)
+	}
+	return v
+}
+
+// reservedLessonIDs are element ids the lesson template uses.
+var reservedLessonIDs = []string{"top", "main", "summary", "evidence", "commentary", "sources", "footnotes"}
+
+func (p *planner) lesson(l *site.Lesson) (LessonView, diag.List) {
+	from := LessonPath(l)
+	v := LessonView{Page: p.frame(from, l.Title), Lesson: p.lessonRef(from, l), Summary: l.Summary,
+		Sources: p.groupCites(from, l.Sources)}
+	for _, e := range l.Evidence {
+		ev := EvidenceView{Format: p.formatRef(from, e.Format), Note: e.Note}
+		if e.Source.Source != nil {
+			ev.Source = p.cite(from, e.Source)
+		}
+		v.Evidence = append(v.Evidence, ev)
+	}
+	html, errs := p.markdown(l.CommentaryPath, l.Commentary, from, reservedLessonIDs, 0)
+	v.Commentary = html
+	return v, errs
+}
+
+func (p *planner) freePage(pg *site.Page) (FreePageView, diag.List) {
+	from := PagePath(pg)
+	html, errs := p.markdown(pg.Path, pg.Body, from, []string{"top", "main", "footnotes"}, 0)
+	return FreePageView{Page: p.frame(from, pg.Title), Body: html}, errs
+}
+
+// markdown converts one document for the page at from.
+func (p *planner) markdown(path string, src []byte, from string, reserved []string, shift int) (template.HTML, diag.List) {
+	if src == nil {
+		return "", nil
+	}
+	html, errs := p.md.Convert(markdown.Doc{Path: path, Source: src,
+		Resolver: resolver{s: p.s, from: from}, Reserved: reserved, HeadingShift: shift})
+	return template.HTML(html), errs
+}

@@ -1,0 +1,139 @@
+package generator_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+
+	"formatlas/generator"
+	"formatlas/generator/internal/synth"
+	"formatlas/generator/load"
+	"formatlas/generator/markdown"
+	"formatlas/generator/render"
+	"formatlas/generator/site"
+)
+
+// synthFS is the benchmark recipe's synthetic site (../shared/bench/gen.py
+// --formatlas, generated in Go) with the repository's templates and static files.
+func synthFS(b *testing.B, formats int) fstest.MapFS {
+	b.Helper()
+	m := fstest.MapFS{}
+	for p, data := range synth.Site(synth.Options{N: formats, C: 60}) {
+		m[p] = &fstest.MapFile{Data: data, Mode: 0o644}
+	}
+	realTheme := realFS(b)
+	for p, f := range realTheme {
+		if p[:len("content")] != "content" {
+			m[p] = f
+		}
+	}
+	return m
+}
+
+// BenchmarkBuild is a whole build — load, link, Markdown, render, write to
+// disk — of the synthetic site at three sizes over 60 countries.
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		b.Run(fmt.Sprintf("formats=%d", n), func(b *testing.B) {
+			fsys := synthFS(b, n)
+			out := filepath.Join(b.TempDir(), "public")
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := generator.Build(fsys, out); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+const stageFormats = 1000
+
+func BenchmarkStageLoad(b *testing.B) {
+	fsys := synthFS(b, stageFormats)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := load.Load(fsys); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkStageLink(b *testing.B) {
+	content, err := load.Load(synthFS(b, stageFormats))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := site.Link(content); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkStageMarkdown converts every commentary, as the render stage does,
+// without templates.
+func BenchmarkStageMarkdown(b *testing.B) {
+	fsys := synthFS(b, stageFormats)
+	content, err := load.Load(fsys)
+	if err != nil {
+		b.Fatal(err)
+	}
+	model, err := site.Link(content)
+	if err != nil {
+		b.Fatal(err)
+	}
+	md := markdown.New(markdown.Options{})
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, f := range model.Formats {
+			_, errs := md.Convert(markdown.Doc{Path: f.CommentaryPath, Source: f.Commentary,
+				Resolver: nopResolver{}, HeadingShift: 1})
+			if len(errs) > 0 {
+				b.Fatal(errs)
+			}
+		}
+	}
+}
+
+type nopResolver struct{}
+
+func (nopResolver) Resolve(scheme, target string) (string, string) { return "x.html", "" }
+
+// BenchmarkStageRender is the page plan (Markdown included) and the template
+// rendering of every page, in memory.
+func BenchmarkStageRender(b *testing.B) {
+	fsys := synthFS(b, stageFormats)
+	content, err := load.Load(fsys)
+	if err != nil {
+		b.Fatal(err)
+	}
+	model, err := site.Link(content)
+	if err != nil {
+		b.Fatal(err)
+	}
+	md := markdown.New(markdown.Options{})
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := render.Render(model, fsys, render.Options{Markdown: md}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkStageWrite writes the rendered files atomically to disk.
+func BenchmarkStageWrite(b *testing.B) {
+	files, err := generator.Generate(synthFS(b, stageFormats))
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(b.TempDir(), "public")
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := render.Write(out, files); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -76,15 +76,7 @@ func BenchmarkStageLink(b *testing.B) {
 // BenchmarkStageMarkdown converts every commentary, as the render stage does,
 // without templates.
 func BenchmarkStageMarkdown(b *testing.B) {
-	fsys := synthFS(b, stageFormats)
-	content, err := load.Load(fsys)
-	if err != nil {
-		b.Fatal(err)
-	}
-	model, err := site.Link(content)
-	if err != nil {
-		b.Fatal(err)
-	}
+	_, model := linkedSynth(b)
 	md := markdown.New(markdown.Options{})
 	b.ReportAllocs()
 	for b.Loop() {
@@ -98,13 +90,9 @@ func BenchmarkStageMarkdown(b *testing.B) {
 	}
 }
 
-type nopResolver struct{}
-
-func (nopResolver) Resolve(scheme, target string) (string, string) { return "x.html", "" }
-
-// BenchmarkStageRender is the page plan (Markdown included) and the template
-// rendering of every page, in memory.
-func BenchmarkStageRender(b *testing.B) {
+// linkedSynth is the stage-size synthetic site and its linked model.
+func linkedSynth(b *testing.B) (fstest.MapFS, *site.Site) {
+	b.Helper()
 	fsys := synthFS(b, stageFormats)
 	content, err := load.Load(fsys)
 	if err != nil {
@@ -114,6 +102,17 @@ func BenchmarkStageRender(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	return fsys, model
+}
+
+type nopResolver struct{}
+
+func (nopResolver) Resolve(scheme, target string) (string, string) { return "x.html", "" }
+
+// BenchmarkStageRender is the page plan (Markdown included) and the template
+// rendering of every page, in memory.
+func BenchmarkStageRender(b *testing.B) {
+	fsys, model := linkedSynth(b)
 	md := markdown.New(markdown.Options{})
 	b.ReportAllocs()
 	for b.Loop() {

@@ -29,7 +29,8 @@
 //
 // Each [[event]] has a date, a change (announced, founded, launched, endorsed,
 // operational, expanded, joined, left, invited, applied, role, suspended,
-// declaration), a source, and optionally a country, a role and a note.
+// declaration, proposed, meeting), a source, and optionally a country, a role
+// and a note.
 //
 // # Dates
 //

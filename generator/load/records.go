@@ -135,7 +135,7 @@ var (
 	Categories  = []string{"alliance", "partnership-framework", "flexible", "minilateral", "eu"}
 	Statuses    = []string{"active", "dormant", "defunct", "proposed"}
 	Roles       = []string{"lead", "member", "partner", "observer", "invited", "aspirant"}
-	Changes     = []string{"announced", "founded", "launched", "endorsed", "operational", "expanded", "joined", "left", "invited", "applied", "role", "suspended", "declaration"}
+	Changes     = []string{"announced", "founded", "launched", "endorsed", "operational", "expanded", "joined", "left", "invited", "applied", "role", "suspended", "declaration", "proposed", "meeting"}
 	MemberLists = []string{"complete", "incomplete", "derived"}
 	LessonKinds = []string{"success-factor", "risk", "recommendation"}
 )

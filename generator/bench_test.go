@@ -81,10 +81,10 @@ func BenchmarkStageMarkdown(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, f := range model.Formats {
-			_, errs := md.Convert(markdown.Doc{Path: f.CommentaryPath, Source: f.Commentary,
+			r := md.Convert(markdown.Doc{Path: f.CommentaryPath, Source: f.Commentary,
 				Resolver: nopResolver{}, HeadingShift: 1})
-			if len(errs) > 0 {
-				b.Fatal(errs)
+			if len(r.Errs) > 0 {
+				b.Fatal(r.Errs)
 			}
 		}
 	}

@@ -69,6 +69,22 @@ import (
 // Only when countries.toml or sources.toml cannot be read does it stop after
 // loading, since every reference to them would then look wrong.
 func Generate(siteFS fs.FS) ([]render.File, error) {
+	r, err := Check(siteFS)
+	if err != nil {
+		return nil, err
+	}
+	return r.Files, nil
+}
+
+// Result is a checked site: its files, rendered in memory, and its model.
+type Result struct {
+	Files []render.File
+	Site  *site.Site
+}
+
+// Check runs every stage in memory and writes nothing. The error lists every
+// problem found, as a diag.List sorted by position.
+func Check(siteFS fs.FS) (*Result, error) {
 	var errs diag.List
 	content, err := load.Load(siteFS)
 	errs.Append(err)
@@ -82,7 +98,7 @@ func Generate(siteFS fs.FS) ([]render.File, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return files, nil
+	return &Result{Files: files, Site: model}, nil
 }
 
 // Build generates the site in siteFS and writes it atomically to out.

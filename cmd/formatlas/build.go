@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"time"
 
 	"formatlas/generator"
@@ -23,9 +22,14 @@ func buildCommand() *Command {
 					return usageError{fmt.Sprintf("unexpected arguments: %v", args)}
 				}
 				start := time.Now()
-				files, err := generator.Build(os.DirFS(*siteDir), *out)
+				fsys, closeRoot, err := openSite(*siteDir)
 				if err != nil {
 					return err
+				}
+				defer closeRoot()
+				files, err := generator.Build(fsys, *out)
+				if err != nil {
+					return reportProblems(env.Stderr, env.Stderr, "build", "text", err)
 				}
 				fmt.Fprintf(env.Stderr, "formatlas: wrote %d files to %s in %v\n", len(files), *out, time.Since(start).Round(time.Millisecond))
 				return nil

@@ -34,7 +34,7 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 func commands() []*Command {
-	return []*Command{buildCommand()}
+	return []*Command{buildCommand(), checkCommand()}
 }
 
 func main() {
@@ -77,6 +77,8 @@ func run(ctx context.Context, args []string, env *Env) int {
 		fmt.Fprintf(env.Stderr, "formatlas %s: %s\n", cmd.Name, ue.msg)
 		fs.Usage()
 		return 2
+	case errors.Is(err, errReported):
+		return 1
 	default:
 		fmt.Fprintln(env.Stderr, err)
 		return 1

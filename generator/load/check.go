@@ -1,6 +1,7 @@
 package load
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 
@@ -57,6 +58,16 @@ func checkSource(s *Source, errs *diag.List) {
 		errs.Add(s.Where.Value("id", s.ID), "source id %q is not a lowercase slug (a-z, 0-9, -)", s.ID)
 	}
 	checkDate(s.Where, errs, "date", s.Date)
+	if s.URL != "" && !WebURL(s.URL) {
+		errs.Add(s.Where.Value("url", s.URL), "source url %q is not an http(s) URL", s.URL)
+	}
+}
+
+// WebURL reports whether u is an absolute http or https URL: the only links to
+// other sites that content may make.
+func WebURL(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
 }
 
 func checkFormat(f *Format, errs *diag.List) {
@@ -80,6 +91,27 @@ func checkFormat(f *Format, errs *diag.List) {
 	checkDate(w, errs, "founded", f.Founded)
 	for i := range f.Events {
 		checkEvent(&f.Events[i], errs)
+	}
+	checkEventOrder(f.Events, errs)
+}
+
+// checkEventOrder reports a country that left a format before it joined it.
+func checkEventOrder(events []Event, errs *diag.List) {
+	joined := map[string]*Event{}
+	for i := range events {
+		e := &events[i]
+		if e.Change == "joined" && e.Country != "" && !e.Date.IsZero() {
+			if first := joined[e.Country]; first == nil || e.Date.Compare(first.Date) < 0 {
+				joined[e.Country] = e
+			}
+		}
+	}
+	for i := range events {
+		e := &events[i]
+		j := joined[e.Country]
+		if e.Change == "left" && j != nil && !e.Date.IsZero() && e.Date.Compare(j.Date) < 0 {
+			errs.Add(e.Where.Key("date"), "events out of order: %s left (%s) before it joined (%s)", e.Country, e.Date, j.Date)
+		}
 	}
 }
 

@@ -5,6 +5,7 @@
 package load
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,6 +14,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -99,12 +101,16 @@ func Load(fsys fs.FS) (*Content, error) {
 func decodeFile(fsys fs.FS, name string, v any, placed func(Where)) error {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return &diag.Error{Pos: diag.Position{Path: name}, Msg: readErr(err)}
+		return &diag.Error{Pos: diag.Position{Path: name, Line: 1, Col: 1}, Msg: readErr(err)}
 	}
 	return decodeBytes(name, src, v, placed)
 }
 
 func decodeBytes(name string, src []byte, v any, placed func(Where)) error {
+	src = bytes.TrimPrefix(src, utf8BOM)
+	if err := checkUTF8(name, src); err != nil {
+		return err
+	}
 	file := newTOMLFile(name, src)
 	md, err := toml.Decode(string(src), v)
 	if err != nil {
@@ -119,11 +125,42 @@ func decodeBytes(name string, src []byte, v any, placed func(Where)) error {
 	return errs.Err()
 }
 
-func readErr(err error) string {
-	if errors.Is(err, fs.ErrNotExist) {
-		return "file is missing"
+// utf8BOM is the byte-order mark some editors put first; it is dropped.
+var utf8BOM = []byte("\ufeff")
+
+// checkUTF8 reports the first byte of src that is not UTF-8.
+func checkUTF8(name string, src []byte) error {
+	if utf8.Valid(src) {
+		return nil
 	}
-	return err.Error()
+	off := 0
+	for off < len(src) {
+		r, size := utf8.DecodeRune(src[off:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		off += size
+	}
+	before := src[:off]
+	line := bytes.Count(before, []byte("\n")) + 1
+	col := off - (bytes.LastIndexByte(before, '\n') + 1) + 1
+	return &diag.Error{Pos: diag.Position{Path: name, Line: line, Col: col},
+		Msg: fmt.Sprintf("the file is not UTF-8 text: byte 0x%02x", src[off])}
+}
+
+// readErr says why a file could not be read, in the words of the content
+// model rather than of the system call.
+func readErr(err error) string {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "file is missing"
+	case strings.Contains(msg, "path escapes from parent"):
+		return "a symlink that leads outside the site directory"
+	case strings.Contains(msg, "too many levels of symbolic links"):
+		return "a symlink loop"
+	}
+	return msg
 }
 
 var decodeErrRE = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
@@ -206,11 +243,20 @@ func readCommentary(fsys fs.FS, r record) (data []byte, path string, err error) 
 	if !r.hasMD {
 		return nil, "", nil
 	}
-	data, err = fs.ReadFile(fsys, r.mdPath())
+	return readMarkdown(fsys, r.mdPath())
+}
+
+// readMarkdown reads a Markdown file, without a byte-order mark; it must be UTF-8.
+func readMarkdown(fsys fs.FS, name string) ([]byte, string, error) {
+	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, r.mdPath(), &diag.Error{Pos: diag.Position{Path: r.mdPath()}, Msg: readErr(err)}
+		return nil, name, &diag.Error{Pos: diag.Position{Path: name, Line: 1, Col: 1}, Msg: readErr(err)}
 	}
-	return data, r.mdPath(), nil
+	data = bytes.TrimPrefix(data, utf8BOM)
+	if err := checkUTF8(name, data); err != nil {
+		return nil, name, err
+	}
+	return data, name, nil
 }
 
 func loadFormat(fsys fs.FS, r record, f *Format) error {

@@ -35,9 +35,9 @@ func loadPages(fsys fs.FS) ([]Page, error) {
 			errs.Add(diag.Position{Path: p, Line: 1, Col: 1}, "unexpected file: a page is <slug>.md")
 			continue
 		}
-		src, err := fs.ReadFile(fsys, p)
+		src, _, err := readMarkdown(fsys, p)
 		if err != nil {
-			errs.Add(diag.Position{Path: p}, "%s", readErr(err))
+			errs.Append(err)
 			continue
 		}
 		page := Page{Slug: strings.TrimSuffix(name, ".md"), Path: p}

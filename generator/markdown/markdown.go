@@ -67,8 +67,27 @@ type Doc struct {
 	HeadingShift int
 }
 
-// Convert renders doc to HTML and reports every unresolved reference.
-func (c *Converter) Convert(doc Doc) ([]byte, diag.List) {
+// Result is a converted document.
+type Result struct {
+	HTML []byte
+	// Links are the document's links to other files or anchors of the site,
+	// with where each stands in the source, so that a link found broken in the
+	// rendered site can be reported at its line and column.
+	Links []Link
+	Errs  diag.List
+}
+
+// Link is one internal link of a document.
+type Link struct {
+	Pos  diag.Position
+	Dest string // as written, such as "format:jef#history"
+	Href string // as rendered
+}
+
+// Convert renders doc to HTML and reports every unresolved reference and every
+// footnote reference without a definition.
+func (c *Converter) Convert(doc Doc) Result {
+	doc.Source = bytes.TrimPrefix(doc.Source, []byte("\ufeff"))
 	ctx := parser.NewContext()
 	for _, id := range doc.Reserved {
 		ctx.IDs().Put([]byte(id))
@@ -79,7 +98,8 @@ func (c *Converter) Convert(doc Doc) ([]byte, diag.List) {
 	if err := c.md.Convert(doc.Source, &buf, parser.WithContext(ctx)); err != nil {
 		state.errs.Add(diag.Position{Path: doc.Path}, "%v", err)
 	}
-	return buf.Bytes(), state.errs
+	state.checkFootnotes()
+	return Result{HTML: buf.Bytes(), Links: state.links, Errs: state.errs}
 }
 
 // CSS returns the stylesheet for highlighted code.
@@ -89,8 +109,9 @@ var stateKey = parser.NewContextKey()
 
 // convertState is what one conversion's transformer needs and reports.
 type convertState struct {
-	doc  Doc
-	errs diag.List
+	doc   Doc
+	errs  diag.List
+	links []Link
 }
 
 // position turns a byte offset in the source into a line and column.

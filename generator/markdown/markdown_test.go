@@ -22,10 +22,11 @@ func (fakeResolver) Resolve(scheme, target string) (string, string) {
 
 func convert(t *testing.T, src string, reserved ...string) (string, []string) {
 	t.Helper()
-	html, errs := New(Options{}).Convert(Doc{Path: "x.md", Source: []byte(src), Resolver: fakeResolver{},
+	r := New(Options{}).Convert(Doc{Path: "x.md", Source: []byte(src), Resolver: fakeResolver{},
 		Reserved: reserved, HeadingShift: 1})
+	html := r.HTML
 	var msgs []string
-	for _, e := range errs {
+	for _, e := range r.Errs {
 		msgs = append(msgs, e.Error())
 	}
 	return string(html), msgs
@@ -83,5 +84,30 @@ func TestCSS(t *testing.T) {
 	css, err := New(Options{}).CSS()
 	if err != nil || !strings.Contains(string(css), ".chroma .kd") {
 		t.Errorf("chroma CSS lacks keyword rules (err %v)", err)
+	}
+}
+
+func TestLinksRecordedAndFootnotesChecked(t *testing.T) {
+	src := "A [jef](format:jef#history), [rel](other.html#x), [ext](https://example.org/) and [^n].\n\n```\n[^code]\n```\n\n[^m]: defined but unused\n"
+	r := New(Options{}).Convert(Doc{Path: "x.md", Source: []byte(src), Resolver: fakeResolver{}})
+	var got []string
+	for _, l := range r.Links {
+		got = append(got, l.Pos.String()+" "+l.Dest+" -> "+l.Href)
+	}
+	want := []string{"x.md:1:9 format:jef#history -> jef.html#history", "x.md:1:36 other.html#x -> other.html#x"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("links:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(r.Errs) != 1 || r.Errs[0].Error() != "x.md:1:83: footnote [^n] has no definition" {
+		t.Errorf("errors: %v", r.Errs)
+	}
+}
+
+func TestRawHTMLIsInert(t *testing.T) {
+	html, _ := convert(t, "\ufeffHi <script>alert(1)</script> [x](javascript:alert(1))\n\n<div onclick=\"x\">raw</div>\n")
+	for _, bad := range []string{"<script", "javascript:", "onclick", "\ufeff"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("output contains %q:\n%s", bad, html)
+		}
 	}
 }

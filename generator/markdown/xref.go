@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"slices"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -27,18 +28,36 @@ func (xrefTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		if !entering || !ok {
 			return ast.WalkContinue, nil
 		}
+		dest := string(link.Destination)
 		scheme, target, ok := splitScheme(link.Destination)
 		if !ok {
+			if isInternal(dest) {
+				state.links = append(state.links, Link{Pos: state.position(destOffset(link, reader.Source())), Dest: dest, Href: dest})
+			}
 			return ast.WalkContinue, nil
 		}
+		pos := state.position(destOffset(link, reader.Source()))
 		href, problem := state.doc.Resolver.Resolve(scheme, target)
 		if problem != "" {
-			state.errs.Add(state.position(destOffset(link, reader.Source())), "%s", problem)
+			state.errs.Add(pos, "%s", problem)
 			return ast.WalkContinue, nil
 		}
 		link.Destination = []byte(href)
+		state.links = append(state.links, Link{Pos: pos, Dest: dest, Href: href})
 		return ast.WalkContinue, nil
 	})
+}
+
+// isInternal reports whether dest points into the site: a relative path or a
+// fragment, not a URL with a scheme or a host.
+func isInternal(dest string) bool {
+	if dest == "" || strings.HasPrefix(dest, "//") {
+		return false
+	}
+	if i := strings.IndexAny(dest, ":/?#"); i >= 0 && dest[i] == ':' {
+		return false
+	}
+	return true
 }
 
 // splitScheme splits "format:jef#history" into "format" and "jef#history" when

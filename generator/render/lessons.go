@@ -34,7 +34,7 @@ func (p *planner) lessons() LessonsView {
 // reservedLessonIDs are element ids the lesson template uses.
 var reservedLessonIDs = []string{"top", "main", "summary", "evidence", "commentary", "sources", "footnotes"}
 
-func (p *planner) lesson(l *site.Lesson) (LessonView, diag.List) {
+func (p *planner) lesson(l *site.Lesson) (LessonView, converted) {
 	from := LessonPath(l)
 	v := LessonView{Page: p.frame(from, l.Title), Lesson: p.lessonRef(from, l), Summary: l.Summary,
 		Sources: p.groupCites(from, l.Sources)}
@@ -45,23 +45,30 @@ func (p *planner) lesson(l *site.Lesson) (LessonView, diag.List) {
 		}
 		v.Evidence = append(v.Evidence, ev)
 	}
-	html, errs := p.markdown(l.CommentaryPath, l.Commentary, from, reservedLessonIDs, 0)
+	html, conv := p.markdown(l.CommentaryPath, l.Commentary, from, reservedLessonIDs, 0)
 	v.Commentary = html
-	return v, errs
+	return v, conv
 }
 
-func (p *planner) freePage(pg *site.Page) (FreePageView, diag.List) {
+func (p *planner) freePage(pg *site.Page) (FreePageView, converted) {
 	from := PagePath(pg)
-	html, errs := p.markdown(pg.Path, pg.Body, from, []string{"top", "main", "footnotes"}, 0)
-	return FreePageView{Page: p.frame(from, pg.Title), Body: html}, errs
+	html, conv := p.markdown(pg.Path, pg.Body, from, []string{"top", "main", "footnotes"}, 0)
+	return FreePageView{Page: p.frame(from, pg.Title), Body: html}, conv
 }
 
 // markdown converts one document for the page at from.
-func (p *planner) markdown(path string, src []byte, from string, reserved []string, shift int) (template.HTML, diag.List) {
+func (p *planner) markdown(path string, src []byte, from string, reserved []string, shift int) (template.HTML, converted) {
 	if src == nil {
-		return "", nil
+		return "", converted{}
 	}
-	html, errs := p.md.Convert(markdown.Doc{Path: path, Source: src,
+	r := p.md.Convert(markdown.Doc{Path: path, Source: src,
 		Resolver: resolver{s: p.s, from: from}, Reserved: reserved, HeadingShift: shift})
-	return template.HTML(html), errs
+	return template.HTML(r.HTML), converted{links: r.Links, errs: r.Errs}
+}
+
+// converted is what a page's Markdown reports: its internal links, to place
+// broken ones found later, and its errors.
+type converted struct {
+	links []markdown.Link
+	errs  diag.List
 }

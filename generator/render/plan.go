@@ -18,6 +18,7 @@ type page struct {
 	path     string
 	template string
 	view     any
+	links    []markdown.Link // internal links of the page's Markdown
 }
 
 // planner builds the page plan for one site.
@@ -104,37 +105,37 @@ func byName(countries []*site.Country) []*site.Country {
 // plan lists every page of the site, in output path order.
 func (p *planner) plan() []page {
 	pages := []page{
-		{HomePath, "home", p.home()},
-		{FormatsPath, "formats", p.formats()},
-		{CountriesPath, "countries", p.countries()},
-		{MatrixPath, "matrix", p.matrix()},
-		{SourcesPath, "sources", p.sources()},
-		{LessonsPath, "lessons", p.lessons()},
-		{NotFoundPath, "404", NotFoundView{Page: p.frame(NotFoundPath, "Page not found")}},
+		{HomePath, "home", p.home(), nil},
+		{FormatsPath, "formats", p.formats(), nil},
+		{CountriesPath, "countries", p.countries(), nil},
+		{MatrixPath, "matrix", p.matrix(), nil},
+		{SourcesPath, "sources", p.sources(), nil},
+		{LessonsPath, "lessons", p.lessons(), nil},
+		{NotFoundPath, "404", NotFoundView{Page: p.frame(NotFoundPath, "Page not found")}, nil},
 	}
 	formatPages := make([]page, len(p.s.Formats))
 	formatErrs := make([]diag.List, len(p.s.Formats))
 	par.Do(len(p.s.Formats), func(i int) {
 		f := p.s.Formats[i]
-		v, errs := p.format(f)
-		formatPages[i], formatErrs[i] = page{FormatPath(f), "format", v}, errs
+		v, conv := p.format(f)
+		formatPages[i], formatErrs[i] = page{FormatPath(f), "format", v, conv.links}, conv.errs
 	})
 	for _, errs := range formatErrs {
 		p.errs = append(p.errs, errs...)
 	}
 	pages = append(pages, formatPages...)
 	for _, l := range p.s.Lessons {
-		v, errs := p.lesson(l)
-		pages = append(pages, page{LessonPath(l), "lesson", v})
-		p.errs = append(p.errs, errs...)
+		v, conv := p.lesson(l)
+		pages = append(pages, page{LessonPath(l), "lesson", v, conv.links})
+		p.errs = append(p.errs, conv.errs...)
 	}
 	for _, pg := range p.s.Pages {
-		v, errs := p.freePage(pg)
-		pages = append(pages, page{PagePath(pg), "page", v})
-		p.errs = append(p.errs, errs...)
+		v, conv := p.freePage(pg)
+		pages = append(pages, page{PagePath(pg), "page", v, conv.links})
+		p.errs = append(p.errs, conv.errs...)
 	}
 	for _, c := range p.s.Countries {
-		pages = append(pages, page{CountryPath(c), "country", p.country(c)})
+		pages = append(pages, page{CountryPath(c), "country", p.country(c), nil})
 	}
 	slices.SortFunc(pages, func(a, b page) int { return strings.Compare(a.path, b.path) })
 	return pages
@@ -178,7 +179,7 @@ func (p *planner) formats() FormatsView {
 var reservedIDs = []string{"top", "main", "nav", "summary", "facts", "members", "history",
 	"commentary", "sources", "shared", "related", "lessons", "footnotes"}
 
-func (p *planner) format(f *site.Format) (FormatView, diag.List) {
+func (p *planner) format(f *site.Format) (FormatView, converted) {
 	from := FormatPath(f)
 	v := FormatView{Page: p.frame(from, f.Name), Format: p.formatRef(from, f),
 		CategoryLabel: categoryLabels[f.Category], Summary: f.Summary, Founded: f.Founded.Human(),
@@ -225,9 +226,9 @@ func (p *planner) format(f *site.Format) (FormatView, diag.List) {
 			}
 		}
 	}
-	html, errs := p.markdown(f.CommentaryPath, f.Commentary, from, reservedIDs, 1)
+	html, conv := p.markdown(f.CommentaryPath, f.Commentary, from, reservedIDs, 1)
 	v.Commentary = html
-	return v, errs
+	return v, conv
 }
 
 // groupCites merges citations of one source into one entry with its locators,

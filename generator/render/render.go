@@ -6,11 +6,14 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"formatlas/generator/diag"
 	"formatlas/generator/internal/par"
+	"formatlas/generator/linkcheck"
 	"formatlas/generator/markdown"
 	"formatlas/generator/site"
 )
@@ -50,12 +53,7 @@ func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
 		pageErrs[i] = tmpl.execute(&buf, pages[i].template, pages[i].view)
 		files[i] = File{Path: pages[i].path, Data: buf.Bytes()}
 	})
-	var errs diag.List
-	for i, err := range pageErrs {
-		if err != nil {
-			errs.Add(diag.Position{Path: "templates/" + pages[i].template + ".html"}, "rendering %s: %v", pages[i].path, err)
-		}
-	}
+	errs := executionErrors(pages, pageErrs)
 	files = append(files, crawlerFiles(s.BaseURL, files)...)
 	css, err := md.CSS()
 	errs.Append(err)
@@ -66,7 +64,70 @@ func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return sortFiles(files)
+	files, err = sortFiles(files)
+	if err != nil {
+		return nil, err
+	}
+	return files, checkLinks(files, pages).Err()
+}
+
+// executionErrors reports each template error once, naming the first page it
+// broke and how many others it broke too.
+func executionErrors(pages []page, pageErrs []error) diag.List {
+	var errs diag.List
+	index := map[string]int{} // error text -> position in errs
+	count := map[string]int{}
+	for i, err := range pageErrs {
+		if err == nil {
+			continue
+		}
+		e := templateError(err).(*diag.Error)
+		key := e.Error()
+		if _, seen := index[key]; !seen {
+			index[key] = len(errs)
+			errs = append(errs, &diag.Error{Pos: e.Pos, Msg: fmt.Sprintf("rendering %s: %s", pages[i].path, e.Msg)})
+		}
+		count[key]++
+	}
+	for key, i := range index {
+		if n := count[key] - 1; n > 0 {
+			errs[i].Msg += fmt.Sprintf(" (and %d more %s)", n, map[bool]string{true: "page", false: "pages"}[n == 1])
+		}
+	}
+	return errs
+}
+
+// checkLinks checks every internal href and src of the output. A broken link
+// that some page's Markdown wrote is reported where the Markdown wrote it;
+// any other came from the page's template.
+func checkLinks(files []File, pages []page) diag.List {
+	in := make([]linkcheck.File, len(files))
+	for i, f := range files {
+		in[i] = linkcheck.File{Path: f.Path, Data: f.Data}
+	}
+	byPath := map[string]*page{}
+	for i := range pages {
+		byPath[pages[i].path] = &pages[i]
+	}
+	var errs diag.List
+	for _, prob := range linkcheck.Check(in) {
+		pg := byPath[prob.Page]
+		if pg == nil {
+			errs.Add(diag.Position{Path: "static/" + prob.Page}, "link %q: %s", prob.Link, prob.Msg)
+			continue
+		}
+		placed := false
+		for _, l := range pg.links {
+			if l.Href == prob.Link {
+				errs.Add(l.Pos, "link %s: %s", l.Dest, prob.Msg)
+				placed = true
+			}
+		}
+		if !placed {
+			errs.Add(diag.Position{Path: "templates/" + pg.template + ".html"}, "on %s, link %q: %s", prob.Page, prob.Link, prob.Msg)
+		}
+	}
+	return errs
 }
 
 // sortFiles orders files by path and rejects two files at one path (a static
@@ -140,22 +201,26 @@ func (t templates) execute(buf *bytes.Buffer, kind string, view any) error {
 	return t[kind].ExecuteTemplate(buf, "base.html", view)
 }
 
-// templateError places a template parse error at its file and line when the
-// message names them ("template: format.html:12: ...").
+var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+
+// templateError places a template error at its file, line and column when the
+// message names them: "template: format.html:12: ..." when parsing,
+// "template: format.html:12:5: executing ..." when executing.
 func templateError(err error) error {
 	msg := err.Error()
-	rest, ok := strings.CutPrefix(msg, "template: ")
-	if ok {
-		name, after, _ := strings.Cut(rest, ":")
-		var line int
-		if n, _ := fmt.Sscanf(after, "%d:", &line); n == 1 {
-			_, text, _ := strings.Cut(after, ":")
-			dir := "templates/"
-			if !contains(pageKinds, strings.TrimSuffix(name, ".html")) && name != "base.html" {
-				dir = "templates/partials/"
-			}
-			return &diag.Error{Pos: diag.Position{Path: path.Join(dir, name), Line: line}, Msg: strings.TrimSpace(text)}
-		}
+	m := templateErrRE.FindStringSubmatch(msg)
+	if m == nil {
+		return &diag.Error{Pos: diag.Position{Path: "templates"}, Msg: strings.TrimPrefix(msg, "template: ")}
 	}
-	return &diag.Error{Pos: diag.Position{Path: "templates"}, Msg: msg}
+	dir := "templates/"
+	if !contains(pageKinds, strings.TrimSuffix(m[1], ".html")) && m[1] != "base.html" {
+		dir = "templates/partials/"
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	text := m[4]
+	if i := strings.Index(text, ": "); strings.HasPrefix(text, "executing") && i >= 0 {
+		text = text[i+2:] // the position already says where
+	}
+	return &diag.Error{Pos: diag.Position{Path: path.Join(dir, m[1]), Line: line, Col: col}, Msg: text}
 }

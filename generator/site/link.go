@@ -47,7 +47,10 @@ func (l *linker) sources(raw []load.Source) {
 			continue
 		}
 		src := &Source{ID: r.ID, Title: r.Title, Author: r.Author, Publisher: r.Publisher,
-			URL: r.URL, Note: r.Note, Date: r.Date, Record: r}
+			Note: r.Note, Date: r.Date, Record: r}
+		if load.WebURL(r.URL) { // another URL is reported by load, and never linked
+			src.URL = r.URL
+		}
 		l.s.sources[r.ID] = src
 		l.s.Sources = append(l.s.Sources, src)
 	}

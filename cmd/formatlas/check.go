@@ -1,0 +1,102 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"formatlas/generator"
+	"formatlas/generator/diag"
+)
+
+func checkCommand() *Command {
+	return &Command{
+		Name:  "check",
+		Usage: "[--site DIR] [--format text|github]",
+		Short: "check the content and templates, writing nothing",
+		Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
+			siteDir := fs.String("site", ".", "the site `directory`, holding content/, templates/ and static/")
+			format := fs.String("format", "text", "how to print problems: text (path:line:col: message) or github (workflow annotations)")
+			return func(ctx context.Context, env *Env, args []string) error {
+				if len(args) > 0 {
+					return usageError{fmt.Sprintf("unexpected arguments: %v", args)}
+				}
+				if *format != "text" && *format != "github" {
+					return usageError{fmt.Sprintf("--format is text or github, not %q", *format)}
+				}
+				fsys, closeRoot, err := openSite(*siteDir)
+				if err != nil {
+					return err
+				}
+				defer closeRoot()
+				r, err := generator.Check(fsys)
+				if err != nil {
+					return reportProblems(env.Stdout, env.Stderr, "check", *format, err)
+				}
+				fmt.Fprintf(env.Stdout, "formatlas check: no problems in %d formats, %d countries, %d lessons, %d pages, %d sources (%d files)\n",
+					len(r.Site.Formats), len(r.Site.Countries), len(r.Site.Lessons), len(r.Site.Pages), len(r.Site.Sources), len(r.Files))
+				return nil
+			}
+		},
+	}
+}
+
+// errReported is a failure whose problems are already printed.
+var errReported = errors.New("")
+
+// reportProblems prints every problem of err in the chosen format to out and
+// a count to summary, and returns an error for exit status 1.
+func reportProblems(out, summary io.Writer, command, format string, err error) error {
+	var list diag.List
+	if !errors.As(err, &list) {
+		return err
+	}
+	for _, e := range list {
+		if format == "github" {
+			fmt.Fprintln(out, githubAnnotation(e))
+		} else {
+			fmt.Fprintln(out, e.Error())
+		}
+	}
+	fmt.Fprintf(summary, "formatlas %s: %s\n", command, plural(len(list), "problem"))
+	return errReported
+}
+
+// githubAnnotation is a GitHub Actions workflow command for one problem.
+func githubAnnotation(e *diag.Error) string {
+	var b strings.Builder
+	b.WriteString("::error ")
+	var props []string
+	if e.Pos.Path != "" {
+		props = append(props, "file="+escapeProperty(e.Pos.Path))
+	}
+	if e.Pos.Line > 0 {
+		props = append(props, fmt.Sprintf("line=%d", e.Pos.Line))
+	}
+	if e.Pos.Col > 0 {
+		props = append(props, fmt.Sprintf("col=%d", e.Pos.Col))
+	}
+	b.WriteString(strings.Join(props, ","))
+	b.WriteString("::")
+	b.WriteString(escapeData(e.Msg))
+	return b.String()
+}
+
+// escapeData and escapeProperty follow the workflow command syntax.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -6,6 +6,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -109,15 +110,28 @@ var stateKey = parser.NewContextKey()
 
 // convertState is what one conversion's transformer needs and reports.
 type convertState struct {
-	doc   Doc
-	errs  diag.List
-	links []Link
+	doc        Doc
+	errs       diag.List
+	links      []Link
+	lineStarts []int // byte offset of each line's start, built on first use
 }
 
-// position turns a byte offset in the source into a line and column.
+// position turns a byte offset in the source into a line and column. The
+// line starts are indexed once per document, so a document with many links
+// costs a binary search per link, not a scan from the top.
 func (s *convertState) position(offset int) diag.Position {
-	src := s.doc.Source[:min(offset, len(s.doc.Source))]
-	line := bytes.Count(src, []byte("\n")) + 1
-	col := offset - (bytes.LastIndexByte(src, '\n') + 1) + 1
-	return diag.Position{Path: s.doc.Path, Line: line, Col: col}
+	if s.lineStarts == nil {
+		s.lineStarts = []int{0}
+		for i, c := range s.doc.Source {
+			if c == '\n' {
+				s.lineStarts = append(s.lineStarts, i+1)
+			}
+		}
+	}
+	offset = min(offset, len(s.doc.Source))
+	line, found := slices.BinarySearch(s.lineStarts, offset)
+	if !found {
+		line-- // offset is inside the line before the insertion point
+	}
+	return diag.Position{Path: s.doc.Path, Line: line + 1, Col: offset - s.lineStarts[line] + 1}
 }

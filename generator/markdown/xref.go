@@ -40,6 +40,7 @@ func (xrefTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		href, problem := state.doc.Resolver.Resolve(scheme, target)
 		if problem != "" {
 			state.errs.Add(pos, "%s", problem)
+			link.Destination = nil // never a dangling scheme link, even in a failed build
 			return ast.WalkContinue, nil
 		}
 		link.Destination = []byte(href)

@@ -1,0 +1,34 @@
+package generator_test
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestLargeCommentary builds a site with a 10 MB commentary file: it must be
+// accepted and rendered whole (its time is a benchmark's business, not a test's).
+func TestLargeCommentary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: skipping the 10 MB commentary")
+	}
+	var b strings.Builder
+	for i := 0; b.Len() < 10<<20; i++ {
+		fmt.Fprintf(&b, "## Part %d\n\nParagraph %d links to the [JEF](format:jef) and [Finland](country:FIN), with *emphasis* and `code`.\n\n", i, i)
+	}
+	b.WriteString("The last paragraph.\n")
+	fsys := fixtureFS(t, "site-small")
+	fsys["content/formats/nb.md"] = &fstest.MapFile{Data: []byte(b.String())}
+	files := mustGenerate(t, fsys)
+	for _, f := range files {
+		if f.Path == "formats/nb.html" {
+			if !bytes.Contains(f.Data, []byte("<p>The last paragraph.</p>")) || bytes.Count(f.Data, []byte(`href="jef.html"`)) < 50000 {
+				t.Errorf("formats/nb.html (%d bytes) lost part of its commentary", len(f.Data))
+			}
+			return
+		}
+	}
+	t.Fatal("formats/nb.html was not generated")
+}

@@ -1,0 +1,36 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// FuzzCrossReferences converts arbitrary Markdown. Conversion must never
+// panic; every problem and every recorded link must sit at a line and column
+// inside the source; unresolved references must not reach the HTML.
+func FuzzCrossReferences(f *testing.F) {
+	f.Add("See [JEF](format:jef) and [x](format:nope#a).\n")
+	f.Add("[a](country:FIN)[b](country:)[c](source:)[](format:jef#history)\n\n[^1]\n")
+	f.Add("```\n[x](format:nope)\n```\n[^x]: def\n\n* [y](page:z \"title\")\n")
+	f.Add("<https://example.org> [ref][r]\n\n[r]: format:nope\n")
+	f.Add("\ufeff# h\r\n\r\n[l](format:jef)\r\n")
+	c := New(Options{})
+	f.Fuzz(func(t *testing.T, src string) {
+		r := c.Convert(Doc{Path: "f.md", Source: []byte(src), Resolver: fakeResolver{}})
+		lines := strings.Count(src, "\n") + 1
+		for _, e := range r.Errs {
+			if e.Pos.Path != "f.md" || e.Pos.Line < 1 || e.Pos.Line > lines || e.Pos.Col < 1 {
+				t.Fatalf("problem placed outside the source (%d lines): %v", lines, e)
+			}
+		}
+		for _, l := range r.Links {
+			if l.Pos.Line < 1 || l.Pos.Line > lines || l.Pos.Col < 1 {
+				t.Fatalf("link placed outside the source: %+v", l)
+			}
+		}
+		if bytes.Contains(r.HTML, []byte(`href="format:`)) || bytes.Contains(r.HTML, []byte(`href="country:`)) {
+			t.Fatalf("an unresolved cross-reference reached the HTML:\n%s", r.HTML)
+		}
+	})
+}

@@ -136,3 +136,15 @@ func BenchmarkStageWrite(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCheckReal is `formatlas check` on the real content: every stage in
+// memory, nothing written.
+func BenchmarkCheckReal(b *testing.B) {
+	fsys := realFS(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := generator.Check(fsys); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -169,10 +169,11 @@ var decodeErrRE = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)
 func tomlError(file *tomlFile, err error) error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		return &diag.Error{
-			Pos: diag.Position{Path: file.path, Line: pe.Position.Line, Col: max(pe.Position.Col, 1)},
-			Msg: pe.Message,
+		pos := diag.Position{Path: file.path, Line: pe.Position.Line, Col: max(pe.Position.Col, 1)}
+		if pos.Line < 1 { // the parser gave no line: place it by byte offset
+			pos = file.offsetPos(min(max(pe.Position.Start, 0), len(file.src)))
 		}
+		return &diag.Error{Pos: pos, Msg: pe.Message}
 	}
 	if m := decodeErrRE.FindStringSubmatch(err.Error()); m != nil {
 		return &diag.Error{Pos: file.Key(m[2]), Msg: fmt.Sprintf("%s: %s", m[2], m[3])}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,10 +43,7 @@ func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
 		return nil, err
 	}
 	p := &planner{s: s, md: md}
-	pages := p.plan()
-	if err := p.errs.Err(); err != nil {
-		return nil, err // content errors: the pages would only show them
-	}
+	pages := p.plan() // its content errors are reported with those of rendering
 	files := make([]File, len(pages))
 	pageErrs := make([]error, len(pages))
 	par.Do(len(pages), func(i int) {
@@ -53,7 +51,8 @@ func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
 		pageErrs[i] = tmpl.execute(&buf, pages[i].template, pages[i].view)
 		files[i] = File{Path: pages[i].path, Data: buf.Bytes()}
 	})
-	errs := executionErrors(pages, pageErrs)
+	execErrs := executionErrors(pages, pageErrs)
+	errs := append(slices.Clone(p.errs), execErrs...)
 	files = append(files, crawlerFiles(s.BaseURL, files)...)
 	css, err := md.CSS()
 	errs.Append(err)
@@ -61,14 +60,15 @@ func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
 	static, err := staticFiles(siteFS)
 	errs.Append(err)
 	files = append(files, static...)
+	files, err = sortFiles(files)
+	errs.Append(err)
+	if len(execErrs) == 0 { // pages a template failed to finish would only add noise
+		errs = append(errs, checkLinks(files, pages)...)
+	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	files, err = sortFiles(files)
-	if err != nil {
-		return nil, err
-	}
-	return files, checkLinks(files, pages).Err()
+	return files, nil
 }
 
 // executionErrors reports each template error once, naming the first page it

@@ -10,9 +10,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -119,10 +121,55 @@ func decodeBytes(name string, src []byte, v any, placed func(Where)) error {
 	var errs diag.List
 	for _, k := range md.Undecoded() {
 		key := k.String()
-		errs.Add(file.Key(key), "unknown key %q", key)
+		msg := fmt.Sprintf("unknown key %q", key)
+		if near := diag.Closest(k[len(k)-1], keysAt(reflect.TypeOf(v), k[:len(k)-1])); near != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", near)
+		}
+		for _, pos := range file.KeysLike(key) {
+			errs.Add(pos, "%s", msg)
+		}
 	}
 	placed(Where{file: file})
 	return errs.Err()
+}
+
+// keysAt lists the TOML keys that the struct type t accepts at the table
+// path, following struct fields by their toml tags and skipping array indexes.
+func keysAt(t reflect.Type, path []string) []string {
+	for {
+		switch t.Kind() {
+		case reflect.Pointer, reflect.Slice:
+			t = t.Elem()
+			continue
+		}
+		break
+	}
+	if t.Kind() != reflect.Struct {
+		return nil
+	}
+	if len(path) > 0 {
+		if _, err := strconv.Atoi(path[0]); err == nil { // an [[array]] index
+			return keysAt(t, path[1:])
+		}
+		for i := range t.NumField() {
+			if tag := tomlTag(t.Field(i)); tag == path[0] {
+				return keysAt(t.Field(i).Type, path[1:])
+			}
+		}
+		return nil
+	}
+	var keys []string
+	for i := range t.NumField() {
+		if tag := tomlTag(t.Field(i)); tag != "" && tag != "-" {
+			keys = append(keys, tag)
+		}
+	}
+	return keys
+}
+
+func tomlTag(f reflect.StructField) string {
+	tag, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+	return tag
 }
 
 // utf8BOM is the byte-order mark some editors put first; it is dropped.

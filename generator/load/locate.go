@@ -1,6 +1,7 @@
 package load
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -169,4 +170,32 @@ func parent(p string) string {
 		return p[:i]
 	}
 	return ""
+}
+
+// KeysLike returns the positions of every key whose path, with array-of-tables
+// indexes left out, is path: BurntSushi/toml names an undecoded key in the
+// second [[event]] "event.chnage", not "event.1.chnage".
+func (f *tomlFile) KeysLike(path string) []diag.Position {
+	var out []diag.Position
+	for key, ks := range f.keys {
+		if stripIndexes(key) == path {
+			out = append(out, diag.Position{Path: f.path, Line: ks.line, Col: ks.col})
+		}
+	}
+	if len(out) == 0 {
+		return []diag.Position{f.Key(path)}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Line < out[j].Line })
+	return out
+}
+
+func stripIndexes(key string) string {
+	parts := strings.Split(key, ".")
+	kept := parts[:0]
+	for _, p := range parts {
+		if _, err := strconv.Atoi(p); err != nil {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, ".")
 }

@@ -200,7 +200,7 @@ func (p *planner) format(f *site.Format) (FormatView, converted) {
 		g.Countries = append(g.Countries, p.countryRef(from, m.Country))
 	}
 	for _, e := range f.Events {
-		ev := EventView{Date: e.Date.Human(), Change: e.Change, Role: e.Role, Note: e.Note}
+		ev := EventView{Date: e.Date.Human(), DateISO: e.Date.String(), Change: e.Change, Role: e.Role, Note: e.Note}
 		if e.Country != nil {
 			ref := p.countryRef(from, e.Country)
 			ev.Country = &ref

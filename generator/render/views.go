@@ -57,9 +57,9 @@ type MemberGroup struct {
 
 // EventView is a dated change of a format.
 type EventView struct {
-	Date, Change, Role, Note string
-	Country                  *CountryRef
-	Source                   Cite
+	Date, DateISO, Change, Role, Note string
+	Country                           *CountryRef
+	Source                            Cite
 }
 
 // SharedView is a format sharing members with the one on the page.

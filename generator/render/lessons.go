@@ -32,7 +32,7 @@ func (p *planner) lessons() LessonsView {
 }
 
 // reservedLessonIDs are element ids the lesson template uses.
-var reservedLessonIDs = []string{"top", "main", "summary", "evidence", "commentary", "sources", "footnotes"}
+var reservedLessonIDs = []string{"top", "main", "summary", "evidence", "commentary", "sources", "footnotes", "site-search", "site-search-results"}
 
 func (p *planner) lesson(l *site.Lesson) (LessonView, converted) {
 	from := LessonPath(l)
@@ -52,7 +52,7 @@ func (p *planner) lesson(l *site.Lesson) (LessonView, converted) {
 
 func (p *planner) freePage(pg *site.Page) (FreePageView, converted) {
 	from := PagePath(pg)
-	html, conv := p.markdown(pg.Path, pg.Body, from, []string{"top", "main", "footnotes"}, 0)
+	html, conv := p.markdown(pg.Path, pg.Body, from, []string{"top", "main", "footnotes", "site-search", "site-search-results"}, 0)
 	return FreePageView{Page: p.frame(from, pg.Title), Body: html}, conv
 }
 

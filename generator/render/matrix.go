@@ -16,7 +16,7 @@ func (p *planner) matrix() MatrixView {
 	for i, f := range formats {
 		col[f] = i
 		if len(v.Groups) == 0 || v.Groups[len(v.Groups)-1].Label != categoryLabels[f.Category] {
-			v.Groups = append(v.Groups, MatrixGroup{Label: categoryLabels[f.Category]})
+			v.Groups = append(v.Groups, MatrixGroup{ID: f.Category, Label: categoryLabels[f.Category]})
 		}
 		g := &v.Groups[len(v.Groups)-1]
 		g.Formats = append(g.Formats, p.formatRef(MatrixPath, f))
@@ -35,7 +35,8 @@ func (p *planner) matrix() MatrixView {
 			writeCell(&b, role)
 		}
 		v.Rows = append(v.Rows, MatrixRow{Country: p.countryRef(MatrixPath, c),
-			Cells: template.HTML(b.String()), Total: len(c.Memberships)})
+			Cells: template.HTML(b.String()), Total: len(c.Memberships),
+			Region: c.Region, NATO: roleOrNone(c.NATO), EU: roleOrNone(c.EU)})
 	}
 	return v
 }
@@ -57,4 +58,11 @@ func writeCell(b *strings.Builder, role string) {
 	b.WriteString(`</span><span class="vh">`)
 	b.WriteString(r.Label)
 	b.WriteString("</span></td>")
+}
+
+func roleOrNone(m *site.Membership) string {
+	if m == nil {
+		return "none"
+	}
+	return m.Role
 }

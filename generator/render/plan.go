@@ -177,7 +177,7 @@ func (p *planner) formats() FormatsView {
 // reservedIDs are element ids the format template uses; commentary headings
 // get other ids.
 var reservedIDs = []string{"top", "main", "nav", "summary", "facts", "members", "history",
-	"commentary", "sources", "shared", "related", "lessons", "footnotes"}
+	"commentary", "sources", "shared", "related", "lessons", "footnotes", "site-search", "site-search-results"}
 
 func (p *planner) format(f *site.Format) (FormatView, converted) {
 	from := FormatPath(f)

@@ -54,6 +54,7 @@ func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
 	execErrs := executionErrors(pages, pageErrs)
 	errs := append(slices.Clone(p.errs), execErrs...)
 	files = append(files, crawlerFiles(s.BaseURL, files)...)
+	files = append(files, searchIndex(searchEntries(pages)))
 	css, err := md.CSS()
 	errs.Append(err)
 	files = append(files, File{Path: ChromaPath, Data: css})

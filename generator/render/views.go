@@ -215,16 +215,18 @@ type MatrixView struct {
 
 // MatrixGroup is a category heading spanning its formats' columns.
 type MatrixGroup struct {
-	Label   string
-	Formats []FormatRef
+	ID, Label string
+	Formats   []FormatRef
 }
 
 // MatrixRow is one country's row. Cells is pre-rendered: at thousands of
 // formats a template call per cell would dominate the build.
 type MatrixRow struct {
-	Country CountryRef
-	Cells   template.HTML
-	Total   int
+	Country  CountryRef
+	Cells    template.HTML
+	Total    int
+	Region   string
+	NATO, EU string // the role held, or "none": for the filters
 }
 
 // SourcesView is the bibliography.

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -201,6 +202,8 @@ func lineDiff(want, got string) string {
 	return cmp.Diff(strings.Split(want, "\n"), strings.Split(got, "\n"))
 }
 
+var scriptTagRE = regexp.MustCompile(`<script[^>]*>`)
+
 // TestNoInlineOrExternal holds the real site to the CSP that netlify.toml
 // sends: no inline style or script, and no asset from another origin.
 func TestNoInlineOrExternal(t *testing.T) {
@@ -209,9 +212,14 @@ func TestNoInlineOrExternal(t *testing.T) {
 			continue
 		}
 		page := string(f.Data)
-		for _, bad := range []string{" style=", "<style", "<script", `src="http`, `src="//`, `<link rel="stylesheet" href="http`} {
+		for _, bad := range []string{" style=", "<style", `src="http`, `src="//`, `<link rel="stylesheet" href="http`, " onclick=", " onload="} {
 			if strings.Contains(page, bad) {
 				t.Errorf("%s contains %s", f.Path, bad)
+			}
+		}
+		for _, tag := range scriptTagRE.FindAllString(page, -1) {
+			if !strings.Contains(tag, " src=") {
+				t.Errorf("%s has an inline script: %s", f.Path, tag)
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
@@ -45,7 +46,8 @@ type Options struct {
 func New(opts Options) *Converter {
 	hl := newHighlighter(opts.ChromaStyle)
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer),
+		goldmark.WithExtensions(extension.GFM, extension.Typographer,
+			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix))),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(xrefTransformer{}, 100)),
@@ -66,6 +68,9 @@ type Doc struct {
 	// HeadingShift demotes every heading by this many levels, so that a
 	// commentary's "##" sits below the page's own section heading.
 	HeadingShift int
+	// IDPrefix starts every element id the document makes (headings,
+	// footnotes), for pages that hold several documents.
+	IDPrefix string
 }
 
 // Result is a converted document.
@@ -90,6 +95,9 @@ type Link struct {
 func (c *Converter) Convert(doc Doc) Result {
 	doc.Source = bytes.TrimPrefix(doc.Source, []byte("\ufeff"))
 	ctx := parser.NewContext()
+	if doc.IDPrefix != "" {
+		ctx = parser.NewContext(parser.WithIDs(prefixIDs{prefix: doc.IDPrefix, IDs: ctx.IDs()}))
+	}
 	for _, id := range doc.Reserved {
 		ctx.IDs().Put([]byte(id))
 	}
@@ -134,4 +142,29 @@ func (s *convertState) position(offset int) diag.Position {
 		line-- // offset is inside the line before the insertion point
 	}
 	return diag.Position{Path: s.doc.Path, Line: line + 1, Col: offset - s.lineStarts[line] + 1}
+}
+
+// prefixIDs puts a prefix before every generated id.
+type prefixIDs struct {
+	prefix string
+	parser.IDs
+}
+
+func (p prefixIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	return append([]byte(p.prefix), p.IDs.Generate(value, kind)...)
+}
+
+// idPrefixAttr carries Doc.IDPrefix on the document node to the footnote
+// renderer, which is configured once for all documents.
+const idPrefixAttr = "formatlas-id-prefix"
+
+func footnotePrefix(n ast.Node) []byte {
+	if doc := n.OwnerDocument(); doc != nil {
+		if v, ok := doc.AttributeString(idPrefixAttr); ok {
+			if b, ok := v.([]byte); ok {
+				return b
+			}
+		}
+	}
+	return nil
 }

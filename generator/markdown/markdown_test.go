@@ -111,3 +111,18 @@ func TestRawHTMLIsInert(t *testing.T) {
 		}
 	}
 }
+
+func TestIDPrefix(t *testing.T) {
+	r := New(Options{}).Convert(Doc{Path: "x.md", Source: []byte("## Purpose\n\nText.[^1]\n\n[^1]: Note.\n"),
+		Resolver: fakeResolver{}, IDPrefix: "f-jef-"})
+	html := string(r.HTML)
+	for _, want := range []string{`<h2 id="f-jef-purpose">`, `id="f-jef-fnref:1"`, `href="#f-jef-fn:1"`, `<li id="f-jef-fn:1">`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("output lacks %s:\n%s", want, html)
+		}
+	}
+	plain := New(Options{}).Convert(Doc{Path: "x.md", Source: []byte("## Purpose\n\nText.[^1]\n\n[^1]: Note.\n"), Resolver: fakeResolver{}})
+	if !strings.Contains(string(plain.HTML), `<h2 id="purpose">`) || !strings.Contains(string(plain.HTML), `id="fn:1"`) {
+		t.Errorf("a document without a prefix got one:\n%s", plain.HTML)
+	}
+}

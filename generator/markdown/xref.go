@@ -20,6 +20,9 @@ func (xrefTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 	if state == nil {
 		return
 	}
+	if state.doc.IDPrefix != "" {
+		doc.SetAttributeString(idPrefixAttr, []byte(state.doc.IDPrefix))
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {
 			h.Level = min(h.Level+state.doc.HeadingShift, 6)

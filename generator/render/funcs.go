@@ -14,6 +14,7 @@ func funcMap() template.FuncMap {
 	return template.FuncMap{
 		"plural": plural,
 		"join":   strings.Join,
+		"lower":  strings.ToLower,
 	}
 }
 

@@ -20,6 +20,11 @@ func Example_join() {
 	// Output: readiness, crisis response
 }
 
+func Example_lower() {
+	fmt.Println(funcMap()["lower"].(func(string) string)("FIN"))
+	// Output: fin
+}
+
 func TestRelURL(t *testing.T) {
 	cases := []struct{ from, to, want string }{
 		{"formats/jef.html", "formats/fnc.html", "fnc.html"},

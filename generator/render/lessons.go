@@ -10,7 +10,7 @@ import (
 
 func (p *planner) lessonRef(from string, l *site.Lesson) LessonRef {
 	return LessonRef{ID: l.ID, Title: l.Title, Kind: l.Kind, KindLabel: lessonKindLabels[l.Kind],
-		Href: relURL(from, LessonPath(l))}
+		Href: p.href(from, LessonPath(l), LessonAnchor(l))}
 }
 
 // lessons is the lessons-learned summary: lessons grouped by kind, each with
@@ -62,7 +62,8 @@ func (p *planner) markdown(path string, src []byte, from string, reserved []stri
 		return "", converted{}
 	}
 	r := p.md.Convert(markdown.Doc{Path: path, Source: src,
-		Resolver: resolver{s: p.s, from: from}, Reserved: reserved, HeadingShift: shift})
+		Resolver: resolver{s: p.s, from: from, inPage: p.inPage, prefix: p.idPrefix}, Reserved: reserved,
+		HeadingShift: shift, IDPrefix: p.idPrefix})
 	return template.HTML(r.HTML), converted{links: r.Links, errs: r.Errs}
 }
 

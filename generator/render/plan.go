@@ -26,6 +26,19 @@ type planner struct {
 	s    *site.Site
 	md   *markdown.Converter
 	errs diag.List
+	// inPage makes links to formats, countries, lessons and sources anchors
+	// of the one page being planned: the print edition.
+	inPage   bool
+	idPrefix string // set per document in the print edition
+}
+
+// href links from the page at from to the page target, or, in the print
+// edition, to the anchor of that thing on the same page.
+func (p *planner) href(from, target, anchor string) string {
+	if p.inPage {
+		return "#" + anchor
+	}
+	return relURL(from, target)
 }
 
 func (p *planner) frame(path, title string) Page {
@@ -68,17 +81,17 @@ func (p *planner) link(from, root, target string) string {
 }
 
 func (p *planner) formatRef(from string, f *site.Format) FormatRef {
-	return FormatRef{ID: f.ID, Name: f.Name, Abbr: f.Abbr, Href: relURL(from, FormatPath(f)),
+	return FormatRef{ID: f.ID, Name: f.Name, Abbr: f.Abbr, Href: p.href(from, FormatPath(f), FormatAnchor(f)),
 		Category: f.Category, Status: f.Status}
 }
 
 func (p *planner) countryRef(from string, c *site.Country) CountryRef {
-	return CountryRef{Code: c.Code, Name: c.Name, Href: relURL(from, CountryPath(c))}
+	return CountryRef{Code: c.Code, Name: c.Name, Href: p.href(from, CountryPath(c), CountryAnchor(c))}
 }
 
 func (p *planner) cite(from string, c site.Citation) Cite {
 	return Cite{Title: c.Source.Title, Short: shortCite(c.Source), Locator: c.Locator,
-		Href: rootOf(from) + SourcesPath + "#" + SourceAnchor(c.Source)}
+		Href: p.href(from, SourcesPath, SourceAnchor(c.Source)) + p.fragment("#"+SourceAnchor(c.Source))}
 }
 
 // shortCite is an author-date label such as "Sophie Arts and Steven Keil, 2021".
@@ -91,6 +104,14 @@ func shortCite(s *site.Source) string {
 		return fmt.Sprintf("%s, %d", who, s.Date.Year)
 	}
 	return who
+}
+
+// fragment is frag outside the print edition, where href already ends in it.
+func (p *planner) fragment(frag string) string {
+	if p.inPage {
+		return ""
+	}
+	return frag
 }
 
 // byName lists countries in the order readers look them up: by name.

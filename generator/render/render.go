@@ -44,6 +44,9 @@ func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
 	}
 	p := &planner{s: s, md: md}
 	pages := p.plan() // its content errors are reported with those of rendering
+	printView, printConv := p.printEdition()
+	pages = append(pages, page{PrintPath, "print", printView, printConv.links})
+	p.errs = append(p.errs, printConv.errs...)
 	files := make([]File, len(pages))
 	pageErrs := make([]error, len(pages))
 	par.Do(len(pages), func(i int) {
@@ -63,6 +66,11 @@ func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
 	files = append(files, static...)
 	files, err = sortFiles(files)
 	errs.Append(err)
+	if err == nil {
+		zipped, err := offlineZip(files)
+		errs.Append(err)
+		files, _ = sortFiles(append(files, zipped))
+	}
 	if len(execErrs) == 0 { // pages a template failed to finish would only add noise
 		errs = append(errs, checkLinks(files, pages)...)
 	}
@@ -175,7 +183,7 @@ func staticFiles(siteFS fs.FS) ([]File, error) {
 type templates map[string]*template.Template
 
 // pageKinds are the page templates under templates/.
-var pageKinds = []string{"home", "formats", "format", "countries", "country", "matrix", "sources", "lessons", "lesson", "page", "404"}
+var pageKinds = []string{"home", "formats", "format", "countries", "country", "matrix", "sources", "lessons", "lesson", "page", "404", "print"}
 
 func parseTemplates(siteFS fs.FS) (templates, error) {
 	base := template.New("base.html").Option("missingkey=error").Funcs(funcMap())

@@ -10,12 +10,17 @@ import (
 
 // resolver resolves cross-reference links for the page at from.
 type resolver struct {
-	s    *site.Site
-	from string
+	s      *site.Site
+	from   string
+	inPage bool   // the print edition: resolve to anchors on the same page
+	prefix string // the print edition: the id prefix of the document's own headings
 }
 
 func (r resolver) Resolve(scheme, target string) (string, string) {
 	id, anchor, hasAnchor := strings.Cut(target, "#")
+	if r.inPage {
+		return r.resolveInPage(scheme, id, anchor, hasAnchor)
+	}
 	var path string
 	switch scheme {
 	case "format":
@@ -75,4 +80,40 @@ func ids[T any](xs []T, id func(T) string) []string {
 		out[i] = id(x)
 	}
 	return out
+}
+
+// resolveInPage resolves a cross-reference of the print edition to an anchor
+// on the page: the thing's own anchor, or a section of it ("f-jef-history").
+// The targets were checked when the site's own pages were planned.
+func (r resolver) resolveInPage(scheme, id, anchor string, hasAnchor bool) (string, string) {
+	var base string
+	switch scheme {
+	case "format":
+		if f := r.s.Format(id); f != nil {
+			base = FormatAnchor(f)
+		}
+	case "country":
+		if c := r.s.Country(id); c != nil {
+			base = CountryAnchor(c)
+		}
+	case "lesson":
+		if l := r.s.Lesson(id); l != nil {
+			base = LessonAnchor(l)
+		}
+	case "source":
+		if src := r.s.Source(id); src != nil {
+			return "#" + SourceAnchor(src), ""
+		}
+	case "page":
+		if pg := r.s.Page(id); pg != nil {
+			return PagePath(pg), "" // free pages are not in the print edition
+		}
+	}
+	if base == "" {
+		return "", unknown(scheme, id, nil)
+	}
+	if hasAnchor {
+		return "#" + base + "-" + anchor, ""
+	}
+	return "#" + base, ""
 }

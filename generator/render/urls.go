@@ -19,6 +19,7 @@ const (
 	MatrixPath    = "matrix.html"
 	SourcesPath   = "sources.html"
 	LessonsPath   = "lessons/index.html"
+	PrintPath     = "print.html"
 	NotFoundPath  = "404.html"
 	SitemapPath   = "sitemap.xml"
 	RobotsPath    = "robots.txt"
@@ -37,6 +38,11 @@ func LessonPath(l *site.Lesson) string { return "lessons/" + l.ID + ".html" }
 
 // PagePath is the free page p.
 func PagePath(p *site.Page) string { return "pages/" + p.Slug + ".html" }
+
+// Anchors of things in the print edition, where everything is on one page.
+func FormatAnchor(f *site.Format) string   { return "f-" + f.ID }
+func CountryAnchor(c *site.Country) string { return "c-" + strings.ToLower(c.Code) }
+func LessonAnchor(l *site.Lesson) string   { return "l-" + l.ID }
 
 // SourceAnchor is the id of source src's entry on the bibliography page.
 func SourceAnchor(src *site.Source) string { return "src-" + src.ID }

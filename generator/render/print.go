@@ -47,4 +47,3 @@ func (p *planner) printEdition() (PrintView, converted) {
 	}
 	return v, all
 }
-

@@ -1,19 +1,32 @@
 package generator_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"formatlas/generator"
+	"formatlas/generator/render"
 )
 
 // chromium finds the browser, or skips the test: except under CI, where a
@@ -25,20 +38,28 @@ func chromium(t *testing.T) string {
 			return p
 		}
 	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("Chromium is missing and CI is set: install it (apt-get install -y chromium)")
-	}
-	t.Skip("Chromium is missing: apt-get install -y chromium to run the browser tests")
+	requireInCI(t, "Chromium is missing (apt-get install -y chromium)")
 	return ""
 }
 
-// browser starts a headless Chromium with the flags this machine needs.
+// requireInCI skips the test with msg, or fails it when CI is set.
+func requireInCI(t *testing.T, msg string) {
+	t.Helper()
+	if os.Getenv("CI") != "" {
+		t.Fatal(msg + ", and CI is set")
+	}
+	t.Skip(msg)
+}
+
+// browser starts a headless Chromium with the flags this machine needs: the
+// networking flags keep it from calling out to a network it does not have.
 func browser(t *testing.T) context.Context {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium(t)),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
@@ -48,80 +69,388 @@ func browser(t *testing.T) context.Context {
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	return ctx
 }
 
-// TestBrowserNavigation builds the real site and walks it in Chromium, from
-// disk (file://) and over HTTP: styled pages, and links from the home page to a
-// format, a country and the matrix.
-func TestBrowserNavigation(t *testing.T) {
+// watcher collects what goes wrong on a page: console errors, uncaught
+// exceptions, failed requests and requests that leave the site.
+type watcher struct {
+	mu       sync.Mutex
+	base     string
+	problems []string
+}
+
+func watch(t *testing.T, ctx context.Context, base string) *watcher {
+	w := &watcher{base: base}
+	err := chromedp.Listen(ctx, func(ev any) {
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == "error" || ev.Type == "warning" {
+				w.problems = append(w.problems, fmt.Sprintf("console %s: %s", ev.Type, argsText(ev.Args)))
+			}
+		case *runtime.EventExceptionThrown:
+			w.problems = append(w.problems, "exception: "+ev.ExceptionDetails.Text+" "+describe(ev.ExceptionDetails.Exception))
+		case *log.EventEntryAdded:
+			if ev.Entry.Level == log.EntryLevelError {
+				w.problems = append(w.problems, "log: "+ev.Entry.Text+" "+ev.Entry.URL)
+			}
+		case *network.EventLoadingFailed:
+			if !ev.Canceled {
+				w.problems = append(w.problems, "failed request: "+ev.ErrorText)
+			}
+		case *network.EventRequestWillBeSent:
+			u := ev.Request.URL
+			if !strings.HasPrefix(u, w.base) && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "about:") {
+				w.problems = append(w.problems, "request leaves the site: "+u)
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+func describe(o *runtime.RemoteObject) string {
+	if o == nil {
+		return ""
+	}
+	return o.Description
+}
+
+func argsText(args []*runtime.RemoteObject) string {
+	var parts []string
+	for _, a := range args {
+		if a.Value != nil {
+			parts = append(parts, string(a.Value))
+		} else {
+			parts = append(parts, a.Description)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// take returns and clears the problems seen so far.
+func (w *watcher) take() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	p := w.problems
+	w.problems = nil
+	return p
+}
+
+// TestBrowser builds the real site and uses it in Chromium three ways: from
+// disk (file://), over HTTP on 127.0.0.1, and unpacked from the offline zip.
+func TestBrowser(t *testing.T) {
 	ctx := browser(t)
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := generator.Build(realFS(t), out); err != nil {
+	files, err := generator.Build(realFS(t), out)
+	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	defer srv.Close()
-	for name, base := range map[string]string{"file": "file://" + filepath.ToSlash(out) + "/", "http": srv.URL + "/"} {
-		t.Run(name, func(t *testing.T) {
-			walk(t, ctx, base)
+	unpacked := unzipOffline(t, out)
+
+	modes := []struct{ name, base string }{
+		{"file", "file://" + filepath.ToSlash(out) + "/"},
+		{"http", srv.URL + "/"},
+	}
+	for _, m := range modes {
+		t.Run(m.name, func(t *testing.T) {
+			tab, cancel := chromedp.NewContext(ctx)
+			defer cancel()
+			w := watch(t, tab, m.base)
+			t.Run("every page", func(t *testing.T) { visitAll(t, tab, w, m.base, files) })
+			t.Run("navigation", func(t *testing.T) { navigate(t, tab, w, m.base) })
+			t.Run("search", func(t *testing.T) { searchSite(t, tab, w, m.base, files) })
+			t.Run("matrix", func(t *testing.T) { matrixFilters(t, tab, w, m.base) })
+			t.Run("axe", func(t *testing.T) { axe(t, tab, m.base) })
+			screenshots(t, tab, m.name, m.base)
 		})
+	}
+	t.Run("offline zip", func(t *testing.T) {
+		tab, cancel := chromedp.NewContext(ctx)
+		defer cancel()
+		base := "file://" + filepath.ToSlash(unpacked) + "/"
+		w := watch(t, tab, base)
+		visitAll(t, tab, w, base, files)
+		navigate(t, tab, w, base)
+		searchSite(t, tab, w, base, files)
+	})
+}
+
+// stepTimeout bounds each browser step, so one hang fails one step.
+const stepTimeout = 30 * time.Second
+
+// do runs actions, failing the test on error.
+func do(t *testing.T, ctx context.Context, step string, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, stepTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatalf("%s: %v", step, err)
 	}
 }
 
-func walk(t *testing.T, ctx context.Context, base string) {
-	do := func(step string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
-			t.Fatalf("%s: %v", step, err)
+func eval[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, stepTimeout)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+// arrive waits until the tab shows a loaded page whose URL contains want.
+func arrive(t *testing.T, ctx context.Context, want string) {
+	t.Helper()
+	arriveWhere(t, ctx, want, func(href string) bool { return strings.Contains(href, want) })
+}
+
+// arriveWhere waits until the tab shows a loaded page whose URL satisfies ok. It asks again while a navigation replaces the page's JavaScript
+// context, and it does not wait for a load event, which a page restored from
+// the back-forward cache never fires.
+func arriveWhere(t *testing.T, ctx context.Context, want string, ok func(string) bool) {
+	t.Helper()
+	deadline := time.Now().Add(stepTimeout)
+	var last string
+	for time.Now().Before(deadline) {
+		c, cancel := context.WithTimeout(ctx, 2*time.Second)
+		href, err := chromedp.Run(c, chromedp.Evaluate[string](`document.readyState === "complete" ? location.href : ""`))
+		cancel()
+		if err == nil {
+			last = href
+			if ok(href) {
+				return
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("did not arrive at %s (last at %q)", want, last)
+}
+
+// visitAll opens every HTML page and reports anything that went wrong there.
+func visitAll(t *testing.T, ctx context.Context, w *watcher, base string, files []render.File) {
+	pages := 0
+	for _, f := range files {
+		if !strings.HasSuffix(f.Path, ".html") || (f.Path == render.NotFoundPath && strings.HasPrefix(base, "file:")) {
+			continue // 404.html links from the server root, which file:// does not have
+		}
+		do(t, ctx, f.Path, chromedp.Navigate(base+f.Path))
+		if title := eval[string](t, ctx, "document.title"); title == "" {
+			t.Errorf("%s: no title", f.Path)
+		}
+		for _, p := range w.take() {
+			t.Errorf("%s: %s", f.Path, p)
+		}
+		pages++
+	}
+	if pages < 100 {
+		t.Errorf("visited only %d pages", pages)
+	}
+}
+
+// navigate clicks from the home page to a format, one of its member
+// countries, back, and on to a lesson the format illustrates.
+func navigate(t *testing.T, ctx context.Context, w *watcher, base string) {
+	here := func() string { return strings.TrimPrefix(eval[string](t, ctx, "location.href"), base) }
+	do(t, ctx, "home", chromedp.Navigate(base+"index.html"))
+	if bg := eval[string](t, ctx, `getComputedStyle(document.querySelector("header.site")).backgroundColor`); bg != "rgb(243, 246, 249)" {
+		t.Errorf("home: header background %q: the stylesheet did not load", bg)
+	}
+	do(t, ctx, "to a format", chromedp.Click(`main a[href="formats/jef.html"]`, chromedp.NodeVisible), chromedp.WaitVisible(`#members`))
+	if h1 := eval[string](t, ctx, `document.querySelector("h1").textContent`); here() != "formats/jef.html" || !strings.HasPrefix(h1, "Joint Expeditionary Force") {
+		t.Fatalf("format page: %q at %s", h1, here())
+	}
+	do(t, ctx, "to a member", chromedp.Click(`#members a[href="../countries/gbr.html"]`, chromedp.NodeVisible), chromedp.WaitVisible(`#formats`))
+	if here() != "countries/gbr.html" || !strings.Contains(eval[string](t, ctx, `document.querySelector("#formats").textContent`), "Joint Expeditionary Force") {
+		t.Errorf("country page %s does not list the JEF", here())
+	}
+	eval[bool](t, ctx, "history.back(), true")
+	arrive(t, ctx, "formats/jef.html")
+	// a page restored from the back-forward cache is clicked through the DOM
+	eval[bool](t, ctx, `document.querySelector("#lessons a").click(), true`)
+	arrive(t, ctx, "/lessons/")
+	do(t, ctx, "lesson", chromedp.WaitVisible(`#evidence`))
+	if !strings.HasPrefix(here(), "lessons/") || !strings.Contains(eval[string](t, ctx, `document.querySelector("#evidence").textContent`), "Joint Expeditionary Force") {
+		t.Errorf("lesson page %s does not show the JEF as evidence", here())
+	}
+	do(t, ctx, "back home", chromedp.Click(`nav a.brand`, chromedp.NodeVisible))
+	// Go's file server answers index.html at the directory's own URL
+	arriveWhere(t, ctx, "the home page", func(h string) bool { return h == base || h == base+"index.html" })
+	for _, p := range w.take() {
+		t.Error(p)
+	}
+}
+
+// searchSite searches by abbreviation, by a word only a commentary has, and
+// without accents for a name that has them, and follows results by keyboard.
+func searchSite(t *testing.T, ctx context.Context, w *watcher, base string, files []render.File) {
+	word, wordPage := commentaryOnlyWord(t, files)
+	cases := []struct{ query, wantPage, wantText string }{
+		{"jef", "formats/jef.html", "Joint Expeditionary Force"},
+		{word, wordPage, word},
+		{"Remy", "sources.html#src-bel-2019", "Rémy"},
+	}
+	for _, c := range cases {
+		do(t, ctx, "page", chromedp.Navigate(base+"countries/index.html"), chromedp.WaitVisible(`#site-search`))
+		do(t, ctx, "type "+c.query, chromedp.SendKeys(`#site-search`, c.query), chromedp.WaitVisible(`#site-search-results li[role=option]`))
+		first := eval[string](t, ctx, `document.querySelector("#site-search-results li").textContent`)
+		if !strings.Contains(strings.ToLower(first), strings.ToLower(c.wantText)) {
+			t.Errorf("search %q: first result %q lacks %q", c.query, first, c.wantText)
+		}
+		do(t, ctx, "choose", chromedp.SendKeys(`#site-search`, kb.ArrowDown+kb.Enter))
+		arrive(t, ctx, c.wantPage)
+	}
+	for _, p := range w.take() {
+		t.Error(p)
+	}
+}
+
+// commentaryOnlyWord finds, in the built index, a word that only one format's
+// commentary has: not its name, and no other entry anywhere.
+func commentaryOnlyWord(t *testing.T, files []render.File) (string, string) {
+	var data []byte
+	for _, f := range files {
+		if f.Path == render.SearchIndexPath {
+			data = f.Data
 		}
 	}
-	text := func(sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Text(sel))
+	var entries [][5]string
+	if err := json.Unmarshal(data[bytes.IndexByte(data, '['):bytes.LastIndexByte(data, ']')+1], &entries); err != nil {
+		t.Fatal(err)
+	}
+	wordRE := regexp.MustCompile(`[a-z]{9,}`)
+	seen := map[string]int{}
+	for _, e := range entries {
+		for _, w := range wordRE.FindAllString(strings.ToLower(strings.Join(e[:], " ")), -1) {
+			seen[w]++
+		}
+	}
+	for _, e := range entries {
+		if e[0] != "Format" {
+			continue
+		}
+		for _, w := range wordRE.FindAllString(strings.ToLower(e[4]), -1) {
+			if seen[w] == 1 {
+				return w, e[3]
+			}
+		}
+	}
+	t.Fatal("no word is in one commentary only")
+	return "", ""
+}
+
+// matrixFilters uses the matrix's controls and checks what they show.
+func matrixFilters(t *testing.T, ctx context.Context, w *watcher, base string) {
+	do(t, ctx, "matrix", chromedp.Navigate(base+"matrix.html"), chromedp.WaitVisible(`.matrix-controls`))
+	visible := func(sel string) int {
+		return eval[int](t, ctx, fmt.Sprintf(`Array.from(document.querySelectorAll(%q)).filter(e => !e.hidden && e.offsetParent !== null).length`, sel))
+	}
+	rows, cols := visible("table.matrix tbody tr"), visible("table.matrix thead tr:nth-child(2) th[data-category]")
+	do(t, ctx, "hide alliances", chromedp.Click(`#matrix-cat-alliance`))
+	if got := visible("table.matrix thead tr:nth-child(2) th[data-category]"); got != cols-1 {
+		t.Errorf("hiding the alliance column: %d columns, want %d", got, cols-1)
+	}
+	if visible(`table.matrix tbody tr td:nth-child(2)`) != 0 {
+		t.Error("the NATO column's cells are still shown")
+	}
+	do(t, ctx, "non-NATO", chromedp.SetValue(`#matrix-nato`, "none"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("#matrix-nato").dispatchEvent(new Event("change", {bubbles: true}))`))
+	shown := eval[string](t, ctx, `Array.from(document.querySelectorAll("table.matrix tbody tr")).filter(r => !r.hidden).map(r => r.cells[0].textContent).join("|")`)
+	if !strings.Contains(shown, "Finland") || strings.Contains(shown, "Germany") || visible("table.matrix tbody tr") >= rows {
+		t.Errorf("non-NATO filter shows %s", shown)
+	}
+	do(t, ctx, "sort", chromedp.SetValue(`#matrix-sort`, "total"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("#matrix-sort").dispatchEvent(new Event("change", {bubbles: true}))`))
+	totals := eval[[]int](t, ctx, `Array.from(document.querySelectorAll("table.matrix tbody tr")).filter(r => !r.hidden).map(r => Number(r.dataset.total))`)
+	if !sort.SliceIsSorted(totals, func(i, j int) bool { return totals[i] > totals[j] }) || len(totals) == 0 {
+		t.Errorf("rows sorted by number of formats: %v", totals)
+	}
+	lit := eval[int](t, ctx, `(() => { const td = document.querySelector("table.matrix tbody tr:not([hidden]) td:nth-child(3)");
+		td.dispatchEvent(new MouseEvent("mouseover", {bubbles: true})); return document.querySelectorAll(".hl").length; })()`)
+	if lit < 3 {
+		t.Errorf("pointing at a cell lit %d elements, want its row and column", lit)
+	}
+	for _, p := range w.take() {
+		t.Error(p)
+	}
+}
+
+// axe runs axe-core on one page of each kind: zero violations.
+func axe(t *testing.T, ctx context.Context, base string) {
+	script, err := os.ReadFile(filepath.Join(repoRoot, ".ci", "node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		requireInCI(t, "axe-core is missing (npm ci --prefix .ci)")
+	}
+	for _, p := range []string{"index.html", "formats/index.html", "formats/jef.html", "countries/index.html",
+		"countries/fin.html", "matrix.html", "lessons/index.html", "lessons/three-ds.html", "sources.html",
+		"pages/about.html", "print.html"} {
+		do(t, ctx, p, chromedp.Navigate(base+p))
+		eval[bool](t, ctx, string(script)+";true")
+		violations := eval[[]string](t, ctx, `axe.run(document, {resultTypes: ["violations"]}).then(r =>
+			r.violations.map(v => v.id + " (" + v.impact + "): " + v.help + " — " + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join("; ")))`)
+		for _, v := range violations {
+			t.Errorf("%s: %s", p, v)
+		}
+	}
+}
+
+// screenshots saves the home page, a format page and the matrix into
+// testdata/out/screenshots, which git ignores, for a person to look at.
+func screenshots(t *testing.T, ctx context.Context, mode, base string) {
+	dir := filepath.Join(repoRoot, "testdata", "out", "screenshots")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, p := range map[string]string{"home": "index.html", "format": "formats/jef.html", "matrix": "matrix.html"} {
+		do(t, ctx, p, chromedp.Navigate(base+p))
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 		if err != nil {
-			t.Fatalf("text of %s: %v", sel, err)
+			t.Fatal(err)
 		}
-		return s
-	}
-	eval := func(js string) string {
-		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
-		if err != nil {
-			t.Fatalf("%s: %v", js, err)
+		if err := os.WriteFile(filepath.Join(dir, mode+"-"+name+".png"), png, 0o644); err != nil {
+			t.Fatal(err)
 		}
-		return s
 	}
+}
 
-	do("home", chromedp.Navigate(base+"index.html"))
-	h1 := text("h1")
-	bg := eval(`getComputedStyle(document.querySelector("header.site")).backgroundColor`)
-	if h1 == "" || bg != "rgb(243, 246, 249)" {
-		t.Errorf("home: h1 %q, header background %q: the stylesheet did not load", h1, bg)
-	}
-
-	do("to a format", chromedp.Click(`a[href="formats/jef.html"]`, chromedp.NodeVisible), chromedp.WaitVisible(`#members`))
-	if h1, url := text("h1"), eval("location.href"); !strings.HasPrefix(h1, "Joint Expeditionary Force") || !strings.HasSuffix(url, "/formats/jef.html") {
-		t.Errorf("format page: h1 %q at %s", h1, url)
-	}
-	if hl := eval(`getComputedStyle(document.querySelector("#members h3")).color`); hl == "rgb(0, 0, 0)" {
-		t.Errorf("format page: role headings are unstyled")
-	}
-
-	do("to a country", chromedp.Click(`#members a[href="../countries/fin.html"]`, chromedp.NodeVisible), chromedp.WaitVisible(`#formats`))
-	if h1 := text("h1"); !strings.HasPrefix(h1, "Finland") {
-		t.Errorf("country page: h1 %q", h1)
-	}
-
-	do("to the matrix", chromedp.Click(`nav a[href="../matrix.html"]`, chromedp.NodeVisible), chromedp.WaitVisible(`table.matrix`))
-	rows, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("table.matrix tbody tr").length`))
+// unzipOffline unpacks the offline bundle into a fresh directory and returns
+// the site folder in it.
+func unzipOffline(t *testing.T, out string) string {
+	r, err := zip.OpenReader(filepath.Join(out, render.OfflinePath))
 	if err != nil {
 		t.Fatal(err)
 	}
-	sticky := eval(`getComputedStyle(document.querySelector("table.matrix thead th")).position`)
-	if rows < 40 || sticky != "sticky" {
-		t.Errorf("matrix: %d rows, header position %q", rows, sticky)
+	defer r.Close()
+	dir := t.TempDir()
+	for _, f := range r.File {
+		dst := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if !strings.HasPrefix(dst, dir+string(filepath.Separator)) {
+			t.Fatalf("zip entry %q leaves its folder", f.Name)
+		}
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
+	return filepath.Join(dir, "formatlas")
 }

@@ -35,8 +35,12 @@
     return { text: text, from: from };
   }
 
+  var waiting = [];
+  // load loads the index once, then runs every callback asked for meanwhile:
+  // a focus starts the load, and the keys typed before it ends still search.
   function load(then) {
     if (entries) { then(); return; }
+    waiting.push(then);
     if (loading) return;
     loading = true;
     var script = document.createElement("script");
@@ -45,7 +49,7 @@
       entries = (window.formatlasIndex || []).map(function (e) {
         return { kind: e[0], title: e[1], sub: e[2], url: e[3], text: e[4], ft: fold(e[1]), fs: fold(e[2]), fx: null };
       });
-      then();
+      waiting.splice(0).forEach(function (f) { f(); });
     };
     document.head.appendChild(script);
   }

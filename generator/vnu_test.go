@@ -1,0 +1,32 @@
+package generator_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"formatlas/generator"
+)
+
+// TestValidHTML holds every page of the real site, its stylesheets and SVG, to
+// the Nu Html Checker (npm vnu-jar, run with the machine's Java): zero errors.
+func TestValidHTML(t *testing.T) {
+	jar := filepath.Join(repoRoot, ".ci", "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
+	if _, err := os.Stat(jar); err != nil {
+		requireInCI(t, "the Nu Html Checker is missing (npm ci --prefix .ci)")
+	}
+	java, err := exec.LookPath("java")
+	if err != nil {
+		requireInCI(t, "Java is missing (apt-get install -y default-jre-headless)")
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := generator.Build(realFS(t), out); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(java, "-jar", jar, "--errors-only", "--also-check-css", "--also-check-svg", "--skip-non-html", out)
+	report, err := cmd.CombinedOutput()
+	if err != nil || len(report) > 0 {
+		t.Errorf("the Nu Html Checker found errors (%v):\n%s", err, report)
+	}
+}

@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 )
@@ -30,12 +32,31 @@ func (p Problem) String() string { return fmt.Sprintf("%s: %s: %s", p.Page, p.Li
 // Check returns every broken internal link of the HTML files, sorted.
 func Check(files []File) []Problem {
 	exists := map[string]bool{}
-	ids := map[string]map[string]bool{}
-	links := map[string][]string{}
 	for _, f := range files {
 		exists[f.Path] = true
-		if strings.HasSuffix(f.Path, ".html") {
-			ids[f.Path], links[f.Path] = scan(f.Data)
+	}
+	// Tokenising is the dear part: each page on its own core.
+	pageIDs := make([]map[string]bool, len(files))
+	pageLinks := make([][]string, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		if !strings.HasSuffix(f.Path, ".html") {
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			pageIDs[i], pageLinks[i] = scan(f.Data)
+		}()
+	}
+	wg.Wait()
+	ids := map[string]map[string]bool{}
+	links := map[string][]string{}
+	for i, f := range files {
+		if pageIDs[i] != nil {
+			ids[f.Path], links[f.Path] = pageIDs[i], pageLinks[i]
 		}
 	}
 	var problems []Problem

@@ -2,45 +2,64 @@ package markdown
 
 import (
 	"bytes"
-	"regexp"
-)
-
-var (
-	footnoteRefRE = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
-	footnoteDefRE = regexp.MustCompile(`(?m)^ {0,3}\[\^([^\]\s]+)\]:`)
-	fenceRE       = regexp.MustCompile("(?m)^ {0,3}(```|~~~)")
 )
 
 // checkFootnotes reports each footnote reference whose label has no
-// definition: goldmark leaves such a reference as plain "[^label]" text.
-// Fenced code is skipped, since brackets there are code.
+// definition: goldmark leaves such a reference as plain "[^label]" text. One
+// pass over the lines finds definitions ("[^label]:" at a line's start) and
+// references, skipping fenced code, where brackets are code.
 func (s *convertState) checkFootnotes() {
 	src := s.doc.Source
+	if !bytes.Contains(src, []byte("[^")) {
+		return
+	}
+	type ref struct {
+		label  string
+		offset int
+	}
 	defined := map[string]bool{}
-	for _, m := range footnoteDefRE.FindAllSubmatch(src, -1) {
-		defined[string(m[1])] = true
-	}
-	inCode := codeRanges(src)
-	for _, m := range footnoteRefRE.FindAllSubmatchIndex(src, -1) {
-		label := string(src[m[2]:m[3]])
-		if defined[label] || inCode(m[0]) || bytes.HasPrefix(src[m[1]:], []byte(":")) {
-			continue
+	var refs []ref
+	inCode := false
+	for offset := 0; offset < len(src); {
+		end := bytes.IndexByte(src[offset:], '\n')
+		if end < 0 {
+			end = len(src) - offset
 		}
-		s.errs.Add(s.position(m[0]), "footnote [^%s] has no definition", label)
-	}
-}
-
-// codeRanges returns a test of whether an offset lies inside fenced code.
-func codeRanges(src []byte) func(int) bool {
-	fences := fenceRE.FindAllIndex(src, -1)
-	return func(off int) bool {
-		inside := false
-		for _, f := range fences {
-			if f[0] > off {
-				break
+		line := src[offset : offset+end]
+		trimmed := bytes.TrimLeft(line, " ")
+		indent := len(line) - len(trimmed)
+		switch {
+		case indent <= 3 && (bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~"))):
+			inCode = !inCode
+		case inCode:
+		default:
+			for at := 0; ; {
+				i := bytes.Index(line[at:], []byte("[^"))
+				if i < 0 {
+					break
+				}
+				start := at + i
+				close := bytes.IndexByte(line[start:], ']')
+				if close < 0 {
+					break
+				}
+				label := line[start+2 : start+close]
+				at = start + close + 1
+				if len(label) == 0 || bytes.ContainsAny(label, " \t") {
+					continue
+				}
+				if start == indent && indent <= 3 && at < len(line) && line[at] == ':' {
+					defined[string(label)] = true
+					continue
+				}
+				refs = append(refs, ref{string(label), offset + start})
 			}
-			inside = !inside
 		}
-		return inside
+		offset += end + 1
+	}
+	for _, r := range refs {
+		if !defined[r.label] {
+			s.errs.Add(s.position(r.offset), "footnote [^%s] has no definition", r.label)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -18,6 +19,9 @@ import (
 type highlighter struct {
 	formatter *chromahtml.Formatter
 	style     *chroma.Style
+	// cache maps language and code to highlighted HTML: the print edition
+	// converts every commentary a second time, and tokenising is the dear part.
+	cache sync.Map
 }
 
 func newHighlighter(style string) *highlighter {
@@ -44,15 +48,33 @@ func (h *highlighter) render(w util.BufWriter, source []byte, n ast.Node, enteri
 		seg := block.Lines().At(i)
 		code.Write(seg.Value(source))
 	}
-	lexer := lexers.Get(string(block.Language(source)))
-	if lexer == nil {
-		lexer = lexers.Fallback
+	lang := string(block.Language(source))
+	key := lang + "\x00" + code.String()
+	if html, ok := h.cache.Load(key); ok {
+		_, err := w.Write(html.([]byte))
+		return ast.WalkSkipChildren, err
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
+	html, err := h.highlight(lang, code.String())
 	if err != nil {
 		return ast.WalkStop, err
 	}
-	return ast.WalkSkipChildren, h.formatter.Format(w, h.style, it)
+	h.cache.Store(key, html)
+	_, err = w.Write(html)
+	return ast.WalkSkipChildren, err
+}
+
+func (h *highlighter) highlight(lang, code string) ([]byte, error) {
+	lexer := lexers.Get(lang)
+	if lexer == nil {
+		lexer = lexers.Fallback
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	err = h.formatter.Format(&out, h.style, it)
+	return out.Bytes(), err
 }
 
 func (h *highlighter) css() ([]byte, error) {

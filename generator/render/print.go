@@ -1,18 +1,24 @@
 package render
 
 import (
+	"bytes"
+	"errors"
 	"formatlas/generator/internal/par"
+	"html/template"
 )
 
 // PrintView is the print edition: the whole atlas on one page, every link an
 // anchor on that page.
 type PrintView struct {
 	Page
-	Formats   []FormatView
-	Countries []CountryView
-	Lessons   []LessonView
-	Matrix    MatrixView
-	Sources   SourcesView
+	Formats []FormatView
+	// FormatHTML is each format's article, rendered in parallel before the
+	// page itself: at thousands of formats one template run would be serial.
+	FormatHTML []template.HTML
+	Countries  []CountryView
+	Lessons    []LessonView
+	Matrix     MatrixView
+	Sources    SourcesView
 }
 
 // printEdition plans print.html. Each document's ids get the prefix of its
@@ -22,6 +28,9 @@ func (p *planner) printEdition() (PrintView, converted) {
 	pp := *p
 	pp.inPage, pp.errs = true, nil
 	v := PrintView{Page: pp.frame(PrintPath, "The whole atlas"), Matrix: pp.matrix(), Sources: pp.sources()}
+	for i := range v.Sources.Sources { // on paper, the bibliography needs no back-links
+		v.Sources.Sources[i].CitedBy, v.Sources.Sources[i].CitedByLessons = nil, nil
+	}
 	formats := sortedFormats(p.s.Formats)
 	v.Formats = make([]FormatView, len(formats))
 	convs := make([]converted, len(formats))
@@ -46,4 +55,17 @@ func (p *planner) printEdition() (PrintView, converted) {
 		all.errs = append(all.errs, c.errs...)
 	}
 	return v, all
+}
+
+// renderPrintFormats renders each format's article of the print edition on
+// every core, with the template "printformat".
+func (t templates) renderPrintFormats(v *PrintView) error {
+	v.FormatHTML = make([]template.HTML, len(v.Formats))
+	errs := make([]error, len(v.Formats))
+	par.Do(len(v.Formats), func(i int) {
+		var buf bytes.Buffer
+		errs[i] = t["print"].ExecuteTemplate(&buf, "printformat", v.Formats[i])
+		v.FormatHTML[i] = template.HTML(buf.String())
+	})
+	return errors.Join(errs...)
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -45,6 +46,7 @@ func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
 	p := &planner{s: s, md: md}
 	pages := p.plan() // its content errors are reported with those of rendering
 	printView, printConv := p.printEdition()
+	printErr := tmpl.renderPrintFormats(&printView)
 	pages = append(pages, page{PrintPath, "print", printView, printConv.links})
 	p.errs = append(p.errs, printConv.errs...)
 	files := make([]File, len(pages))
@@ -54,6 +56,7 @@ func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
 		pageErrs[i] = tmpl.execute(&buf, pages[i].template, pages[i].view)
 		files[i] = File{Path: pages[i].path, Data: buf.Bytes()}
 	})
+	pageErrs[len(pages)-1] = cmp.Or(printErr, pageErrs[len(pages)-1])
 	execErrs := executionErrors(pages, pageErrs)
 	errs := append(slices.Clone(p.errs), execErrs...)
 	files = append(files, crawlerFiles(s.BaseURL, files)...)

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"hash/crc32"
+	"sync"
 	"time"
 
 	"formatlas/generator/internal/par"
@@ -30,12 +31,18 @@ func offlineZip(files []File) (File, error) {
 	}
 	out := make([]packed, len(files))
 	errs := make([]error, len(files))
+	// A flate.Writer holds about a megabyte of state: reuse them.
+	writers := sync.Pool{New: func() any {
+		w, _ := flate.NewWriter(nil, flate.BestSpeed) // a third of the default level's time, a few per cent larger
+		return w
+	}}
 	par.Do(len(files), func(i int) {
 		var buf bytes.Buffer
-		w, err := flate.NewWriter(&buf, flate.DefaultCompression)
-		if err == nil {
-			_, err = w.Write(files[i].Data)
-		}
+		buf.Grow(len(files[i].Data) / 3)
+		w := writers.Get().(*flate.Writer)
+		defer writers.Put(w)
+		w.Reset(&buf)
+		_, err := w.Write(files[i].Data)
 		if err == nil {
 			err = w.Close()
 		}

@@ -40,7 +40,7 @@ func BenchmarkBuild(b *testing.B) {
 			out := filepath.Join(b.TempDir(), "public")
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := generator.Build(fsys, out); err != nil {
+				if _, err := generator.Build(fsys, out, generator.Options{}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -143,7 +143,7 @@ func BenchmarkCheckReal(b *testing.B) {
 	fsys := realFS(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := generator.Check(fsys); err != nil {
+		if _, err := generator.Check(fsys, generator.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -148,7 +148,7 @@ func (w *watcher) take() []string {
 func TestBrowser(t *testing.T) {
 	ctx := browser(t)
 	out := filepath.Join(t.TempDir(), "public")
-	files, err := generator.Build(realFS(t), out)
+	files, err := generator.Build(realFS(t), out, generator.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

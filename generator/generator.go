@@ -54,7 +54,9 @@
 package generator
 
 import (
+	"fmt"
 	"io/fs"
+	"strings"
 
 	"formatlas/generator/diag"
 	"formatlas/generator/load"
@@ -69,7 +71,7 @@ import (
 // Only when countries.toml or sources.toml cannot be read does it stop after
 // loading, since every reference to them would then look wrong.
 func Generate(siteFS fs.FS) ([]render.File, error) {
-	r, err := Check(siteFS)
+	r, err := Check(siteFS, Options{})
 	if err != nil {
 		return nil, err
 	}
@@ -82,9 +84,16 @@ type Result struct {
 	Site  *site.Site
 }
 
+// Options changes what a build makes of the site directory.
+type Options struct {
+	// BaseURL replaces base_url of site.toml, as for a deploy preview. It is
+	// an absolute http(s) URL ending in a slash.
+	BaseURL string
+}
+
 // Check runs every stage in memory and writes nothing. The error lists every
 // problem found, as a diag.List sorted by position.
-func Check(siteFS fs.FS) (*Result, error) {
+func Check(siteFS fs.FS, opts Options) (*Result, error) {
 	var errs diag.List
 	content, err := load.Load(siteFS)
 	errs.Append(err)
@@ -93,6 +102,12 @@ func Check(siteFS fs.FS) (*Result, error) {
 	}
 	model, err := site.Link(content)
 	errs.Append(err)
+	if opts.BaseURL != "" {
+		if !load.WebURL(opts.BaseURL) || !strings.HasSuffix(opts.BaseURL, "/") {
+			return nil, fmt.Errorf("base URL %q is not an http(s) URL ending in a slash", opts.BaseURL)
+		}
+		model.BaseURL = opts.BaseURL
+	}
 	files, err := render.Render(model, siteFS, render.Options{Markdown: markdown.New(markdown.Options{})})
 	errs.Append(err)
 	if err := errs.Err(); err != nil {
@@ -102,10 +117,10 @@ func Check(siteFS fs.FS) (*Result, error) {
 }
 
 // Build generates the site in siteFS and writes it atomically to out.
-func Build(siteFS fs.FS, out string) ([]render.File, error) {
-	files, err := Generate(siteFS)
+func Build(siteFS fs.FS, out string, opts Options) ([]render.File, error) {
+	r, err := Check(siteFS, opts)
 	if err != nil {
 		return nil, err
 	}
-	return files, render.Write(out, files)
+	return r.Files, render.Write(out, r.Files)
 }

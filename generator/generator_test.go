@@ -2,6 +2,9 @@ package generator_test
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"flag"
 	"io/fs"
 	"os"
@@ -68,9 +71,20 @@ func TestPageKinds(t *testing.T) {
 		have[f.Path] = true
 	}
 	for _, p := range []string{"index.html", "formats/index.html", "formats/jef.html", "formats/nato.html",
-		"countries/index.html", "countries/fin.html", "matrix.html", "sources.html", "style.css", "chroma.css"} {
+		"countries/index.html", "countries/fin.html", "matrix.html", "sources.html", "print.html",
+		"lessons/index.html", "pages/about.html", "404.html", "sitemap.xml", "robots.txt", "search-index.js",
+		"formatlas-offline.zip", "manifest.json", "_redirects", "favicon.svg"} {
 		if !have[p] {
 			t.Errorf("the real site has no %s", p)
+		}
+	}
+	for _, prefix := range []string{"assets/style.", "assets/chroma.", "assets/search.", "assets/matrix."} {
+		found := false
+		for p := range have {
+			found = found || strings.HasPrefix(p, prefix)
+		}
+		if !found {
+			t.Errorf("the real site has no fingerprinted %s*", prefix)
 		}
 	}
 }
@@ -136,7 +150,7 @@ func TestAtomicBuild(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
 	good := fixtureFS(t, "site-small")
-	if _, err := generator.Build(good, out); err != nil {
+	if _, err := generator.Build(good, out, generator.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	before := readTree(t, out)
@@ -146,7 +160,7 @@ func TestAtomicBuild(t *testing.T) {
 	brokenRecord := cloneFS(good)
 	brokenRecord["content/formats/jef.toml"] = &fstest.MapFile{Data: []byte("name = \"JEF\"\ncategory = [\n")}
 	for name, fsys := range map[string]fstest.MapFS{"template": brokenTemplate, "record": brokenRecord} {
-		if _, err := generator.Build(fsys, out); err == nil {
+		if _, err := generator.Build(fsys, out, generator.Options{}); err == nil {
 			t.Fatalf("broken %s: build succeeded", name)
 		}
 		after := readTree(t, out)
@@ -222,5 +236,43 @@ func TestNoInlineOrExternal(t *testing.T) {
 				t.Errorf("%s has an inline script: %s", f.Path, tag)
 			}
 		}
+	}
+}
+
+// TestManifestAndBaseURL checks that manifest.json lists every other file
+// with the hash of its bytes, and that a base URL given to the build replaces
+// the one of site.toml.
+func TestManifestAndBaseURL(t *testing.T) {
+	r, err := generator.Check(fixtureFS(t, "site-small"), generator.Options{BaseURL: "https://preview.example.net/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := map[string][]byte{}
+	for _, f := range r.Files {
+		byPath[f.Path] = f.Data
+	}
+	var m struct {
+		Files []struct {
+			Path, SHA256 string
+			Size         int
+		}
+	}
+	if err := json.Unmarshal(byPath[render.ManifestPath], &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Files) != len(r.Files)-1 {
+		t.Errorf("the manifest lists %d files, the build has %d besides it", len(m.Files), len(r.Files)-1)
+	}
+	for _, e := range m.Files {
+		sum := sha256.Sum256(byPath[e.Path])
+		if hex.EncodeToString(sum[:]) != e.SHA256 || len(byPath[e.Path]) != e.Size {
+			t.Errorf("manifest entry for %s does not match its bytes", e.Path)
+		}
+	}
+	if !bytes.Contains(byPath[render.SitemapPath], []byte("<loc>https://preview.example.net/index.html</loc>")) {
+		t.Errorf("the sitemap does not use the base URL given to the build:\n%s", byPath[render.SitemapPath])
+	}
+	if _, err := generator.Check(fixtureFS(t, "site-small"), generator.Options{BaseURL: "ftp://x/"}); err == nil {
+		t.Error("a base URL that is not http(s) was accepted")
 	}
 }

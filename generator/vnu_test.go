@@ -21,7 +21,7 @@ func TestValidHTML(t *testing.T) {
 		requireInCI(t, "Java is missing (apt-get install -y default-jre-headless)")
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := generator.Build(realFS(t), out); err != nil {
+	if _, err := generator.Build(realFS(t), out, generator.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(java, "-jar", jar, "--errors-only", "--also-check-css", "--also-check-svg", "--skip-non-html", out)

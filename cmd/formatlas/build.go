@@ -12,11 +12,12 @@ import (
 func buildCommand() *Command {
 	return &Command{
 		Name:  "build",
-		Usage: "[--site DIR] [--out DIR]",
+		Usage: "[--site DIR] [--out DIR] [--base-url URL]",
 		Short: "build the site into a directory (default public/)",
 		Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
 			siteDir := fs.String("site", ".", "the site `directory`, holding content/, templates/ and static/")
 			out := fs.String("out", "public", "the output `directory`; replaced atomically")
+			baseURL := fs.String("base-url", "", "the site's absolute `URL`, ending in a slash, in place of base_url in site.toml (for deploy previews)")
 			return func(ctx context.Context, env *Env, args []string) error {
 				if len(args) > 0 {
 					return usageError{fmt.Sprintf("unexpected arguments: %v", args)}
@@ -27,7 +28,7 @@ func buildCommand() *Command {
 					return err
 				}
 				defer closeRoot()
-				files, err := generator.Build(fsys, *out)
+				files, err := generator.Build(fsys, *out, generator.Options{BaseURL: *baseURL})
 				if err != nil {
 					return reportProblems(env.Stderr, env.Stderr, "build", "text", err)
 				}

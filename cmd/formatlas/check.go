@@ -32,7 +32,7 @@ func checkCommand() *Command {
 					return err
 				}
 				defer closeRoot()
-				r, err := generator.Check(fsys)
+				r, err := generator.Check(fsys, generator.Options{})
 				if err != nil {
 					return reportProblems(env.Stdout, env.Stderr, "check", *format, err)
 				}

@@ -46,7 +46,7 @@ func TestBuildRealSite(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("build: exit %d: %s", code, errOut)
 	}
-	for _, p := range []string{"index.html", "formats/jef.html", "countries/fin.html", "matrix.html", "chroma.css"} {
+	for _, p := range []string{"index.html", "formats/jef.html", "countries/fin.html", "matrix.html", "manifest.json"} {
 		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
 			t.Error(err)
 		}

@@ -89,6 +89,7 @@ func checkFormat(f *Format, errs *diag.List) {
 		errs.Add(w.Key("member_list"), "member_list %q needs a member_list_note saying why", f.MemberList)
 	}
 	checkDate(w, errs, "founded", f.Founded)
+	checkAliases(w, errs, f.Aliases)
 	for i := range f.Events {
 		checkEvent(&f.Events[i], errs)
 	}
@@ -142,11 +143,20 @@ func checkLesson(l *Lesson, errs *diag.List) {
 		errs.Add(w.Pos(), "lesson: missing required key %q: every lesson cites a source", "sources")
 	}
 	vocab(w, errs, "kind", l.Kind, LessonKinds)
+	checkAliases(w, errs, l.Aliases)
 	for i := range l.Evidence {
 		e := &l.Evidence[i]
 		required(e.Where, errs, "evidence", [2]string{"format", e.Format})
 		if e.Source == "" {
 			errs.Add(e.Where.Pos(), "evidence: missing required key %q: every piece of evidence cites a source", "source")
+		}
+	}
+}
+
+func checkAliases(w Where, errs *diag.List, aliases []string) {
+	for _, a := range aliases {
+		if !SlugRE.MatchString(a) {
+			errs.Add(w.Value("aliases", a), "alias %q is not a lowercase slug (a-z, 0-9, -)", a)
 		}
 	}
 }

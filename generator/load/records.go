@@ -65,6 +65,7 @@ type Format struct {
 	MemberListNote string   `toml:"member_list_note"`
 	Members        Members  `toml:"members"`
 	Events         []Event  `toml:"event"`
+	Aliases        []string `toml:"aliases"` // former ids, whose URLs redirect here
 
 	Commentary     []byte `toml:"-"` // Markdown, nil if there is no .md file
 	CommentaryPath string `toml:"-"`
@@ -105,6 +106,7 @@ type Lesson struct {
 	Summary  string     `toml:"summary"`
 	Sources  []string   `toml:"sources"`
 	Evidence []Evidence `toml:"evidence"`
+	Aliases  []string   `toml:"aliases"` // former ids, whose URLs redirect here
 
 	Commentary     []byte `toml:"-"`
 	CommentaryPath string `toml:"-"`

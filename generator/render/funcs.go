@@ -9,9 +9,11 @@ import (
 	"strings"
 )
 
-// funcMap is the one FuncMap every template gets.
-func funcMap() template.FuncMap {
+// funcMap is the one FuncMap every template gets. asset gives the
+// fingerprinted path of a stylesheet or script of static/.
+func funcMap(names assets) template.FuncMap {
 	return template.FuncMap{
+		"asset":  names.path,
 		"plural": plural,
 		"join":   strings.Join,
 		"lower":  strings.ToLower,

@@ -16,13 +16,24 @@ func Example_plural() {
 }
 
 func Example_join() {
-	fmt.Println(funcMap()["join"].(func([]string, string) string)([]string{"readiness", "crisis response"}, ", "))
+	fmt.Println(funcMap(nil)["join"].(func([]string, string) string)([]string{"readiness", "crisis response"}, ", "))
 	// Output: readiness, crisis response
 }
 
 func Example_lower() {
-	fmt.Println(funcMap()["lower"].(func(string) string)("FIN"))
+	fmt.Println(funcMap(nil)["lower"].(func(string) string)("FIN"))
 	// Output: fin
+}
+
+func Example_asset() {
+	names := assets{"style.css": "assets/style.1a2b3c4d.css"}
+	asset := funcMap(names)["asset"].(func(string) (string, error))
+	fmt.Println(asset("style.css"))
+	_, err := asset("missing.css")
+	fmt.Println(err)
+	// Output:
+	// assets/style.1a2b3c4d.css <nil>
+	// no asset missing.css in static/ (only .css and .js files are assets)
 }
 
 func TestRelURL(t *testing.T) {

@@ -39,12 +39,22 @@ func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
 	if md == nil {
 		md = markdown.New(markdown.Options{})
 	}
-	tmpl, err := parseTemplates(siteFS)
+	css, err := md.CSS()
+	if err != nil {
+		return nil, err
+	}
+	static, err := staticFiles(siteFS)
+	if err != nil {
+		return nil, err
+	}
+	// search-index.js keeps its name: search.js loads it by that name.
+	static, names := fingerprint(append(static, File{Path: ChromaPath, Data: css}))
+	tmpl, err := parseTemplates(siteFS, names)
 	if err != nil {
 		return nil, err
 	}
 	p := &planner{s: s, md: md}
-	pages := p.plan() // its content errors are reported with those of rendering
+	pages := append(p.plan(), p.redirectPages()...) // content errors are reported with those of rendering
 	printView, printConv := p.printEdition()
 	printErr := tmpl.renderPrintFormats(&printView)
 	pages = append(pages, page{PrintPath, "print", printView, printConv.links})
@@ -59,21 +69,16 @@ func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
 	pageErrs[len(pages)-1] = cmp.Or(printErr, pageErrs[len(pages)-1])
 	execErrs := executionErrors(pages, pageErrs)
 	errs := append(slices.Clone(p.errs), execErrs...)
-	files = append(files, crawlerFiles(s.BaseURL, files)...)
+	files = append(files, crawlerFiles(s.BaseURL, pages)...)
 	files = append(files, searchIndex(searchEntries(pages)))
-	css, err := md.CSS()
-	errs.Append(err)
-	files = append(files, File{Path: ChromaPath, Data: css})
-	static, err := staticFiles(siteFS)
-	errs.Append(err)
 	files = append(files, static...)
+	files = append(files, redirectsFile(s))
 	files, err = sortFiles(files)
 	errs.Append(err)
-	if err == nil {
-		zipped, err := offlineZip(files)
-		errs.Append(err)
-		files, _ = sortFiles(append(files, zipped))
-	}
+	zipped, err := offlineZip(files)
+	errs.Append(err)
+	files, _ = sortFiles(append(files, zipped))
+	files, _ = sortFiles(append(files, manifest(files)))
 	if len(execErrs) == 0 { // pages a template failed to finish would only add noise
 		errs = append(errs, checkLinks(files, pages)...)
 	}
@@ -186,10 +191,10 @@ func staticFiles(siteFS fs.FS) ([]File, error) {
 type templates map[string]*template.Template
 
 // pageKinds are the page templates under templates/.
-var pageKinds = []string{"home", "formats", "format", "countries", "country", "matrix", "sources", "lessons", "lesson", "page", "404", "print"}
+var pageKinds = []string{"home", "formats", "format", "countries", "country", "matrix", "sources", "lessons", "lesson", "page", "404", "print", "redirect"}
 
-func parseTemplates(siteFS fs.FS) (templates, error) {
-	base := template.New("base.html").Option("missingkey=error").Funcs(funcMap())
+func parseTemplates(siteFS fs.FS, names assets) (templates, error) {
+	base := template.New("base.html").Option("missingkey=error").Funcs(funcMap(names))
 	var errs diag.List
 	if _, err := base.ParseFS(siteFS, "templates/base.html", "templates/partials/*.html"); err != nil {
 		return nil, templateError(err)

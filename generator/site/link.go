@@ -29,6 +29,7 @@ func Link(c *load.Content) (*Site, error) {
 	l.formats(c.Formats)
 	l.lessons(c.Lessons)
 	l.pages(c.Pages)
+	l.checkAliases()
 	l.s.NATO, l.s.EU = l.s.formats["nato"], l.s.formats["eu"]
 	l.derive()
 	return l.s, l.errs.Err()
@@ -205,6 +206,43 @@ func (l *linker) pages(raw []load.Page) {
 		l.s.pages[r.Slug] = p
 		l.s.Pages = append(l.s.Pages, p)
 	}
+}
+
+// checkAliases keeps the aliases that can be served: a lowercase slug that is
+// no record's id and no other record's alias. The rest are reported, and
+// never become redirect pages.
+func (l *linker) checkAliases() {
+	taken := map[string]string{}
+	for _, f := range l.s.Formats {
+		taken[f.ID] = f.ID
+	}
+	for _, f := range l.s.Formats {
+		f.Aliases = l.aliases("format", f.ID, f.Record.Aliases, f.Record.Where, taken)
+	}
+	taken = map[string]string{}
+	for _, ls := range l.s.Lessons {
+		taken[ls.ID] = ls.ID
+	}
+	for _, ls := range l.s.Lessons {
+		ls.Aliases = l.aliases("lesson", ls.ID, ls.Record.Aliases, ls.Record.Where, taken)
+	}
+}
+
+func (l *linker) aliases(kind, id string, aliases []string, w load.Where, taken map[string]string) []string {
+	var kept []string
+	for _, a := range aliases {
+		if !load.SlugRE.MatchString(a) {
+			continue // reported by load
+		}
+		if owner, dup := taken[a]; dup {
+			l.errs.Add(w.Value("aliases", a), "alias %q of %s %q is already the id or an alias of %s %q", a, kind, id, kind, owner)
+			continue
+		}
+		taken[a] = id
+		kept = append(kept, a)
+	}
+	slices.Sort(kept)
+	return kept
 }
 
 func (l *linker) checkParentCycles() {

@@ -68,6 +68,7 @@ type Format struct {
 	// Lessons are the lessons this format illustrates, in Site.Lessons order.
 	Lessons []*Lesson
 
+	Aliases        []string // former ids, sorted; their pages redirect here
 	Commentary     []byte
 	CommentaryPath string
 	Record         *load.Format // where each field came from, for error positions
@@ -144,6 +145,7 @@ type Lesson struct {
 	ID, Title, Kind, Summary string
 	Sources                  []Citation
 	Evidence                 []*Evidence
+	Aliases                  []string // former ids, sorted
 
 	Commentary     []byte
 	CommentaryPath string

@@ -144,7 +144,8 @@ func (w *watcher) take() []string {
 }
 
 // TestBrowser builds the real site and uses it in Chromium three ways: from
-// disk (file://), over HTTP on 127.0.0.1, and unpacked from the offline zip.
+// disk (file://), over HTTP on 127.0.0.1 under the site's Content-Security-
+// Policy, and unpacked from the offline zip.
 func TestBrowser(t *testing.T) {
 	ctx := browser(t)
 	out := filepath.Join(t.TempDir(), "public")
@@ -152,7 +153,14 @@ func TestBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	// The server sends netlify.toml's Content-Security-Policy: a violation
+	// shows as a console error, which the watcher reports.
+	csp := sitePolicy(t)
+	fileServer := http.FileServer(http.Dir(out))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", csp)
+		fileServer.ServeHTTP(w, r)
+	}))
 	defer srv.Close()
 	unpacked := unzipOffline(t, out)
 

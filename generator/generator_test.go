@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -274,5 +275,36 @@ func TestManifestAndBaseURL(t *testing.T) {
 	}
 	if _, err := generator.Check(fixtureFS(t, "site-small"), generator.Options{BaseURL: "ftp://x/"}); err == nil {
 		t.Error("a base URL that is not http(s) was accepted")
+	}
+}
+
+// TestDeterministicAcrossDirectories builds the same site from two different
+// directories on disk, one with GOMAXPROCS 1: the outputs are byte-identical,
+// manifest included.
+func TestDeterministicAcrossDirectories(t *testing.T) {
+	var builds [2][]render.File
+	for i := range builds {
+		dir := filepath.Join(t.TempDir(), fmt.Sprintf("somewhere-%d", i), "site")
+		for p, f := range fixtureFS(t, "site-small") {
+			dst := filepath.Join(dir, filepath.FromSlash(p))
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(dst, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if i == 1 {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+		}
+		builds[i] = mustGenerate(t, os.DirFS(dir))
+	}
+	if len(builds[0]) != len(builds[1]) {
+		t.Fatalf("%d files, then %d", len(builds[0]), len(builds[1]))
+	}
+	for i, f := range builds[0] {
+		if g := builds[1][i]; g.Path != f.Path || !bytes.Equal(g.Data, f.Data) {
+			t.Errorf("%s differs between directories", f.Path)
+		}
 	}
 }

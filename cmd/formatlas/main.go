@@ -34,7 +34,7 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 func commands() []*Command {
-	return []*Command{buildCommand(), checkCommand(), diffCommand()}
+	return []*Command{buildCommand(), checkCommand(), diffCommand(), serveCommand()}
 }
 
 func main() {

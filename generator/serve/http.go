@@ -1,0 +1,94 @@
+package serve
+
+import (
+	"bytes"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+
+	"formatlas/generator/render"
+)
+
+// Paths of the server's own files, which never reach a build's output.
+const (
+	eventsPath = "/_formatlas/events"
+	scriptPath = "/_formatlas/reload.js"
+	stylePath  = "/_formatlas/overlay.css"
+)
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case eventsPath:
+		s.events(w, r)
+		return
+	case scriptPath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Write([]byte(reloadScript))
+		return
+	case stylePath:
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+		w.Write([]byte(overlayStyle))
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	name, ok := sitePath(r.URL.Path)
+	if !ok {
+		http.Error(w, "bad path", http.StatusBadRequest)
+		return
+	}
+	s.mu.RLock()
+	data, found := s.files[name]
+	notFound := s.files[render.NotFoundPath]
+	s.mu.RUnlock()
+	status := http.StatusOK
+	if !found {
+		name, data, status = render.NotFoundPath, notFound, http.StatusNotFound
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	if strings.HasSuffix(name, ".html") {
+		data = injectReload(data)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	if r.Method == http.MethodGet {
+		w.Write(data)
+	}
+}
+
+// sitePath maps a URL path to a file of the build: "/" and "/x/" name their
+// index.html. A path with a ".." segment, in any encoding net/http decodes, is
+// refused: nothing outside the built site is ever served.
+func sitePath(urlPath string) (string, bool) {
+	for _, seg := range strings.Split(urlPath, "/") {
+		if seg == ".." || strings.ContainsAny(seg, "\\\x00") {
+			return "", false
+		}
+	}
+	name := strings.TrimPrefix(path.Clean("/"+urlPath), "/")
+	if name == "" || strings.HasSuffix(urlPath, "/") {
+		name = path.Join(name, "index.html")
+	}
+	return name, true
+}
+
+// injectReload adds the reload script to a page, in serve mode only.
+func injectReload(page []byte) []byte {
+	tag := []byte(`<script src="` + scriptPath + `"></script>`)
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(page, tag...)
+	}
+	out := make([]byte, 0, len(page)+len(tag))
+	out = append(out, page[:i]...)
+	out = append(out, tag...)
+	return append(out, page[i:]...)
+}

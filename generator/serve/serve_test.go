@@ -1,0 +1,294 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+const repoRoot = "../.."
+
+// fixtureSite writes the fixture site (testdata/site-small with the
+// repository's templates and static files) into a fresh directory.
+func fixtureSite(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "site")
+	copyDir(t, filepath.Join(repoRoot, "testdata", "site-small", "content"), filepath.Join(dir, "content"))
+	copyDir(t, filepath.Join(repoRoot, "templates"), filepath.Join(dir, "templates"))
+	copyDir(t, filepath.Join(repoRoot, "static"), filepath.Join(dir, "static"))
+	return dir
+}
+
+func copyDir(t testing.TB, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// start runs a server over dir on a free loopback port until the test ends,
+// and checks then that it stopped cleanly.
+func start(t *testing.T, dir string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	addr := make(chan string, 1)
+	done := make(chan error, 1)
+	s := New(Options{SiteDir: dir, Addr: "127.0.0.1:0", Debounce: 50 * time.Millisecond})
+	go func() { done <- s.Run(ctx, func(a string) { addr <- a }) }()
+	var base string
+	select {
+	case a := <-addr:
+		base = "http://" + a
+	case err := <-done:
+		t.Fatalf("serve: %v", err)
+	}
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("serve stopped with %v", err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Error("serve did not stop within 10s")
+		}
+	})
+	return base
+}
+
+func get(t *testing.T, url string) (int, string, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, resp.Header.Get("Content-Type"), string(body)
+}
+
+// eventually polls check until it returns "" or the bound passes.
+func eventually(t *testing.T, what string, check func() string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	last := ""
+	for time.Now().Before(deadline) {
+		if last = check(); last == "" {
+			return
+		}
+		time.Sleep(30 * time.Millisecond)
+	}
+	t.Fatalf("%s: not within 10s: %s", what, last)
+}
+
+func write(t *testing.T, dir, name, data string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestServeBasics(t *testing.T) {
+	base := start(t, fixtureSite(t))
+	cases := []struct{ path, ctype, contains string }{
+		{"/", "text/html; charset=utf-8", "Fixture Atlas"},
+		{"/formats/jef.html", "text/html; charset=utf-8", "Joint Expeditionary Force"},
+		{"/countries/", "text/html; charset=utf-8", "Countries"},
+		{"/favicon.svg", "image/svg+xml", "<svg"},
+		{"/search-index.js", "text/javascript; charset=utf-8", "formatlasIndex"},
+		{"/sitemap.xml", "text/xml; charset=utf-8", "<urlset"},
+		{"/_formatlas/reload.js", "text/javascript; charset=utf-8", "EventSource"},
+	}
+	for _, c := range cases {
+		code, ctype, body := get(t, base+c.path)
+		if code != 200 || ctype != c.ctype || !strings.Contains(body, c.contains) {
+			t.Errorf("GET %s: %d %q, body has %q: %v", c.path, code, ctype, c.contains, strings.Contains(body, c.contains))
+		}
+	}
+	if _, _, body := get(t, base+"/"); !strings.Contains(body, `<script src="/_formatlas/reload.js"></script></body>`) {
+		t.Error("pages are served without the reload script")
+	}
+	code, _, body := get(t, base+"/no/such/page.html")
+	if code != 404 || !strings.Contains(body, "Page not found") {
+		t.Errorf("a missing page: %d, want 404 and the site's 404.html", code)
+	}
+}
+
+// TestServeRefusesEscapes sends raw requests whose paths climb out of the
+// site, plainly and percent-encoded: each gets 400, never a file.
+func TestServeRefusesEscapes(t *testing.T) {
+	base := start(t, fixtureSite(t))
+	for _, p := range []string{"/../go.mod", "/%2e%2e/go.mod", "/formats/%2E%2E/%2e%2e/go.mod", "/..%2fgo.mod", "/formats/..\\..\\go.mod"} {
+		conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(conn, "GET "+p+" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+		status, _ := bufio.NewReader(conn).ReadString('\n')
+		conn.Close()
+		if !strings.Contains(status, " 400 ") {
+			t.Errorf("GET %s: %q, want 400", p, strings.TrimSpace(status))
+		}
+	}
+}
+
+// events reads the server-sent events of a page, one name and data a time.
+func events(t *testing.T, base string) (<-chan [2]string, func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	req, _ := http.NewRequestWithContext(ctx, "GET", base+"/_formatlas/events", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := make(chan [2]string, 16)
+	go func() {
+		defer resp.Body.Close()
+		defer close(ch)
+		sc := bufio.NewScanner(resp.Body)
+		var name string
+		var data []string
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				name = strings.TrimPrefix(line, "event: ")
+			case strings.HasPrefix(line, "data: "):
+				data = append(data, strings.TrimPrefix(line, "data: "))
+			case line == "":
+				ch <- [2]string{name, strings.Join(data, "\n")}
+				name, data = "", nil
+			}
+		}
+	}()
+	return ch, cancel
+}
+
+func next(t *testing.T, ch <-chan [2]string) [2]string {
+	t.Helper()
+	select {
+	case ev := <-ch:
+		return ev
+	case <-time.After(10 * time.Second):
+		t.Fatal("no event within 10s")
+	}
+	return [2]string{}
+}
+
+// TestServeEditBreakFix edits a record, breaks it and fixes it, and adds and
+// removes a format, checking what is served and what open pages are told.
+func TestServeEditBreakFix(t *testing.T) {
+	dir := fixtureSite(t)
+	base := start(t, dir)
+	evs, stop := events(t, base)
+	defer stop()
+	if ev := next(t, evs); ev[0] != "ok" {
+		t.Fatalf("first event %v, want ok", ev)
+	}
+	jef, _ := os.ReadFile(filepath.Join(dir, "content", "formats", "jef.toml"))
+
+	write(t, dir, "content/formats/jef.toml", strings.Replace(string(jef), "A UK-led high-readiness force.", "An edited summary.", 1))
+	if ev := next(t, evs); ev[0] != "reload" {
+		t.Fatalf("after an edit: %v, want reload", ev)
+	}
+	eventually(t, "the edit", func() string {
+		if _, _, body := get(t, base+"/formats/jef.html"); !strings.Contains(body, "An edited summary.") {
+			return "old page"
+		}
+		return ""
+	})
+
+	write(t, dir, "content/formats/jef.toml", "name = \"JEF\"\ncategory = [\n")
+	ev := next(t, evs)
+	if ev[0] != "problems" || !strings.Contains(ev[1], "content/formats/jef.toml:2:13: unexpected EOF") {
+		t.Fatalf("after a break: %v, want problems at content/formats/jef.toml:2:13", ev)
+	}
+	if _, _, body := get(t, base+"/formats/jef.html"); !strings.Contains(body, "An edited summary.") {
+		t.Error("the last good page is not served while the build is broken")
+	}
+	late, stopLate := events(t, base) // a page opened while broken sees the problems at once
+	if ev := next(t, late); ev[0] != "problems" {
+		t.Errorf("a new page while broken got %v", ev)
+	}
+	stopLate()
+
+	write(t, dir, "content/formats/jef.toml", string(jef))
+	if ev := next(t, evs); ev[0] != "reload" {
+		t.Fatalf("after the fix: %v, want reload", ev)
+	}
+	fixed, stopFixed := events(t, base)
+	if ev := next(t, fixed); ev[0] != "ok" {
+		t.Errorf("after the fix a page gets %v, want ok (no overlay)", ev)
+	}
+	stopFixed()
+
+	write(t, dir, "content/formats/added.toml", "name = \"Added Format\"\ncategory = \"minilateral\"\nstatus = \"active\"\nsources = [\"fixture\"]\n")
+	eventually(t, "the added format", func() string {
+		if code, _, body := get(t, base+"/formats/added.html"); code != 200 || !strings.Contains(body, "Added Format") {
+			return "not served"
+		}
+		return ""
+	})
+	os.Remove(filepath.Join(dir, "content", "formats", "added.toml"))
+	eventually(t, "the removed format", func() string {
+		if code, _, _ := get(t, base+"/formats/added.html"); code != 404 {
+			return "still served"
+		}
+		return ""
+	})
+	os.MkdirAll(filepath.Join(dir, "content", "pages", "more"), 0o755) // a new folder is watched too
+	write(t, dir, "content/pages/contact.md", "+++\ntitle = \"Contact\"\n+++\nWrite to us.\n")
+	eventually(t, "the added page", func() string {
+		if code, _, _ := get(t, base+"/pages/contact.html"); code != 200 {
+			return "not served"
+		}
+		return ""
+	})
+}
+
+// TestServeStopsCleanly starts and stops a server and checks that its
+// goroutines are gone.
+func TestServeStopsCleanly(t *testing.T) {
+	before := runtime.NumGoroutine()
+	t.Run("serve", func(t *testing.T) {
+		base := start(t, fixtureSite(t))
+		evs, stop := events(t, base)
+		next(t, evs)
+		stop()
+	})
+	http.DefaultClient.CloseIdleConnections()
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		buf := make([]byte, 1<<16)
+		t.Errorf("%d goroutines after stopping, %d before:\n%s", n, before, buf[:runtime.Stack(buf, true)])
+	}
+}

@@ -1,0 +1,77 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// watchedDirs are the parts of a site directory a rebuild depends on.
+var watchedDirs = []string{"content", "templates", "static"}
+
+// watch rebuilds after changes under watchedDirs, once the files have been
+// quiet for the debounce time, so one editor save is one rebuild. New
+// directories are watched as they appear.
+func (s *Server) watch(ctx context.Context) error {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	for _, d := range watchedDirs {
+		if err := addTree(w, filepath.Join(s.opts.SiteDir, d)); err != nil {
+			return err
+		}
+	}
+	var pending []string
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	defer timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case ev, ok := <-w.Events:
+			if !ok {
+				return nil
+			}
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+					addTree(w, ev.Name)
+				}
+			}
+			pending = append(pending, ev.Name)
+			timer.Reset(s.opts.Debounce)
+		case err, ok := <-w.Errors:
+			if !ok {
+				return nil
+			}
+			fmt.Fprintf(s.opts.Log, "formatlas serve: watching: %v\n", err)
+		case <-timer.C:
+			s.rebuild(pending)
+			pending = nil
+		}
+	}
+}
+
+// addTree watches dir and every directory below it; a missing dir is fine.
+func addTree(w *fsnotify.Watcher, dir string) error {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return w.Add(p)
+		}
+		return nil
+	})
+	if os.IsNotExist(err) {
+		return nil
+	}
+	return err
+}

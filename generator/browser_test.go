@@ -27,6 +27,7 @@ import (
 
 	"formatlas/generator"
 	"formatlas/generator/render"
+	"formatlas/generator/serve"
 )
 
 // chromium finds the browser, or skips the test: except under CI, where a
@@ -71,6 +72,11 @@ func browser(t *testing.T) context.Context {
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	// Start the browser and its first tab with this long-lived context: a
+	// tab started by an action's shorter context would end with that action.
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatal(err)
+	}
 	return ctx
 }
 
@@ -461,4 +467,65 @@ func unzipOffline(t *testing.T, out string) string {
 		}
 	}
 	return filepath.Join(dir, "formatlas")
+}
+
+// TestBrowserServeReload opens a page of `formatlas serve` and edits its
+// record: the page reloads by itself; a broken edit shows the error overlay
+// over the last good page, and the fix removes it.
+func TestBrowserServeReload(t *testing.T) {
+	ctx := browser(t)
+	dir := filepath.Join(t.TempDir(), "site")
+	for p, f := range fixtureFS(t, "site-small") {
+		dst := filepath.Join(dir, filepath.FromSlash(p))
+		os.MkdirAll(filepath.Dir(dst), 0o755)
+		if err := os.WriteFile(dst, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srvCtx, stop := context.WithCancel(context.Background())
+	addr := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- serve.New(serve.Options{SiteDir: dir, Addr: "127.0.0.1:0", Debounce: 50 * time.Millisecond}).Run(srvCtx, func(a string) { addr <- a })
+	}()
+	base := "http://" + <-addr + "/"
+	defer func() { stop(); <-done }()
+
+	do(t, ctx, "open", chromedp.Navigate(base+"formats/jef.html"), chromedp.WaitVisible("#summary"))
+	record := filepath.Join(dir, "content", "formats", "jef.toml")
+	orig, _ := os.ReadFile(record)
+	// a page that is reloading has no JavaScript context for a moment: ask again
+	try := func(js string) string {
+		c, cancel := context.WithTimeout(ctx, 2*time.Second)
+		defer cancel()
+		v, err := chromedp.Run(c, chromedp.Evaluate[string](js))
+		if err != nil {
+			return "(reloading)"
+		}
+		return v
+	}
+	lead := func() string { return try(`document.querySelector("#summary") ? document.querySelector("#summary").textContent : ""`) }
+	waitFor := func(what string, ok func() bool) {
+		t.Helper()
+		deadline := time.Now().Add(15 * time.Second)
+		for !ok() {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: not within 15s", what)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	os.WriteFile(record, bytes.Replace(orig, []byte("A UK-led high-readiness force."), []byte("Reloaded by itself."), 1), 0o644)
+	waitFor("the page reloads with the edit", func() bool { return lead() == "Reloaded by itself." })
+
+	os.WriteFile(record, []byte("name = \"JEF\"\ncategory = [\n"), 0o644)
+	overlay := func() string {
+		return try(`document.querySelector("#formatlas-errors") ? document.querySelector("#formatlas-errors").textContent : ""`)
+	}
+	waitFor("the error overlay", func() bool { return strings.Contains(overlay(), "content/formats/jef.toml:2:13") })
+	if lead() != "Reloaded by itself." {
+		t.Error("the last good page is not shown under the overlay")
+	}
+	os.WriteFile(record, orig, 0o644)
+	waitFor("the overlay goes after the fix", func() bool { return overlay() == "" && lead() == "A UK-led high-readiness force." })
 }

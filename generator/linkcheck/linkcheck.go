@@ -31,11 +31,54 @@ func (p Problem) String() string { return fmt.Sprintf("%s: %s: %s", p.Page, p.Li
 
 // Check returns every broken internal link of the HTML files, sorted.
 func Check(files []File) []Problem {
-	exists := map[string]bool{}
-	for _, f := range files {
-		exists[f.Path] = true
+	ix, links := index(files)
+	var problems []Problem
+	for page, refs := range links {
+		problems = append(problems, ix.check(page, refs)...)
 	}
-	// Tokenising is the dear part: each page on its own core.
+	sort.Slice(problems, func(i, j int) bool { return problems[i].String() < problems[j].String() })
+	return problems
+}
+
+// Index knows the files of a site and the element ids of its pages, so that
+// one page can be checked again without reading the others.
+type Index struct {
+	exists map[string]bool
+	ids    map[string]map[string]bool
+}
+
+// NewIndex indexes files.
+func NewIndex(files []File) *Index {
+	ix, _ := index(files)
+	return ix
+}
+
+// CheckPage checks the links of one page, as data, against the index; the
+// page's own ids are taken from data.
+func (ix *Index) CheckPage(page string, data []byte) []Problem {
+	ids, refs := scan(data)
+	saved := ix.ids[page]
+	ix.ids[page] = ids
+	defer func() { ix.ids[page] = saved }()
+	return ix.check(page, refs)
+}
+
+func (ix *Index) check(page string, refs []string) []Problem {
+	var problems []Problem
+	for _, ref := range refs {
+		if msg := check(page, ref, ix.exists, ix.ids); msg != "" {
+			problems = append(problems, Problem{Page: page, Link: ref, Msg: msg})
+		}
+	}
+	return problems
+}
+
+// index scans every page on its own core: tokenising is the dear part.
+func index(files []File) (*Index, map[string][]string) {
+	ix := &Index{exists: map[string]bool{}, ids: map[string]map[string]bool{}}
+	for _, f := range files {
+		ix.exists[f.Path] = true
+	}
 	pageIDs := make([]map[string]bool, len(files))
 	pageLinks := make([][]string, len(files))
 	var wg sync.WaitGroup
@@ -52,23 +95,13 @@ func Check(files []File) []Problem {
 		}()
 	}
 	wg.Wait()
-	ids := map[string]map[string]bool{}
 	links := map[string][]string{}
 	for i, f := range files {
 		if pageIDs[i] != nil {
-			ids[f.Path], links[f.Path] = pageIDs[i], pageLinks[i]
+			ix.ids[f.Path], links[f.Path] = pageIDs[i], pageLinks[i]
 		}
 	}
-	var problems []Problem
-	for page, refs := range links {
-		for _, ref := range refs {
-			if msg := check(page, ref, exists, ids); msg != "" {
-				problems = append(problems, Problem{Page: page, Link: ref, Msg: msg})
-			}
-		}
-	}
-	sort.Slice(problems, func(i, j int) bool { return problems[i].String() < problems[j].String() })
-	return problems
+	return ix, links
 }
 
 // scan collects the element ids of a page and its href and src values.

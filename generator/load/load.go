@@ -291,11 +291,11 @@ func readCommentary(fsys fs.FS, r record) (data []byte, path string, err error) 
 	if !r.hasMD {
 		return nil, "", nil
 	}
-	return readMarkdown(fsys, r.mdPath())
+	return ReadMarkdown(fsys, r.mdPath())
 }
 
-// readMarkdown reads a Markdown file, without a byte-order mark; it must be UTF-8.
-func readMarkdown(fsys fs.FS, name string) ([]byte, string, error) {
+// ReadMarkdown reads a Markdown file, without a byte-order mark; it must be UTF-8.
+func ReadMarkdown(fsys fs.FS, name string) ([]byte, string, error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, name, &diag.Error{Pos: diag.Position{Path: name, Line: 1, Col: 1}, Msg: readErr(err)}

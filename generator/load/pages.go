@@ -35,7 +35,7 @@ func loadPages(fsys fs.FS) ([]Page, error) {
 			errs.Add(diag.Position{Path: p, Line: 1, Col: 1}, "unexpected file: a page is <slug>.md")
 			continue
 		}
-		src, _, err := readMarkdown(fsys, p)
+		src, _, err := ReadMarkdown(fsys, p)
 		if err != nil {
 			errs.Append(err)
 			continue

@@ -39,17 +39,7 @@ func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
 	if md == nil {
 		md = markdown.New(markdown.Options{})
 	}
-	css, err := md.CSS()
-	if err != nil {
-		return nil, err
-	}
-	static, err := staticFiles(siteFS)
-	if err != nil {
-		return nil, err
-	}
-	// search-index.js keeps its name: search.js loads it by that name.
-	static, names := fingerprint(append(static, File{Path: ChromaPath, Data: css}))
-	tmpl, err := parseTemplates(siteFS, names)
+	tmpl, static, err := prepare(siteFS, md)
 	if err != nil {
 		return nil, err
 	}
@@ -133,18 +123,38 @@ func checkLinks(files []File, pages []page) diag.List {
 			errs.Add(diag.Position{Path: "static/" + prob.Page}, "link %q: %s", prob.Link, prob.Msg)
 			continue
 		}
-		placed := false
-		for _, l := range pg.links {
-			if l.Href == prob.Link {
-				errs.Add(l.Pos, "link %s: %s", l.Dest, prob.Msg)
-				placed = true
-			}
-		}
-		if !placed {
-			errs.Add(diag.Position{Path: "templates/" + pg.template + ".html"}, "on %s, link %q: %s", prob.Page, prob.Link, prob.Msg)
-		}
+		errs = append(errs, placeProblem(prob, pg))
 	}
 	return errs
+}
+
+// placeProblem reports a broken link where the page's Markdown wrote it, or
+// else at the page's template.
+func placeProblem(prob linkcheck.Problem, pg *page) *diag.Error {
+	for _, l := range pg.links {
+		if l.Href == prob.Link {
+			return &diag.Error{Pos: l.Pos, Msg: fmt.Sprintf("link %s: %s", l.Dest, prob.Msg)}
+		}
+	}
+	return &diag.Error{Pos: diag.Position{Path: "templates/" + pg.template + ".html"},
+		Msg: fmt.Sprintf("on %s, link %q: %s", prob.Page, prob.Link, prob.Msg)}
+}
+
+// prepare reads static/ and fingerprints its assets with the stylesheet for
+// highlighted code, then parses the templates, which ask for assets by name.
+func prepare(siteFS fs.FS, md *markdown.Converter) (templates, []File, error) {
+	css, err := md.CSS()
+	if err != nil {
+		return nil, nil, err
+	}
+	static, err := staticFiles(siteFS)
+	if err != nil {
+		return nil, nil, err
+	}
+	// search-index.js is not among them and keeps its name: search.js loads it by that name.
+	static, names := fingerprint(append(static, File{Path: ChromaPath, Data: css}))
+	tmpl, err := parseTemplates(siteFS, names)
+	return tmpl, static, err
 }
 
 // sortFiles orders files by path and rejects two files at one path (a static

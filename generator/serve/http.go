@@ -40,6 +40,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad path", http.StatusBadRequest)
 		return
 	}
+	if wholeSite[name] {
+		s.refresh()
+	}
 	s.mu.RLock()
 	data, found := s.files[name]
 	notFound := s.files[render.NotFoundPath]

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -17,7 +18,9 @@ import (
 	"time"
 
 	"formatlas/generator"
+	"formatlas/generator/markdown"
 	"formatlas/generator/render"
+	"formatlas/generator/site"
 )
 
 // Options configures a Server.
@@ -36,6 +39,17 @@ type Server struct {
 	files    map[string][]byte // the last good build, by path
 	problems string            // errors of the latest build, "" when it was good
 	version  uint64            // counts builds that changed what is served
+
+	// buildMu serialises builds, from the watcher and from requests for
+	// stale whole-site outputs; it guards model, session and stale.
+	buildMu sync.Mutex
+	// model and session are the last good build's, for re-rendering one page
+	// after a commentary edit.
+	model   *site.Site
+	session *render.Session
+	// stale is set when commentary edits were applied page by page: the
+	// whole-site outputs are rebuilt when one of them is next asked for.
+	stale bool
 
 	clients clients
 }
@@ -93,38 +107,84 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 	return runErr
 }
 
-// rebuild builds the whole site in memory. On success it replaces what is
-// served and tells open pages to reload; on failure it keeps the last good
-// site and shows the errors. changed lists the files that set it off.
+// rebuild brings what is served up to date after changes. An edit of
+// commentaries alone reads just those files and re-renders just their pages;
+// the whole-site outputs that hold commentary too (search index, print
+// edition, offline zip, manifest) are then rebuilt on request. Any other
+// change builds the whole site again. On success the build replaces what is
+// served and open pages reload; on failure the last good site stays and its
+// errors are shown. changed lists the files that set it off.
 func (s *Server) rebuild(changed []string) {
-	start := time.Now()
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
 	root, err := os.OpenRoot(s.opts.SiteDir)
-	var files []render.File
-	if err == nil {
-		var r *generator.Result
-		r, err = generator.Check(root.FS(), generator.Options{})
-		root.Close()
-		if r != nil {
-			files = r.Files
-		}
-	}
-	s.mu.Lock()
 	if err != nil {
-		s.problems = err.Error()
-		s.mu.Unlock()
-		fmt.Fprintf(s.opts.Log, "formatlas serve: the build failed; still serving the last good site:\n%s\n", err)
-		s.clients.send(event{name: "problems", data: err.Error()})
+		s.fail(err.Error())
 		return
 	}
-	s.files = make(map[string][]byte, len(files))
-	for _, f := range files {
-		s.files[f.Path] = f.Data
+	defer root.Close()
+	if edits, ok := s.commentaryEdits(changed); ok {
+		if s.applyCommentary(edits, root.FS()) {
+			s.stale = true
+		}
+		return
 	}
-	s.problems = ""
+	s.fullBuild(root.FS(), changed, true)
+}
+
+// refresh rebuilds the whole site if page-by-page edits left its whole-site
+// outputs stale; a request for one of them calls it.
+func (s *Server) refresh() {
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
+	if !s.stale {
+		return
+	}
+	root, err := os.OpenRoot(s.opts.SiteDir)
+	if err != nil {
+		s.fail(err.Error())
+		return
+	}
+	defer root.Close()
+	s.fullBuild(root.FS(), nil, false)
+}
+
+// fullBuild builds the whole site; announce says whether open pages reload.
+func (s *Server) fullBuild(fsys fs.FS, changed []string, announce bool) {
+	start := time.Now()
+	md := markdown.New(markdown.Options{})
+	r, err := generator.Check(fsys, generator.Options{})
+	if err != nil {
+		s.fail(err.Error())
+		return
+	}
+	session, err := render.NewSession(r.Site, fsys, md, r.Files)
+	if err != nil {
+		s.fail(err.Error())
+		return
+	}
+	files := make(map[string][]byte, len(r.Files))
+	for _, f := range r.Files {
+		files[f.Path] = f.Data
+	}
+	s.mu.Lock()
+	s.files, s.problems = files, ""
 	s.version++
 	s.mu.Unlock()
+	s.model, s.session, s.stale = r.Site, session, false
 	if changed != nil {
 		fmt.Fprintf(s.opts.Log, "formatlas serve: rebuilt in %v after %d change(s)\n", time.Since(start).Round(time.Millisecond), len(changed))
 	}
-	s.clients.send(event{name: "reload"})
+	if announce {
+		s.clients.send(event{name: "reload"})
+	}
+}
+
+// fail keeps the last good site and shows the problems.
+func (s *Server) fail(problems string) {
+	s.mu.Lock()
+	s.problems = problems
+	s.mu.Unlock()
+	fmt.Fprintf(s.opts.Log, "formatlas serve: the build failed; still serving the last good site:\n%s\n", problems)
+	s.clients.send(event{name: "problems", data: problems})
 }

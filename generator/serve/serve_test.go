@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"io"
 	"io/fs"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -290,5 +292,70 @@ func TestServeStopsCleanly(t *testing.T) {
 	if n := runtime.NumGoroutine(); n > before {
 		buf := make([]byte, 1<<16)
 		t.Errorf("%d goroutines after stopping, %d before:\n%s", n, before, buf[:runtime.Stack(buf, true)])
+	}
+}
+
+// syncBuffer is a log the server writes while the test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// TestServeCommentaryEdit edits a commentary: only its page is re-rendered
+// at once, the search index catches up when it is asked for, and a broken
+// cross-reference shows as a problem until it is fixed.
+func TestServeCommentaryEdit(t *testing.T) {
+	dir := fixtureSite(t)
+	var log syncBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	addr := make(chan string, 1)
+	done := make(chan error, 1)
+	s := New(Options{SiteDir: dir, Addr: "127.0.0.1:0", Debounce: 50 * time.Millisecond, Log: &log})
+	go func() { done <- s.Run(ctx, func(a string) { addr <- a }) }()
+	base := "http://" + <-addr
+	defer func() { cancel(); <-done }()
+	evs, stop := events(t, base)
+	defer stop()
+	next(t, evs)
+
+	md, _ := os.ReadFile(filepath.Join(dir, "content", "formats", "jef.md"))
+	write(t, dir, "content/formats/jef.md", string(md)+"\nA sentence about zeppelins.\n")
+	if ev := next(t, evs); ev[0] != "reload" {
+		t.Fatalf("after a commentary edit: %v", ev)
+	}
+	if _, _, body := get(t, base+"/formats/jef.html"); !strings.Contains(body, "zeppelins") {
+		t.Error("the edited page is not served")
+	}
+	if !strings.Contains(log.String(), "re-rendered 1 page(s)") || strings.Contains(log.String(), "rebuilt in") {
+		t.Errorf("a commentary edit did not re-render just its page:\n%s", log.String())
+	}
+	if _, _, idx := get(t, base+"/search-index.js"); !strings.Contains(idx, "zeppelins") {
+		t.Error("the search index was not refreshed on request")
+	}
+
+	write(t, dir, "content/formats/jef.md", string(md)+"\nSee [the nowhere](format:nowhere).\n")
+	ev := next(t, evs)
+	if ev[0] != "problems" || !strings.Contains(ev[1], `content/formats/jef.md:`) || !strings.Contains(ev[1], `unknown format "nowhere"`) {
+		t.Fatalf("a broken cross-reference: %v", ev)
+	}
+	if _, _, body := get(t, base+"/formats/jef.html"); !strings.Contains(body, "zeppelins") {
+		t.Error("the last good page is not served after a broken edit")
+	}
+	write(t, dir, "content/formats/jef.md", string(md))
+	if ev := next(t, evs); ev[0] != "reload" {
+		t.Fatalf("after the fix: %v", ev)
 	}
 }

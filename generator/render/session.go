@@ -1,0 +1,64 @@
+package render
+
+import (
+	"bytes"
+	"io/fs"
+
+	"formatlas/generator/diag"
+	"formatlas/generator/linkcheck"
+	"formatlas/generator/markdown"
+	"formatlas/generator/site"
+)
+
+// Session re-renders single pages of a site that was rendered whole, for the
+// development server: after an edit of one commentary, only its page is
+// converted, rendered and link-checked again, against the rest of the site as
+// it was. Whole-site outputs (search index, print edition, offline zip,
+// manifest) are left to the next full render.
+type Session struct {
+	s     *site.Site
+	md    *markdown.Converter
+	tmpl  templates
+	index *linkcheck.Index
+}
+
+// NewSession prepares to re-render pages of s, whose full render was files.
+func NewSession(s *site.Site, siteFS fs.FS, md *markdown.Converter, files []File) (*Session, error) {
+	tmpl, _, err := prepare(siteFS, md)
+	if err != nil {
+		return nil, err
+	}
+	in := make([]linkcheck.File, len(files))
+	for i, f := range files {
+		in[i] = linkcheck.File{Path: f.Path, Data: f.Data}
+	}
+	return &Session{s: s, md: md, tmpl: tmpl, index: linkcheck.NewIndex(in)}, nil
+}
+
+// FormatPage renders the page of f again, with its commentary as it now is.
+func (ss *Session) FormatPage(f *site.Format) (File, error) {
+	p := &planner{s: ss.s, md: ss.md}
+	v, conv := p.format(f)
+	return ss.finish(page{FormatPath(f), "format", v, conv.links}, conv.errs)
+}
+
+// LessonPage renders the page of l again.
+func (ss *Session) LessonPage(l *site.Lesson) (File, error) {
+	p := &planner{s: ss.s, md: ss.md}
+	v, conv := p.lesson(l)
+	return ss.finish(page{LessonPath(l), "lesson", v, conv.links}, conv.errs)
+}
+
+// finish executes the page's template and checks its links.
+func (ss *Session) finish(pg page, errs diag.List) (File, error) {
+	var buf bytes.Buffer
+	if err := ss.tmpl.execute(&buf, pg.template, pg.view); err != nil {
+		errs = append(errs, executionErrors([]page{pg}, []error{err})...)
+		return File{}, errs.Err()
+	}
+	f := File{Path: pg.path, Data: buf.Bytes()}
+	for _, prob := range ss.index.CheckPage(f.Path, f.Data) {
+		errs = append(errs, placeProblem(prob, &pg))
+	}
+	return f, errs.Err()
+}

@@ -504,7 +504,9 @@ func TestBrowserServeReload(t *testing.T) {
 		}
 		return v
 	}
-	lead := func() string { return try(`document.querySelector("#summary") ? document.querySelector("#summary").textContent : ""`) }
+	lead := func() string {
+		return try(`document.querySelector("#summary") ? document.querySelector("#summary").textContent : ""`)
+	}
 	waitFor := func(what string, ok func() bool) {
 		t.Helper()
 		deadline := time.Now().Add(15 * time.Second)

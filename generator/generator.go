@@ -89,6 +89,9 @@ type Options struct {
 	// BaseURL replaces base_url of site.toml, as for a deploy preview. It is
 	// an absolute http(s) URL ending in a slash.
 	BaseURL string
+	// AsOf shows the members of another date than as_of of site.toml, as far
+	// as dated events tell. Zero means as_of.
+	AsOf load.Date
 }
 
 // Check runs every stage in memory and writes nothing. The error lists every
@@ -107,6 +110,9 @@ func Check(siteFS fs.FS, opts Options) (*Result, error) {
 			return nil, fmt.Errorf("base URL %q is not an http(s) URL ending in a slash", opts.BaseURL)
 		}
 		model.BaseURL = opts.BaseURL
+	}
+	if !opts.AsOf.IsZero() {
+		model.ShowAt(opts.AsOf)
 	}
 	files, err := render.Render(model, siteFS, render.Options{Markdown: markdown.New(markdown.Options{})})
 	errs.Append(err)

@@ -7,28 +7,39 @@ import (
 	"time"
 
 	"formatlas/generator"
+	"formatlas/generator/load"
 )
 
 func buildCommand() *Command {
 	return &Command{
 		Name:  "build",
-		Usage: "[--site DIR] [--out DIR] [--base-url URL]",
+		Usage: "[--site DIR] [--out DIR] [--base-url URL] [--as-of DATE]",
 		Short: "build the site into a directory (default public/)",
 		Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
 			siteDir := fs.String("site", ".", "the site `directory`, holding content/, templates/ and static/")
 			out := fs.String("out", "public", "the output `directory`; replaced atomically")
+			asOf := fs.String("as-of", "", "show membership as of this `date` (2019, 2019-06 or 2019-06-01) instead of as_of in site.toml")
 			baseURL := fs.String("base-url", "", "the site's absolute `URL`, ending in a slash, in place of base_url in site.toml (for deploy previews)")
 			return func(ctx context.Context, env *Env, args []string) error {
 				if len(args) > 0 {
 					return usageError{fmt.Sprintf("unexpected arguments: %v", args)}
 				}
+				var opts generator.Options
+				if *asOf != "" {
+					d, err := load.ParseDate(*asOf)
+					if err != nil {
+						return usageError{err.Error()}
+					}
+					opts.AsOf = d
+				}
+				opts.BaseURL = *baseURL
 				start := time.Now()
 				fsys, closeRoot, err := openSite(*siteDir)
 				if err != nil {
 					return err
 				}
 				defer closeRoot()
-				files, err := generator.Build(fsys, *out, generator.Options{BaseURL: *baseURL})
+				files, err := generator.Build(fsys, *out, opts)
 				if err != nil {
 					return reportProblems(env.Stderr, env.Stderr, "build", "text", err)
 				}

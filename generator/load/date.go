@@ -116,3 +116,30 @@ func (d Date) Compare(e Date) int {
 	}
 	return 0
 }
+
+// ParseDate reads a date written as on the command line: "2019", "2019-06"
+// or "2019-06-01".
+func ParseDate(s string) (Date, error) {
+	var d Date
+	switch {
+	case len(s) == 4:
+		y, err := strconv.Atoi(s)
+		if err != nil {
+			return Date{}, fmt.Errorf("invalid date %q: write 2019, 2019-06 or 2019-06-01", s)
+		}
+		d = Date{Year: y, Prec: Year}
+	case len(s) == 7:
+		d.UnmarshalTOML(s)
+	default:
+		t, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			return Date{}, fmt.Errorf("invalid date %q: write 2019, 2019-06 or 2019-06-01", s)
+		}
+		d = Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day(), Prec: Day}
+	}
+	d.check()
+	if d.Invalid != "" {
+		return Date{}, fmt.Errorf("%s", d.Invalid)
+	}
+	return d, nil
+}

@@ -67,8 +67,12 @@ func (p *planner) frame(path, title string) Page {
 			items[i].Href = p.link(path, root, items[i].Href)
 		}
 	}
-	return Page{SiteTitle: p.s.Title, Description: p.s.Description, Title: title,
-		Path: path, Root: root, Nav: nav, FreePages: free, AsOf: p.s.AsOf.Human()}
+	pg := Page{SiteTitle: p.s.Title, Description: p.s.Description, Title: title,
+		Path: path, Root: root, Nav: nav, FreePages: free, AsOf: p.s.Shown.Human()}
+	if p.s.Shown != p.s.AsOf {
+		pg.ContentAsOf = p.s.AsOf.Human()
+	}
+	return pg
 }
 
 // link is the URL of target from the page at from: relative, except on the
@@ -133,6 +137,7 @@ func (p *planner) plan() []page {
 		{SourcesPath, "sources", p.sources(), nil},
 		{LessonsPath, "lessons", p.lessons(), nil},
 		{NotFoundPath, "404", NotFoundView{Page: p.frame(NotFoundPath, "Page not found")}, nil},
+		{DataPath, "data", p.dataPage(), nil},
 	}
 	formatPages := make([]page, len(p.s.Formats))
 	formatErrs := make([]diag.List, len(p.s.Formats))
@@ -218,7 +223,7 @@ func (p *planner) format(f *site.Format) (FormatView, converted) {
 			v.Groups = append(v.Groups, MemberGroup{RoleInfo: roles[m.Role]})
 		}
 		g := &v.Groups[len(v.Groups)-1]
-		g.Countries = append(g.Countries, p.countryRef(from, m.Country))
+		g.Countries = append(g.Countries, p.memberRef(from, m))
 	}
 	for _, e := range f.Events {
 		ev := EventView{Date: e.Date.Human(), DateISO: e.Date.String(), Change: e.Change, Role: e.Role, Note: e.Note}
@@ -272,6 +277,25 @@ func (p *planner) groupCites(from string, cites []site.Citation) []SourceCites {
 	return out
 }
 
+// memberRef is a member with what is known of when it held its role.
+func (p *planner) memberRef(from string, m *site.Membership) MemberRef {
+	r := MemberRef{CountryRef: p.countryRef(from, m.Country)}
+	switch {
+	case !m.Until.IsZero():
+		r.When = "until " + m.Until.Human()
+	case !m.Since.IsZero():
+		r.When = "since " + m.Since.Human()
+	}
+	if m.Uncertain {
+		if m.Since.IsZero() {
+			r.Uncertain = "held by " + p.s.AsOf.Human() + "; not known for " + p.s.Shown.Human()
+		} else {
+			r.Uncertain = "dated only to " + m.Since.Human()
+		}
+	}
+	return r
+}
+
 func (p *planner) countries() CountriesView {
 	v := CountriesView{Page: p.frame(CountriesPath, "Countries")}
 	for _, c := range byName(p.s.Countries) {
@@ -300,8 +324,16 @@ func (p *planner) country(c *site.Country) CountryView {
 	var cites []site.Citation
 	for _, m := range c.Memberships {
 		v.Memberships = append(v.Memberships, MembershipView{Format: p.formatRef(from, m.Format),
-			CategoryLabel: categoryLabels[m.Format.Category], RoleInfo: roles[m.Role]})
+			CategoryLabel: categoryLabels[m.Format.Category], RoleInfo: roles[m.Role], Uncertain: m.Uncertain})
 		cites = append(cites, m.Format.Sources...)
+	}
+	for _, sp := range c.Spans {
+		item := TimelineItem{Format: p.formatRef(from, sp.Format), RoleInfo: roles[sp.Role],
+			From: sp.Since.Human(), To: sp.Until.Human()}
+		if sp.Since.IsZero() && sp.Until.IsZero() {
+			item.From = "by " + p.s.AsOf.Human()
+		}
+		v.Timeline = append(v.Timeline, item)
 	}
 	v.Sources = p.groupCites(from, cites)
 	return v

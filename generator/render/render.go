@@ -63,6 +63,7 @@ func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
 	files = append(files, searchIndex(searchEntries(pages)))
 	files = append(files, static...)
 	files = append(files, redirectsFile(s))
+	files = append(files, dataFiles(s)...)
 	files, err = sortFiles(files)
 	errs.Append(err)
 	zipped, err := offlineZip(files)
@@ -201,7 +202,7 @@ func staticFiles(siteFS fs.FS) ([]File, error) {
 type templates map[string]*template.Template
 
 // pageKinds are the page templates under templates/.
-var pageKinds = []string{"home", "formats", "format", "countries", "country", "matrix", "sources", "lessons", "lesson", "page", "404", "print", "redirect"}
+var pageKinds = []string{"home", "formats", "format", "countries", "country", "matrix", "sources", "lessons", "lesson", "page", "404", "print", "redirect", "data"}
 
 func parseTemplates(siteFS fs.FS, names assets) (templates, error) {
 	base := template.New("base.html").Option("missingkey=error").Funcs(funcMap(names))

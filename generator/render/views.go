@@ -13,7 +13,8 @@ type Page struct {
 	Root        string // relative prefix to the site root ("", "../", or "/" on 404.html)
 	Nav         []NavItem
 	FreePages   []NavItem // links to the free pages, for the footer
-	AsOf        string    // the date the site describes, for humans
+	AsOf        string    // the date the members are shown for, for humans
+	ContentAsOf string    // the date the content describes, when AsOf is another
 }
 
 // NavItem is one entry of the navigation bar.
@@ -52,7 +53,14 @@ type RoleInfo struct {
 // MemberGroup is the countries holding one role in a format.
 type MemberGroup struct {
 	RoleInfo
-	Countries []CountryRef
+	Countries []MemberRef
+}
+
+// MemberRef is a member country with what is known of when.
+type MemberRef struct {
+	CountryRef
+	When      string // "since 2020-03-27", "until 2020-01-31", or ""
+	Uncertain string // why the role on the shown date is not certain, or ""
 }
 
 // EventView is a dated change of a format.
@@ -193,7 +201,15 @@ type CountryView struct {
 	Region      string
 	NATO, EU    string
 	Memberships []MembershipView
+	Timeline    []TimelineItem
 	Sources     []SourceCites // behind its memberships
+}
+
+// TimelineItem is one of a country's roles over time.
+type TimelineItem struct {
+	Format FormatRef
+	RoleInfo
+	From, To string // "2020-03-27", "by 1 February 2021", "" while held
 }
 
 // MembershipView is one of a country's formats, with its role.
@@ -201,6 +217,7 @@ type MembershipView struct {
 	Format        FormatRef
 	CategoryLabel string
 	RoleInfo
+	Uncertain bool
 }
 
 // MatrixView is the countries-by-formats membership matrix.

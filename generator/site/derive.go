@@ -14,31 +14,87 @@ func (l *linker) derive() {
 		if f.Parent != nil {
 			f.Parent.Children = append(f.Parent.Children, f)
 		}
-		slices.SortStableFunc(f.Members, func(a, b *Membership) int {
-			if c := roleIndex(a.Role) - roleIndex(b.Role); c != 0 {
-				return c
+		sortMembers(f.Members)
+	}
+	for _, f := range s.Formats {
+		slices.SortFunc(f.Children, byName)
+		f.Spans = f.spans()
+		for _, sp := range f.Spans {
+			sp.Country.Spans = append(sp.Country.Spans, sp)
+		}
+	}
+	for _, c := range s.Countries {
+		slices.SortStableFunc(c.Spans, func(a, b Span) int {
+			// dated starts first, by date; undated ones after, by format
+			switch {
+			case a.Since.IsZero() != b.Since.IsZero():
+				if a.Since.IsZero() {
+					return 1
+				}
+				return -1
+			case !a.Since.IsZero():
+				if c := a.Since.Compare(b.Since); c != 0 {
+					return c
+				}
 			}
-			return strings.Compare(a.Country.Name, b.Country.Name)
+			return CompareFormats(a.Format, b.Format)
 		})
+	}
+	s.Shown = s.AsOf
+	if !s.AsOf.IsZero() {
+		s.ShowAt(s.AsOf) // drops, say, a country that left before as_of
+		return
+	}
+	s.deriveMemberships()
+}
+
+// ShowAt makes every format's members those it had on date d, as far as the
+// spans tell: a role whose start is not known, or not known to d's
+// precision, is kept as uncertain. Countries' memberships, NATO and EU status
+// and shared-member rankings follow.
+func (s *Site) ShowAt(d load.Date) {
+	s.Shown = d
+	for _, f := range s.Formats {
+		f.Members = f.Members[:0]
+		for _, sp := range f.Spans {
+			if h, ok := sp.At(d, s.AsOf); ok {
+				f.Members = append(f.Members, &Membership{Country: sp.Country, Format: f, Role: sp.Role,
+					Since: sp.Since, Until: sp.Until, Uncertain: h.Uncertain})
+			}
+		}
+		sortMembers(f.Members)
+	}
+	s.deriveMemberships()
+}
+
+func sortMembers(ms []*Membership) {
+	slices.SortStableFunc(ms, func(a, b *Membership) int {
+		if c := roleIndex(a.Role) - roleIndex(b.Role); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Country.Name, b.Country.Name)
+	})
+}
+
+// deriveMemberships fills each country's memberships, its NATO and EU
+// status and the shared-member rankings from the formats' members.
+func (s *Site) deriveMemberships() {
+	for _, c := range s.Countries {
+		c.Memberships, c.NATO, c.EU = nil, nil, nil
+	}
+	for _, f := range s.Formats {
 		for _, m := range f.Members {
 			m.Country.Memberships = append(m.Country.Memberships, m)
 		}
 	}
-	for _, f := range s.Formats {
-		slices.SortFunc(f.Children, byName)
-	}
 	for _, c := range s.Countries {
 		slices.SortFunc(c.Memberships, func(a, b *Membership) int { return CompareFormats(a.Format, b.Format) })
 		for _, m := range c.Memberships {
-			switch m.Format {
-			case s.NATO:
-				if s.NATO != nil {
-					c.NATO = m
-				}
-			case s.EU:
-				if s.EU != nil {
-					c.EU = m
-				}
+			switch {
+			case s.NATO != nil && m.Format == s.NATO:
+				c.NATO = m
+			case s.EU != nil && m.Format == s.EU:
+				c.EU = m
 			}
 		}
 	}

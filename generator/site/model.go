@@ -12,7 +12,8 @@ import (
 // countries by code, sources by id.
 type Site struct {
 	Title, Description, BaseURL string
-	AsOf                        load.Date
+	AsOf                        load.Date // the date the content describes
+	Shown                       load.Date // the date the members are shown for: AsOf unless ShowAt chose another
 
 	Formats   []*Format
 	Countries []*Country
@@ -59,9 +60,12 @@ type Format struct {
 	Parent   *Format
 	Children []*Format // sorted by name
 
-	// Members are sorted by role (in load.Roles order), then country name.
+	// Members are those of Site.Shown, sorted by role (in load.Roles order),
+	// then country name.
 	Members []*Membership
-	Events  []*Event // in date order
+	// Spans are every role the content knows of, dated where events allow.
+	Spans  []Span
+	Events []*Event // in date order
 
 	// Shared lists the formats with the most members in common, best first.
 	Shared []Overlap
@@ -99,7 +103,9 @@ type Country struct {
 	Memberships []*Membership
 	// NATO and EU are its memberships of those formats, nil if it has none.
 	NATO, EU *Membership
-	Record   *load.Country
+	// Spans are every role it held in any format, dated ones first by date.
+	Spans  []Span
+	Record *load.Country
 }
 
 // Membership is a country's role in a format.
@@ -107,6 +113,11 @@ type Membership struct {
 	Country *Country
 	Format  *Format
 	Role    string
+	// Since and Until date the role where events allow; zero when unknown.
+	Since, Until load.Date
+	// Uncertain is set when the content cannot tell whether the role was
+	// held on Site.Shown: its start is not dated, or not to that precision.
+	Uncertain bool
 }
 
 // Source is one work the site cites.

@@ -1,0 +1,178 @@
+package generator_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"formatlas/generator"
+	"formatlas/generator/load"
+	"formatlas/generator/render"
+	"formatlas/generator/site"
+)
+
+// TestExportsRoundTrip parses the data exports of the real site back and
+// compares them with the model they came from.
+func TestExportsRoundTrip(t *testing.T) {
+	r, err := generator.Check(realFS(t), generator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, f := range r.Files {
+		files[f.Path] = f.Data
+	}
+	s := r.Site
+
+	var formats []render.FormatRecord
+	decode(t, files[render.FormatsJSONPath], &formats)
+	if len(formats) != len(s.Formats) {
+		t.Fatalf("formats.json has %d formats, the model %d", len(formats), len(s.Formats))
+	}
+	for i, fr := range formats {
+		f := s.Formats[i]
+		if fr.ID != f.ID || fr.Name != f.Name || fr.Category != f.Category || fr.Status != f.Status ||
+			fr.Founded != f.Founded.String() || fr.MemberList != f.MemberList || len(fr.Sources) != len(f.Sources) {
+			t.Errorf("formats.json[%d] = %+v, model %s", i, fr, f.ID)
+		}
+		if _, ok := files[fr.URL]; !ok {
+			t.Errorf("%s: url %s is no page", fr.ID, fr.URL)
+		}
+	}
+
+	var countries []render.CountryRecord
+	decode(t, files[render.CountriesJSONPath], &countries)
+	for i, cr := range countries {
+		c := s.Countries[i]
+		if cr.Code != c.Code || cr.Name != c.Name || cr.NATO != role(c.NATO, "none") || cr.EU != role(c.EU, "none") {
+			t.Errorf("countries.json[%d] = %+v, model %s", i, cr, c.Code)
+		}
+	}
+
+	var lessons []render.LessonRecord
+	decode(t, files[render.LessonsJSONPath], &lessons)
+	for i, lr := range lessons {
+		l := s.Lessons[i]
+		if lr.ID != l.ID || lr.Kind != l.Kind || len(lr.Evidence) != len(l.Evidence) {
+			t.Errorf("lessons.json[%d] = %+v, model %s", i, lr, l.ID)
+		}
+	}
+	var sources []render.SourceRecord
+	decode(t, files[render.SourcesJSONPath], &sources)
+	if len(sources) != len(s.Sources) {
+		t.Errorf("sources.json has %d sources, the model %d", len(sources), len(s.Sources))
+	}
+
+	rows := readCSV(t, files[render.MembershipsCSVPath], render.MembershipColumns)
+	var spans []site.Span
+	for _, f := range s.Formats {
+		spans = append(spans, f.Spans...)
+	}
+	if len(rows) != len(spans) || len(rows) < 300 {
+		t.Fatalf("memberships.csv has %d rows, the model %d spans", len(rows), len(spans))
+	}
+	for i, row := range rows {
+		sp := spans[i]
+		if row[0] != sp.Country.Code || row[1] != sp.Format.ID || row[2] != sp.Role ||
+			row[3] != sp.Since.String() || row[4] != sp.Until.String() || row[5] == "" {
+			t.Errorf("memberships.csv row %d = %v, model %s %s %s", i+1, row, sp.Country.Code, sp.Format.ID, sp.Role)
+		}
+		for _, ref := range strings.Fields(row[5]) {
+			id, _, _ := strings.Cut(ref, "#")
+			if s.Source(id) == nil {
+				t.Errorf("memberships.csv row %d cites unknown source %s", i+1, ref)
+			}
+		}
+	}
+	events := readCSV(t, files[render.EventsCSVPath], render.EventColumns)
+	n := 0
+	for _, f := range s.Formats {
+		for _, e := range f.Events {
+			row := events[n]
+			if row[0] != f.ID || row[1] != e.Date.String() || row[2] != e.Change {
+				t.Errorf("events.csv row %d = %v, model %s %s %s", n+1, row, f.ID, e.Date, e.Change)
+			}
+			n++
+		}
+	}
+	if n != len(events) {
+		t.Errorf("events.csv has %d rows, the model %d events", len(events), n)
+	}
+}
+
+func decode(t *testing.T, data []byte, v any) {
+	t.Helper()
+	if err := json.Unmarshal(data, v); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readCSV(t *testing.T, data []byte, head []string) [][]string {
+	t.Helper()
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rows[0], ",") != strings.Join(head, ",") {
+		t.Fatalf("header %v, want %v", rows[0], head)
+	}
+	return rows[1:]
+}
+
+func role(m *site.Membership, none string) string {
+	if m == nil {
+		return none
+	}
+	return m.Role
+}
+
+// TestAsOf builds the real site as of 2019: North Macedonia, which joined
+// NATO on 27 March 2020, is not yet a member, and the United Kingdom, which
+// left the EU on 31 January 2020, still is, though undated as to its start.
+func TestAsOf(t *testing.T) {
+	now, err := generator.Check(realFS(t), generator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	then, err := generator.Check(realFS(t), generator.Options{AsOf: mustDate(t, "2019")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mkd, gbr := now.Site.Country("MKD"), now.Site.Country("GBR")
+	if now.Site.Format("nato").Role(mkd) != "member" || now.Site.Format("eu").Role(gbr) != "" {
+		t.Fatal("the content no longer has North Macedonia in NATO and the UK out of the EU")
+	}
+	if then.Site.Format("nato").Role(then.Site.Country("MKD")) != "" {
+		t.Error("as of 2019, North Macedonia is shown in NATO")
+	}
+	uk := then.Site.Country("GBR")
+	if then.Site.Format("eu").Role(uk) != "member" || uk.EU == nil || !uk.EU.Uncertain {
+		t.Error("as of 2019, the UK is not shown in the EU, with an uncertain start")
+	}
+	page := func(r *generator.Result, path string) string {
+		for _, f := range r.Files {
+			if f.Path == path {
+				return string(f.Data)
+			}
+		}
+		t.Fatalf("no %s", path)
+		return ""
+	}
+	if p := page(then, "formats/nato.html"); !strings.Contains(p, "This page shows membership as of <strong>2019</strong>") {
+		t.Error("a page built --as-of 2019 does not say which date it shows")
+	}
+	if strings.Count(page(then, "formats/eu.html"), "countries/gbr.html") <= strings.Count(page(now, "formats/eu.html"), "countries/gbr.html") {
+		t.Error("the EU page as of 2019 does not list the United Kingdom")
+	}
+}
+
+func mustDate(t *testing.T, s string) load.Date {
+	t.Helper()
+	d, err := load.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}

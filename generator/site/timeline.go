@@ -1,0 +1,141 @@
+package site
+
+import (
+	"slices"
+	"strings"
+
+	"formatlas/generator/load"
+)
+
+// Span is a time a country held a role in a format, as far as the content
+// knows. Since is zero when no dated event says when it began: the member
+// list then says only that the role was held by the site's as_of date. Until
+// is zero while the role is still held.
+type Span struct {
+	Country      *Country
+	Format       *Format
+	Role         string
+	Since, Until load.Date
+}
+
+// Holding is a span seen from one date: held for certain, or only perhaps
+// when the content cannot tell (no dated start, or a start known only to a
+// year or month that holds the date).
+type Holding struct {
+	Span
+	Uncertain bool
+}
+
+// spans derives each format's spans from its member list and its dated
+// events: "joined" and "role" events date the start of the role held at
+// as_of; a "left" event ends a span, for a country that may no longer be in
+// the list at all.
+func (f *Format) spans() []Span {
+	byCountry := map[*Country][]*Event{}
+	for _, e := range f.Events {
+		if e.Country != nil {
+			byCountry[e.Country] = append(byCountry[e.Country], e)
+		}
+	}
+	var out []Span
+	held := map[*Country]bool{}
+	for _, m := range f.Members {
+		held[m.Country] = true
+		sp := Span{Country: m.Country, Format: f, Role: m.Role}
+		for _, e := range byCountry[m.Country] { // in date order
+			switch {
+			case e.Change == "joined", e.Change == "role" && e.Role == m.Role:
+				sp.Since = e.Date // the latest start of the role now held
+			case e.Change == "invited" && m.Role == "invited":
+				sp.Since = e.Date
+			}
+		}
+		out = append(out, sp)
+	}
+	for c, evs := range byCountry {
+		if held[c] {
+			continue
+		}
+		for _, e := range evs {
+			if e.Change != "left" {
+				continue
+			}
+			sp := Span{Country: c, Format: f, Role: cmpOr(e.Role, "member"), Until: e.Date}
+			for _, j := range evs {
+				if j.Change == "joined" && j.Date.Compare(e.Date) < 0 {
+					sp.Since = j.Date
+				}
+			}
+			out = append(out, sp)
+		}
+	}
+	slices.SortFunc(out, func(a, b Span) int {
+		if c := roleIndex(a.Role) - roleIndex(b.Role); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Country.Name, b.Country.Name)
+	})
+	return out
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// At says whether the span was held on date d, given the site's as_of: no,
+// yes, or perhaps (returned as a Holding with Uncertain set).
+func (sp Span) At(d, asOf load.Date) (Holding, bool) {
+	if !sp.Until.IsZero() {
+		switch within(d, sp.Until) {
+		case after, same:
+			return Holding{}, false
+		case overlap:
+			return Holding{Span: sp, Uncertain: true}, true
+		}
+	}
+	if sp.Since.IsZero() {
+		// The list says only that the role was held by as_of.
+		if within(d, asOf) == before {
+			return Holding{Span: sp, Uncertain: true}, true
+		}
+		return Holding{Span: sp}, true
+	}
+	switch within(d, sp.Since) {
+	case before:
+		return Holding{}, false
+	case overlap:
+		return Holding{Span: sp, Uncertain: true}, true
+	}
+	return Holding{Span: sp}, true
+}
+
+type relation int
+
+const (
+	before  relation = iota // d is before all of e
+	same                    // d is e, at the same precision
+	overlap                 // d and e share a year or month that neither pins down
+	after                   // d is after all of e
+)
+
+// within places date d against date e, each at its own precision: 2020 and
+// 2020-06 overlap, since 2020 may mean any month of it.
+func within(d, e load.Date) relation {
+	dp, ep := []int{d.Year, d.Month, d.Day}, []int{e.Year, e.Month, e.Day}
+	n := min(int(d.Prec), int(e.Prec))
+	for i := range n {
+		switch {
+		case dp[i] < ep[i]:
+			return before
+		case dp[i] > ep[i]:
+			return after
+		}
+	}
+	if d.Prec == e.Prec {
+		return same
+	}
+	return overlap
+}

@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"bytes"
+	"slices"
 	"encoding/csv"
 	"encoding/json"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"formatlas/generator/load"
 	"formatlas/generator/render"
 	"formatlas/generator/site"
+	"formatlas/generator/viz"
 )
 
 // TestExportsRoundTrip parses the data exports of the real site back and
@@ -175,4 +177,53 @@ func mustDate(t *testing.T, s string) load.Date {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// TestClusteredOrder checks, on the real content, that the matrix's
+// clustered order is deterministic and puts similar countries closer than
+// A-Z does: its summed Jaccard distance between neighbouring rows is lower.
+func TestClusteredOrder(t *testing.T) {
+	r, err := generator.Check(realFS(t), generator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := r.Site
+	col := map[*site.Format]int{}
+	for i, f := range s.Formats {
+		col[f] = i
+	}
+	countries := slices.Clone(s.Countries)
+	slices.SortFunc(countries, func(a, b *site.Country) int { return strings.Compare(a.Name, b.Name) })
+	sets := make([]viz.Set, len(countries))
+	for i, c := range countries {
+		sets[i] = viz.NewSet(len(s.Formats))
+		for _, m := range c.Memberships {
+			sets[i].Add(col[m.Format])
+		}
+	}
+	az := make([]int, len(countries))
+	for i := range az {
+		az[i] = i
+	}
+	clustered := viz.Seriate(sets)
+	if !slices.Equal(clustered, viz.Seriate(sets)) {
+		t.Fatal("the clustered order is not deterministic")
+	}
+	if c, a := viz.PathLength(sets, clustered), viz.PathLength(sets, az); c >= a {
+		t.Errorf("clustered order: summed distance %.2f, A-Z %.2f", c, a)
+	} else {
+		t.Logf("summed neighbour distance: clustered %.2f, A-Z %.2f", c, a)
+	}
+	// and the matrix page uses it
+	var matrix string
+	for _, f := range r.Files {
+		if f.Path == render.MatrixPath {
+			matrix = string(f.Data)
+		}
+	}
+	first := strings.Index(matrix, `<tbody>`)
+	want := `countries/` + strings.ToLower(countries[clustered[0]].Code) + `.html`
+	if i := strings.Index(matrix[first:], `<th scope="row"><a href="`); i < 0 || !strings.HasPrefix(matrix[first+i+len(`<th scope="row"><a href="`):], want) {
+		t.Errorf("the matrix's first row is not the clustered order's first country, %s", want)
+	}
 }

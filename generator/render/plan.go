@@ -30,6 +30,8 @@ type planner struct {
 	// of the one page being planned: the print edition.
 	inPage   bool
 	idPrefix string // set per document in the print edition
+
+	clusteredOrder []*site.Country // the seriated matrix order, once computed
 }
 
 // href links from the page at from to the page target, or, in the print
@@ -51,6 +53,7 @@ func (p *planner) frame(path, title string) Page {
 		{Label: "Formats", Href: FormatsPath},
 		{Label: "Countries", Href: CountriesPath},
 		{Label: "Matrix", Href: MatrixPath},
+		{Label: "Pictures", Href: PicturesPath},
 		{Label: "Lessons", Href: LessonsPath},
 		{Label: "Sources", Href: SourcesPath},
 	}
@@ -133,7 +136,10 @@ func (p *planner) plan() []page {
 		{HomePath, "home", p.home(), nil},
 		{FormatsPath, "formats", p.formats(), nil},
 		{CountriesPath, "countries", p.countries(), nil},
-		{MatrixPath, "matrix", p.matrix(), nil},
+		{PicturesPath, "pictures", PicturesView{Page: p.frame(PicturesPath, "Pictures")}, nil},
+		{OverlapsPath, "overlaps", p.overlaps(), nil},
+		{UpSetPath, "upset", p.upset(), nil},
+		{TimelinePath, "timeline", p.timeline(), nil},
 		{SourcesPath, "sources", p.sources(), nil},
 		{LessonsPath, "lessons", p.lessons(), nil},
 		{NotFoundPath, "404", NotFoundView{Page: p.frame(NotFoundPath, "Page not found")}, nil},
@@ -150,6 +156,7 @@ func (p *planner) plan() []page {
 		p.errs = append(p.errs, errs...)
 	}
 	pages = append(pages, formatPages...)
+	pages = append(pages, p.matrices()...)
 	for _, l := range p.s.Lessons {
 		v, conv := p.lesson(l)
 		pages = append(pages, page{LessonPath(l), "lesson", v, conv.links})
@@ -254,6 +261,9 @@ func (p *planner) format(f *site.Format) (FormatView, converted) {
 	}
 	html, conv := p.markdown(f.CommentaryPath, f.Commentary, from, reservedIDs, 1)
 	v.Commentary = html
+	if !p.inPage {
+		v.Timeline = p.formatTimeline(f)
+	}
 	return v, conv
 }
 

@@ -202,7 +202,7 @@ func staticFiles(siteFS fs.FS) ([]File, error) {
 type templates map[string]*template.Template
 
 // pageKinds are the page templates under templates/.
-var pageKinds = []string{"home", "formats", "format", "countries", "country", "matrix", "sources", "lessons", "lesson", "page", "404", "print", "redirect", "data"}
+var pageKinds = []string{"home", "formats", "format", "countries", "country", "matrix", "sources", "lessons", "lesson", "page", "404", "print", "redirect", "data", "pictures", "overlaps", "upset", "timeline"}
 
 func parseTemplates(siteFS fs.FS, names assets) (templates, error) {
 	base := template.New("base.html").Option("missingkey=error").Funcs(funcMap(names))

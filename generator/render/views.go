@@ -120,6 +120,7 @@ type FormatView struct {
 	Sources                    []SourceCites
 	Shared                     []SharedView
 	Lessons                    []LessonEvidence
+	Timeline                   template.HTML // the picture of its dated events
 }
 
 // LessonEvidence is a lesson a format illustrates, and how.
@@ -223,6 +224,7 @@ type MembershipView struct {
 // MatrixView is the countries-by-formats membership matrix.
 type MatrixView struct {
 	Page
+	Orders       []NavItem // the matrix in each row order
 	Groups       []MatrixGroup
 	Rows         []MatrixRow
 	ColumnTotals []int

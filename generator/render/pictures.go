@@ -1,0 +1,309 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+
+	"formatlas/generator/load"
+	"formatlas/generator/site"
+	"formatlas/generator/viz"
+)
+
+// Paths of the picture pages.
+const (
+	PicturesPath = "pictures.html"
+	OverlapsPath = "overlaps.html"
+	UpSetPath    = "upset.html"
+	TimelinePath = "timeline.html"
+)
+
+// Bounds that keep the pictures readable, and their cost bounded, on a site
+// of thousands of formats: the largest formats are drawn, and the page says so.
+const (
+	maxHeatMap  = 100 // formats in one heat map
+	maxUpSet    = 20  // sets in one UpSet plot
+	maxTimeline = 150 // formats on the timeline
+)
+
+// PicturesView is the index of the pictures.
+type PicturesView struct{ Page }
+
+// OverlapsView holds a heat map per category of formats.
+type OverlapsView struct {
+	Page
+	Maps []HeatMapView
+}
+
+// HeatMapView is one heat map with its table.
+type HeatMapView struct {
+	ID, Label string
+	SVG       template.HTML
+	Shown     int // formats drawn; Total when all are
+	Total     int
+	Formats   []FormatRef
+	Rows      []HeatRow
+}
+
+// HeatRow is a row of the accessible table.
+type HeatRow struct {
+	Format FormatRef
+	Cells  []string // "3 (0.43)" per column format
+}
+
+// UpSetView holds the UpSet plots.
+type UpSetView struct {
+	Page
+	Plots []UpSetPlot
+}
+
+// UpSetPlot is one plot with its combinations listed.
+type UpSetPlot struct {
+	ID, Label, Summary string
+	SVG                template.HTML
+	Shown, Total       int
+	Combos             []ComboView
+}
+
+// ComboView is one exact combination and the countries that hold it.
+type ComboView struct {
+	Anchor    string
+	Formats   []FormatRef
+	Countries []CountryRef
+}
+
+// TimelineView is the timeline of formats.
+type TimelineView struct {
+	Page
+	SVG          template.HTML
+	Shown, Total int
+	Rows         []TimelineRowView
+}
+
+// TimelineRowView is a format's dates in words, for readers of the table.
+type TimelineRowView struct {
+	Format FormatRef
+	Dates  string
+}
+
+// formatSets gives each format its set of country indexes.
+func (p *planner) formatSets(formats []*site.Format) []viz.Set {
+	index := map[*site.Country]int{}
+	for i, c := range p.s.Countries {
+		index[c] = i
+	}
+	sets := make([]viz.Set, len(formats))
+	for i, f := range formats {
+		sets[i] = viz.NewSet(len(p.s.Countries))
+		for _, m := range f.Members {
+			sets[i].Add(index[m.Country])
+		}
+	}
+	return sets
+}
+
+// largest keeps the n formats with most members (ties by id), in their order.
+func largest(formats []*site.Format, n int) []*site.Format {
+	if len(formats) <= n {
+		return formats
+	}
+	ranked := slices.Clone(formats)
+	slices.SortStableFunc(ranked, func(a, b *site.Format) int {
+		if d := len(b.Members) - len(a.Members); d != 0 {
+			return d
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	keep := map[*site.Format]bool{}
+	for _, f := range ranked[:n] {
+		keep[f] = true
+	}
+	return slices.DeleteFunc(slices.Clone(formats), func(f *site.Format) bool { return !keep[f] })
+}
+
+func (p *planner) items(from string, formats []*site.Format) []viz.Item {
+	sets := p.formatSets(formats)
+	items := make([]viz.Item, len(formats))
+	for i, f := range formats {
+		items[i] = viz.Item{Label: f.Name, Href: p.formatRef(from, f).Href, Set: sets[i]}
+	}
+	return items
+}
+
+func (p *planner) overlaps() OverlapsView {
+	v := OverlapsView{Page: p.frame(OverlapsPath, "Overlaps between formats")}
+	for _, g := range p.categoryGroups(OverlapsPath) {
+		var formats []*site.Format
+		for _, r := range g.Formats {
+			formats = append(formats, p.s.Format(r.ID))
+		}
+		shown := largest(formats, maxHeatMap)
+		items := p.items(OverlapsPath, shown)
+		sets := make([]viz.Set, len(items))
+		for i := range items {
+			sets[i] = items[i].Set
+		}
+		order := viz.Seriate(sets)
+		ordered := make([]viz.Item, len(order))
+		hm := HeatMapView{ID: "cat-" + g.ID, Label: g.Label, Shown: len(shown), Total: len(formats)}
+		for i, k := range order {
+			ordered[i] = items[k]
+			hm.Formats = append(hm.Formats, p.formatRef(OverlapsPath, shown[k]))
+		}
+		hm.SVG = template.HTML(viz.HeatMap("heat-"+g.ID, "Shared members of "+strings.ToLower(g.Label), ordered))
+		for i, a := range ordered {
+			row := HeatRow{Format: hm.Formats[i]}
+			for _, b := range ordered {
+				row.Cells = append(row.Cells, fmt.Sprintf("%d (%.2f)", viz.Shared(a.Set, b.Set), 1-viz.Jaccard(a.Set, b.Set)))
+			}
+			hm.Rows = append(hm.Rows, row)
+		}
+		v.Maps = append(v.Maps, hm)
+	}
+	return v
+}
+
+// upsetGroups are the format categories drawn together in one UpSet plot.
+var upsetGroups = []struct {
+	id, label  string
+	categories []string
+}{
+	{"flexible-minilateral", "Flexible and minilateral formats", []string{"flexible", "minilateral"}},
+	{"partnership", "NATO partnership frameworks", []string{"partnership-framework"}},
+}
+
+func (p *planner) upset() UpSetView {
+	v := UpSetView{Page: p.frame(UpSetPath, "Combinations of memberships")}
+	for _, g := range upsetGroups {
+		var formats []*site.Format
+		for _, f := range sortedFormats(p.s.Formats) {
+			if slices.Contains(g.categories, f.Category) && len(f.Members) > 0 {
+				formats = append(formats, f)
+			}
+		}
+		if len(formats) == 0 {
+			continue
+		}
+		shown := largest(formats, maxUpSet)
+		items := p.items(UpSetPath, shown)
+		combos := viz.Combinations(items, len(p.s.Countries))
+		plot := UpSetPlot{ID: g.id, Label: g.label, Shown: len(shown), Total: len(formats)}
+		plot.SVG = template.HTML(viz.UpSet("upset-"+g.id, g.label+": which countries hold which combination", items, combos, g.id+"-"))
+		var parts []string
+		for j, c := range combos {
+			cv := ComboView{Anchor: fmt.Sprintf("%s-%d", g.id, j+1)}
+			var names []string
+			for _, i := range c.Sets {
+				cv.Formats = append(cv.Formats, p.formatRef(UpSetPath, shown[i]))
+				names = append(names, shown[i].Label())
+			}
+			for _, e := range c.Elements {
+				cv.Countries = append(cv.Countries, p.countryRef(UpSetPath, p.s.Countries[e]))
+			}
+			plot.Combos = append(plot.Combos, cv)
+			if j < 3 {
+				parts = append(parts, fmt.Sprintf("%s (%d)", strings.Join(names, " + "), len(c.Elements)))
+			}
+		}
+		plot.Summary = fmt.Sprintf("%d countries take part in these %d formats, in %d distinct combinations. The largest: %s.",
+			countHolders(combos), len(shown), len(combos), strings.Join(parts, "; "))
+		v.Plots = append(v.Plots, plot)
+	}
+	return v
+}
+
+func countHolders(combos []viz.Combo) int {
+	n := 0
+	for _, c := range combos {
+		n += len(c.Elements)
+	}
+	return n
+}
+
+// yearOf places a date on a timeline: mid-year or mid-month when the day or
+// month is not known.
+func yearOf(d load.Date) float64 {
+	switch d.Prec {
+	case load.Year:
+		return float64(d.Year) + 0.5
+	case load.Month:
+		return float64(d.Year) + (float64(d.Month)-0.5)/12
+	}
+	return float64(d.Year) + (float64(d.Month)-1)/12 + float64(d.Day)/365
+}
+
+// datedPoints are a format's founding and dated events, in date order.
+func datedPoints(f *site.Format) []viz.Point {
+	var pts []viz.Point
+	if !f.Founded.IsZero() {
+		pts = append(pts, viz.Point{Year: yearOf(f.Founded), Label: "founded " + f.Founded.Human()})
+	}
+	for _, e := range f.Events {
+		if e.Date.IsZero() || ((e.Change == "founded" || e.Change == "launched") && e.Date.Year == f.Founded.Year && e.Country == nil) {
+			continue
+		}
+		label := e.Change + " " + e.Date.Human()
+		if e.Country != nil {
+			label = e.Country.Name + " " + label
+		}
+		pts = append(pts, viz.Point{Year: yearOf(e.Date), Label: label})
+	}
+	slices.SortStableFunc(pts, func(a, b viz.Point) int {
+		switch {
+		case a.Year < b.Year:
+			return -1
+		case a.Year > b.Year:
+			return 1
+		}
+		return 0
+	})
+	return pts
+}
+
+func (p *planner) timeline() TimelineView {
+	v := TimelineView{Page: p.frame(TimelinePath, "Timeline of formats")}
+	var dated []*site.Format
+	for _, f := range p.s.Formats {
+		if len(datedPoints(f)) > 0 {
+			dated = append(dated, f)
+		}
+	}
+	slices.SortStableFunc(dated, func(a, b *site.Format) int {
+		if c := datedPoints(a)[0].Year - datedPoints(b)[0].Year; c != 0 {
+			if c < 0 {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	v.Total = len(dated)
+	if len(dated) > maxTimeline {
+		dated = dated[:maxTimeline]
+	}
+	v.Shown = len(dated)
+	var rows []viz.TimelineRow
+	for _, f := range dated {
+		pts := datedPoints(f)
+		ref := p.formatRef(TimelinePath, f)
+		rows = append(rows, viz.TimelineRow{Label: f.Name, Href: ref.Href, Points: pts})
+		var words []string
+		for _, pt := range pts {
+			words = append(words, pt.Label)
+		}
+		v.Rows = append(v.Rows, TimelineRowView{Format: ref, Dates: strings.Join(words, "; ")})
+	}
+	v.SVG = template.HTML(viz.Timeline("timeline", "Formats by their founding and other dated events", rows))
+	return v
+}
+
+// formatTimeline is the picture of one format's dated events, for its page.
+func (p *planner) formatTimeline(f *site.Format) template.HTML {
+	pts := datedPoints(f)
+	if len(pts) == 0 {
+		return ""
+	}
+	return template.HTML(viz.Timeline("events-"+f.ID, "Dated events of "+f.Name,
+		[]viz.TimelineRow{{Label: f.Label(), Href: "#history", Points: pts}}))
+}

@@ -1,0 +1,241 @@
+package viz
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Item is one thing a picture shows: a label, the page it links to, and its
+// members.
+type Item struct {
+	Label, Href string
+	Set         Set
+}
+
+// HeatMap draws the pairwise overlap of items, in the order given: each cell
+// is shaded by the Jaccard index of two items' member sets and, when there is
+// room, shows the number of shared members; the diagonal holds each item's
+// own size. Every cell links to the row item's page.
+func HeatMap(id, title string, items []Item) string {
+	n := len(items)
+	const cell, left, top = 16.0, 215.0, 130.0
+	w, h := int(left+cell*float64(n)+10), int(top+cell*float64(n)+10)
+	desc := fmt.Sprintf("A %d by %d grid; darker cells share more members relative to their size. Each row and column is one of: %s.",
+		n, n, labels(items))
+	s := newSVG(w, h, id, title, desc)
+	for i, it := range items {
+		y := top + cell*float64(i)
+		s.link(it.Href, it.Label)
+		s.text(left-6, y+cell*0.7, "end", clip(it.Label, 32), 0)
+		s.endLink()
+		x := left + cell*float64(i) + cell*0.6
+		s.text(x, top-6, "start", clip(it.Label, 22), -60)
+	}
+	for i, a := range items {
+		for j, b := range items {
+			x, y := left+cell*float64(j), top+cell*float64(i)
+			shared := Shared(a.Set, b.Set)
+			sim := 1 - Jaccard(a.Set, b.Set)
+			tip := fmt.Sprintf("%s and %s: %d shared, Jaccard %.2f", a.Label, b.Label, shared, sim)
+			if i == j {
+				tip = fmt.Sprintf("%s: %d members", a.Label, a.Set.Len())
+			}
+			s.link(a.Href, tip)
+			s.rect(x, y, cell-1, cell-1, shade(sim), "")
+			if n <= 40 && shared > 0 {
+				fg := "#1d2329"
+				if sim > 0.55 {
+					fg = "#ffffff"
+				}
+				fmt.Fprintf(&s.b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="8" fill="%s">%d</text>`, x+(cell-1)/2, y+cell*0.68, fg, shared)
+			}
+			s.endLink()
+		}
+	}
+	return s.String()
+}
+
+// Combo is an exact combination of sets that some elements hold: Sets are
+// indexes into the sets, Elements into the universe.
+type Combo struct {
+	Sets     []int
+	Elements []int
+}
+
+// Combinations groups the elements of the universe (0..n-1) by the exact
+// combination of sets they belong to, skipping elements in none, largest
+// combination first (ties: fewer sets, then set indexes).
+func Combinations(sets []Item, n int) []Combo {
+	byKey := map[string]*Combo{}
+	var keys []string
+	for e := range n {
+		var in []int
+		for i, s := range sets {
+			if s.Set.Has(e) {
+				in = append(in, i)
+			}
+		}
+		if len(in) == 0 {
+			continue
+		}
+		key := fmt.Sprint(in)
+		c, ok := byKey[key]
+		if !ok {
+			c = &Combo{Sets: in}
+			byKey[key] = c
+			keys = append(keys, key)
+		}
+		c.Elements = append(c.Elements, e)
+	}
+	out := make([]Combo, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, *byKey[k])
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if len(a.Elements) != len(b.Elements) {
+			return len(a.Elements) > len(b.Elements)
+		}
+		if len(a.Sets) != len(b.Sets) {
+			return len(a.Sets) < len(b.Sets)
+		}
+		return slices.Compare(a.Sets, b.Sets) < 0
+	})
+	return out
+}
+
+// UpSet draws an UpSet plot (Lex et al., 2014) of the sets over combos: a bar
+// per combination with its size, a dot matrix of the sets that make it, and
+// a bar per set with its size. Set labels link to the sets' pages; each
+// combination's column links to anchorPrefix plus its index, where the page
+// lists its elements.
+func UpSet(id, title string, sets []Item, combos []Combo, anchorPrefix string) string {
+	const col, row, left, top, barH = 22.0, 20.0, 260.0, 120.0, 100.0
+	w := int(left + col*float64(len(combos)) + 20)
+	h := int(top + row*float64(len(sets)) + 20)
+	maxCombo, maxSet := 1, 1
+	for _, c := range combos {
+		maxCombo = max(maxCombo, len(c.Elements))
+	}
+	for _, s := range sets {
+		maxSet = max(maxSet, s.Set.Len())
+	}
+	desc := fmt.Sprintf("%d combinations of %d sets, largest first. Columns are the exact combinations held; dots show the sets in each; bars show sizes.", len(combos), len(sets))
+	s := newSVG(w, h, id, title, desc)
+	for i, set := range sets {
+		y := top + row*float64(i)
+		if i%2 == 0 {
+			s.rect(0, y, float64(w), row, "#f3f6f9", "")
+		}
+		bw := 90 * float64(set.Set.Len()) / float64(maxSet)
+		s.rect(160-bw, y+5, bw, row-10, "#7f9fbf", "")
+		s.text(160-bw-4, y+row*0.68, "end", fmt.Sprint(set.Set.Len()), 0)
+		s.link(set.Href, set.Label)
+		s.text(166, y+row*0.68, "start", clip(set.Label, 15), 0)
+		s.endLink()
+	}
+	for j, c := range combos {
+		x := left + col*float64(j) + col/2
+		bh := (barH - 20) * float64(len(c.Elements)) / float64(maxCombo)
+		s.link(fmt.Sprintf("#%s%d", anchorPrefix, j+1), fmt.Sprintf("Combination %d: %d", j+1, len(c.Elements)))
+		s.rect(x-col*0.35, top-6-bh, col*0.7, bh, "#1f5f99", "")
+		s.text(x, top-10-bh, "middle", fmt.Sprint(len(c.Elements)), 0)
+		s.endLink()
+		first, last := -1, -1
+		for i := range sets {
+			y := top + row*float64(i) + row/2
+			if slices.Contains(c.Sets, i) {
+				if first < 0 {
+					first = i
+				}
+				last = i
+				s.circle(x, y, 5, "#1d2329")
+			} else {
+				s.circle(x, y, 4, "#d5dbe1")
+			}
+		}
+		if first >= 0 && last > first {
+			s.line(x, top+row*float64(first)+row/2, x, top+row*float64(last)+row/2, "#1d2329", 2)
+		}
+	}
+	return s.String()
+}
+
+// TimelineRow is one line of a timeline: an item and its dated points.
+type TimelineRow struct {
+	Label, Href string
+	Points      []Point
+}
+
+// Point is a date on a timeline, as a fractional year, with what happened.
+type Point struct {
+	Year  float64
+	Label string
+}
+
+// Timeline draws rows of dated points over a shared axis of years, each row
+// linking to its item's page; each point carries its label as a tooltip and
+// rows list their points in the description.
+func Timeline(id, title string, rows []TimelineRow) string {
+	lo, hi := 0.0, 0.0
+	for _, r := range rows {
+		for _, p := range r.Points {
+			if lo == 0 || p.Year < lo {
+				lo = p.Year
+			}
+			hi = max(hi, p.Year)
+		}
+	}
+	if lo == 0 {
+		return ""
+	}
+	lo, hi = float64(int(lo)/5*5), float64(int(hi)/5*5+5)
+	const left, top, row, width = 220.0, 30.0, 18.0, 640.0
+	w, h := int(left+width+20), int(top+row*float64(len(rows))+10)
+	x := func(y float64) float64 { return left + width*(y-lo)/(hi-lo) }
+	var summary []string
+	for _, r := range rows {
+		var ps []string
+		for _, p := range r.Points {
+			ps = append(ps, p.Label)
+		}
+		summary = append(summary, r.Label+": "+strings.Join(ps, ", "))
+	}
+	s := newSVG(w, h, id, title, strings.Join(summary, "; ")+".")
+	for y := lo; y <= hi; y += 5 {
+		s.line(x(y), top-8, x(y), float64(h)-8, "#d5dbe1", 1)
+		s.text(x(y), top-12, "middle", fmt.Sprint(int(y)), 0)
+	}
+	for i, r := range rows {
+		y := top + row*float64(i) + row/2
+		s.link(r.Href, r.Label)
+		s.text(left-8, y+4, "end", clip(r.Label, 32), 0)
+		s.endLink()
+		if len(r.Points) > 1 {
+			s.line(x(r.Points[0].Year), y, x(r.Points[len(r.Points)-1].Year), y, "#7f9fbf", 2)
+		}
+		for _, p := range r.Points {
+			fmt.Fprintf(&s.b, `<circle cx="%.1f" cy="%.1f" r="4.5" fill="#1f5f99"><title>%s</title></circle>`, x(p.Year), y, esc(p.Label))
+		}
+	}
+	return s.String()
+}
+
+func labels(items []Item) string {
+	var out []string
+	for _, it := range items {
+		out = append(out, it.Label)
+	}
+	return strings.Join(out, ", ")
+}
+
+// clip shortens a label to n runes, with an ellipsis.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

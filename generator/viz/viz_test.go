@@ -1,0 +1,122 @@
+package viz
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden SVGs in testdata/viz")
+
+// fixture is five small sets over eight elements: two near-twins, a
+// superset, a loner and an empty one.
+func fixture() []Item {
+	mk := func(label string, members ...int) Item {
+		s := NewSet(8)
+		for _, m := range members {
+			s.Add(m)
+		}
+		return Item{Label: label, Href: strings.ToLower(label) + ".html", Set: s}
+	}
+	return []Item{
+		mk("Alpha", 0, 1, 2),
+		mk("Loner", 7),
+		mk("Beta", 0, 1, 2, 3),
+		mk("Gamma & <Co>", 0, 1, 2, 3, 4, 5),
+		mk("Empty"),
+	}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("..", "..", "testdata", "viz", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from its golden file (go test ./generator/viz -update)", name)
+	}
+	if strings.Contains(got, "style=") || strings.Contains(got, "<script") || strings.Contains(got, "font-face") {
+		t.Errorf("%s has inline style, script or a font to fetch", name)
+	}
+	for _, want := range []string{`aria-labelledby=`, "<title id=", "<desc id="} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%s lacks %s: no text alternative", name, want)
+		}
+	}
+}
+
+func TestHeatMapGolden(t *testing.T) {
+	items := fixture()
+	golden(t, "heatmap.svg", HeatMap("h", "Shared members", items))
+}
+
+func TestUpSetGolden(t *testing.T) {
+	items := fixture()
+	combos := Combinations(items, 8)
+	golden(t, "upset.svg", UpSet("u", "Combinations", items, combos, "combo-"))
+	var got []string
+	for _, c := range combos {
+		got = append(got, strings.Join(toStrings(c.Sets), ",")+":"+strings.Join(toStrings(c.Elements), ","))
+	}
+	// Elements 0-2 hold Alpha, Beta and Gamma; 4-5 Gamma; 7 the Loner; 3 Beta and
+	// Gamma; 6 nothing. Largest first; among equals, fewer sets first.
+	want := []string{"0,2,3:0,1,2", "3:4,5", "1:7", "2,3:3"}
+	if !slices.Equal(got, want) {
+		t.Errorf("combinations %v, want %v", got, want)
+	}
+}
+
+func toStrings(xs []int) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = string(rune('0' + x))
+	}
+	return out
+}
+
+func TestTimelineGolden(t *testing.T) {
+	rows := []TimelineRow{
+		{Label: "Old", Href: "old.html", Points: []Point{{1949.5, "founded 1949"}, {2020.2, "North Macedonia joined 2020"}}},
+		{Label: "New", Href: "new.html", Points: []Point{{2018.4, "founded June 2018"}}},
+	}
+	golden(t, "timeline.svg", Timeline("t", "Timeline", rows))
+	if Timeline("t", "Empty", nil) != "" {
+		t.Error("a timeline of nothing is drawn")
+	}
+}
+
+func TestSeriateGroupsNeighbours(t *testing.T) {
+	items := fixture()
+	sets := make([]Set, len(items))
+	for i := range items {
+		sets[i] = items[i].Set
+	}
+	order := Seriate(sets)
+	if !slices.Equal(order, Seriate(sets)) {
+		t.Fatal("seriation is not deterministic")
+	}
+	pos := map[int]int{}
+	for i, k := range order {
+		pos[k] = i
+	}
+	if d := pos[0] - pos[2]; d != 1 && d != -1 {
+		t.Errorf("the near-twins Alpha and Beta are not neighbours: %v", order)
+	}
+	if PathLength(sets, order) > PathLength(sets, []int{0, 1, 2, 3, 4})+1e-9 {
+		t.Errorf("the seriated order %v is longer than the given one", order)
+	}
+}

@@ -2,9 +2,9 @@ package generator_test
 
 import (
 	"bytes"
-	"slices"
 	"encoding/csv"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 

@@ -308,3 +308,43 @@ func TestDeterministicAcrossDirectories(t *testing.T) {
 		}
 	}
 }
+
+// TestRebuildLinksUnchangedFiles builds twice into one directory: the second
+// build hard-links the files whose bytes did not change, writes the one that
+// did, and the result holds exactly the new bytes.
+func TestRebuildLinksUnchangedFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	fsys := fixtureFS(t, "site-small")
+	if _, err := generator.Build(fsys, out, generator.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	stat := func(p string) os.FileInfo {
+		info, err := os.Stat(filepath.Join(out, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info
+	}
+	oldSources, oldJEF := stat("sources.html"), stat("formats/jef.html")
+	fsys["content/formats/jef.toml"].Data = bytes.Replace(fsys["content/formats/jef.toml"].Data,
+		[]byte("A UK-led high-readiness force."), []byte("A changed summary."), 1)
+	files, err := generator.Build(fsys, out, generator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !os.SameFile(oldSources, stat("sources.html")) {
+		t.Error("an unchanged file was written again, not linked")
+	}
+	if os.SameFile(oldJEF, stat("formats/jef.html")) {
+		t.Error("a changed file was linked from the old build")
+	}
+	got := readTree(t, out)
+	if len(got) != len(files) {
+		t.Fatalf("%d files on disk, %d built", len(got), len(files))
+	}
+	for _, f := range files {
+		if !bytes.Equal(got[f.Path], f.Data) {
+			t.Errorf("%s on disk differs from the build", f.Path)
+		}
+	}
+}

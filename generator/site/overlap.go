@@ -1,42 +1,29 @@
 package site
 
 import (
-	"math/bits"
 	"slices"
 	"strings"
 
+	"formatlas/generator/internal/bitset"
 	"formatlas/generator/internal/par"
 )
 
 // MaxShared is how many overlapping formats each format lists.
 const MaxShared = 5
 
-// bitset is a set of country indexes.
-type bitset []uint64
-
-func (b bitset) set(i int) { b[i/64] |= 1 << (i % 64) }
-
-func (b bitset) and(o bitset) int {
-	n := 0
-	for i := range b {
-		n += bits.OnesCount64(b[i] & o[i])
-	}
-	return n
-}
-
 // computeOverlaps fills Format.Shared: for each format, the MaxShared formats
 // sharing most members. Member sets are bitsets over countries, so each pair
 // costs a few word ANDs and the whole pass is O(F² · C/64) — about 10⁸ word
 // operations at 10,000 formats by 60 countries — spread over every core.
 func computeOverlaps(formats []*Format, nCountries int, index map[*Country]int) {
-	words := (nCountries + 63) / 64
-	sets := make([]bitset, len(formats))
+	words := bitset.Words(nCountries)
+	sets := make([]bitset.Set, len(formats))
 	sizes := make([]int, len(formats))
-	backing := make(bitset, words*len(formats))
+	backing := make(bitset.Set, words*len(formats))
 	for i, f := range formats {
 		sets[i] = backing[i*words : (i+1)*words]
 		for _, m := range f.Members {
-			sets[i].set(index[m.Country])
+			sets[i].Add(index[m.Country])
 		}
 		sizes[i] = len(f.Members)
 	}
@@ -49,7 +36,7 @@ func computeOverlaps(formats []*Format, nCountries int, index map[*Country]int) 
 			if j == i || sizes[j] == 0 {
 				continue
 			}
-			n := sets[i].and(sets[j])
+			n := bitset.Shared(sets[i], sets[j])
 			if n == 0 {
 				continue
 			}

@@ -4,38 +4,17 @@
 package viz
 
 import (
-	"math/bits"
+	"formatlas/generator/internal/bitset"
 )
 
-// Set is a set of small integers (countries, or formats) as a bitset.
-type Set []uint64
+// Set is a set of small integers (countries, or formats).
+type Set = bitset.Set
 
 // NewSet makes a set that can hold 0..n-1.
-func NewSet(n int) Set { return make(Set, (n+63)/64) }
-
-// Add puts i in the set.
-func (s Set) Add(i int) { s[i/64] |= 1 << (i % 64) }
-
-// Has reports whether i is in the set.
-func (s Set) Has(i int) bool { return s[i/64]&(1<<(i%64)) != 0 }
-
-// Len is the number of members.
-func (s Set) Len() int {
-	n := 0
-	for _, w := range s {
-		n += bits.OnesCount64(w)
-	}
-	return n
-}
+func NewSet(n int) Set { return bitset.New(n) }
 
 // Shared is the number of members two sets have in common.
-func Shared(a, b Set) int {
-	n := 0
-	for i := range a {
-		n += bits.OnesCount64(a[i] & b[i])
-	}
-	return n
-}
+func Shared(a, b Set) int { return bitset.Shared(a, b) }
 
 // Jaccard is 1 - |a∩b|/|a∪b|: 0 for equal sets, 1 for disjoint ones (and for
 // two empty sets, which share nothing to cluster on).

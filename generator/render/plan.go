@@ -329,7 +329,7 @@ func (p *planner) status(m *site.Membership, of *site.Format) string {
 
 func (p *planner) country(c *site.Country) CountryView {
 	from := CountryPath(c)
-	v := CountryView{Page: p.frame(from, c.Name), Country: p.countryRef(from, c), Region: c.Region,
+	v := CountryView{Page: p.frame(from, c.Name), Country: p.countryRef(from, c), Region: c.Region, ContentDate: p.s.AsOf.Human(),
 		NATO: p.status(c.NATO, p.s.NATO), EU: p.status(c.EU, p.s.EU)}
 	var cites []site.Citation
 	for _, m := range c.Memberships {
@@ -337,13 +337,15 @@ func (p *planner) country(c *site.Country) CountryView {
 			CategoryLabel: categoryLabels[m.Format.Category], RoleInfo: roles[m.Role], Uncertain: m.Uncertain})
 		cites = append(cites, m.Format.Sources...)
 	}
+	// The timeline lists the dated roles; the undated ones are the table
+	// above, held by as_of, and are only counted.
 	for _, sp := range c.Spans {
-		item := TimelineItem{Format: p.formatRef(from, sp.Format), RoleInfo: roles[sp.Role],
-			From: sp.Since.Human(), To: sp.Until.Human()}
 		if sp.Since.IsZero() && sp.Until.IsZero() {
-			item.From = "by " + p.s.AsOf.Human()
+			v.Undated++
+			continue
 		}
-		v.Timeline = append(v.Timeline, item)
+		v.Timeline = append(v.Timeline, TimelineItem{Format: p.formatRef(from, sp.Format), RoleInfo: roles[sp.Role],
+			From: sp.Since.Human(), To: sp.Until.Human()})
 	}
 	v.Sources = p.groupCites(from, cites)
 	return v

@@ -202,7 +202,9 @@ type CountryView struct {
 	Region      string
 	NATO, EU    string
 	Memberships []MembershipView
-	Timeline    []TimelineItem
+	Timeline    []TimelineItem // its dated roles
+	Undated     int            // roles held by as_of whose start is not dated
+	ContentDate string
 	Sources     []SourceCites // behind its memberships
 }
 

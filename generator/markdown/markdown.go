@@ -16,6 +16,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"formatlas/generator/diag"
+	"formatlas/generator/internal/bufpool"
 )
 
 // Resolver turns a cross-reference into a URL relative to the page being
@@ -103,12 +104,14 @@ func (c *Converter) Convert(doc Doc) Result {
 	}
 	state := &convertState{doc: doc}
 	ctx.Set(stateKey, state)
-	var buf bytes.Buffer
-	if err := c.md.Convert(doc.Source, &buf, parser.WithContext(ctx)); err != nil {
+	html, err := bufpool.Render(func(buf *bytes.Buffer) error {
+		return c.md.Convert(doc.Source, buf, parser.WithContext(ctx))
+	})
+	if err != nil {
 		state.errs.Add(diag.Position{Path: doc.Path}, "%v", err)
 	}
 	state.checkFootnotes()
-	return Result{HTML: buf.Bytes(), Links: state.links, Errs: state.errs}
+	return Result{HTML: html, Links: state.links, Errs: state.errs}
 }
 
 // CSS returns the stylesheet for highlighted code.

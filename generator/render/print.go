@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"errors"
+	"formatlas/generator/internal/bufpool"
 	"formatlas/generator/internal/par"
 	"html/template"
 )
@@ -63,9 +64,10 @@ func (t templates) renderPrintFormats(v *PrintView) error {
 	v.FormatHTML = make([]template.HTML, len(v.Formats))
 	errs := make([]error, len(v.Formats))
 	par.Do(len(v.Formats), func(i int) {
-		var buf bytes.Buffer
-		errs[i] = t["print"].ExecuteTemplate(&buf, "printformat", v.Formats[i])
-		v.FormatHTML[i] = template.HTML(buf.String())
+		data, err := bufpool.Render(func(buf *bytes.Buffer) error {
+			return t["print"].ExecuteTemplate(buf, "printformat", v.Formats[i])
+		})
+		v.FormatHTML[i], errs[i] = template.HTML(data), err
 	})
 	return errors.Join(errs...)
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"formatlas/generator/diag"
+	"formatlas/generator/internal/bufpool"
 	"formatlas/generator/internal/par"
 	"formatlas/generator/linkcheck"
 	"formatlas/generator/markdown"
@@ -52,9 +53,10 @@ func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
 	files := make([]File, len(pages))
 	pageErrs := make([]error, len(pages))
 	par.Do(len(pages), func(i int) {
-		var buf bytes.Buffer
-		pageErrs[i] = tmpl.execute(&buf, pages[i].template, pages[i].view)
-		files[i] = File{Path: pages[i].path, Data: buf.Bytes()}
+		data, err := bufpool.Render(func(buf *bytes.Buffer) error {
+			return tmpl.execute(buf, pages[i].template, pages[i].view)
+		})
+		files[i], pageErrs[i] = File{Path: pages[i].path, Data: data}, err
 	})
 	pageErrs[len(pages)-1] = cmp.Or(printErr, pageErrs[len(pages)-1])
 	execErrs := executionErrors(pages, pageErrs)

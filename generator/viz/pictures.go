@@ -17,7 +17,7 @@ type Item struct {
 // HeatMap draws the pairwise overlap of items, in the order given: each cell
 // is shaded by the Jaccard index of two items' member sets and, when there is
 // room, shows the number of shared members; the diagonal holds each item's
-// own size. Every cell links to the row item's page.
+// own size. Row labels link to the items' pages.
 func HeatMap(id, title string, items []Item) string {
 	n := len(items)
 	const cell, left, top = 16.0, 215.0, 130.0
@@ -33,25 +33,33 @@ func HeatMap(id, title string, items []Item) string {
 		x := left + cell*float64(i) + cell*0.6
 		s.text(x, top-6, "start", clip(it.Label, 22), -60)
 	}
+	// Small maps give every cell its number and a tooltip; large ones only
+	// shade the cells, to keep the picture's size bounded: the table beside
+	// it has every figure.
+	detailed := n <= 40
 	for i, a := range items {
 		for j, b := range items {
 			x, y := left+cell*float64(j), top+cell*float64(i)
 			shared := Shared(a.Set, b.Set)
 			sim := 1 - Jaccard(a.Set, b.Set)
+			if !detailed {
+				s.rect(x, y, cell-1, cell-1, shade(sim), "")
+				continue
+			}
 			tip := fmt.Sprintf("%s and %s: %d shared, Jaccard %.2f", a.Label, b.Label, shared, sim)
 			if i == j {
 				tip = fmt.Sprintf("%s: %d members", a.Label, a.Set.Len())
 			}
-			s.link(a.Href, tip)
+			fmt.Fprintf(&s.b, `<g><title>%s</title>`, esc(tip))
 			s.rect(x, y, cell-1, cell-1, shade(sim), "")
-			if n <= 40 && shared > 0 {
+			if shared > 0 {
 				fg := "#1d2329"
 				if sim > 0.55 {
 					fg = "#ffffff"
 				}
 				fmt.Fprintf(&s.b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="8" fill="%s">%d</text>`, x+(cell-1)/2, y+cell*0.68, fg, shared)
 			}
-			s.endLink()
+			s.b.WriteString(`</g>`)
 		}
 	}
 	return s.String()

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"slices"
@@ -263,29 +264,30 @@ func datedPoints(f *site.Format) []viz.Point {
 
 func (p *planner) timeline() TimelineView {
 	v := TimelineView{Page: p.frame(TimelinePath, "Timeline of formats")}
-	var dated []*site.Format
+	type dated struct {
+		f   *site.Format
+		pts []viz.Point
+	}
+	var all []dated
 	for _, f := range p.s.Formats {
-		if len(datedPoints(f)) > 0 {
-			dated = append(dated, f)
+		if pts := datedPoints(f); len(pts) > 0 {
+			all = append(all, dated{f, pts})
 		}
 	}
-	slices.SortStableFunc(dated, func(a, b *site.Format) int {
-		if c := datedPoints(a)[0].Year - datedPoints(b)[0].Year; c != 0 {
-			if c < 0 {
-				return -1
-			}
-			return 1
+	slices.SortStableFunc(all, func(a, b dated) int {
+		if c := cmp.Compare(a.pts[0].Year, b.pts[0].Year); c != 0 {
+			return c
 		}
-		return strings.Compare(a.ID, b.ID)
+		return strings.Compare(a.f.ID, b.f.ID)
 	})
-	v.Total = len(dated)
-	if len(dated) > maxTimeline {
-		dated = dated[:maxTimeline]
+	v.Total = len(all)
+	if len(all) > maxTimeline {
+		all = all[:maxTimeline]
 	}
-	v.Shown = len(dated)
+	v.Shown = len(all)
 	var rows []viz.TimelineRow
-	for _, f := range dated {
-		pts := datedPoints(f)
+	for _, d := range all {
+		f, pts := d.f, d.pts
 		ref := p.formatRef(TimelinePath, f)
 		rows = append(rows, viz.TimelineRow{Label: f.Name, Href: ref.Href, Points: pts})
 		var words []string

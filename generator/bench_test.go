@@ -48,10 +48,20 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
-const stageFormats = 1000
+// stageSizes are the synthetic sites each stage is timed on.
+var stageSizes = []int{1000, 10000}
 
-func BenchmarkStageLoad(b *testing.B) {
-	fsys := synthFS(b, stageFormats)
+// sizes runs bench once per stage size, as formats=N.
+func sizes(b *testing.B, bench func(b *testing.B, formats int)) {
+	for _, n := range stageSizes {
+		b.Run(fmt.Sprintf("formats=%d", n), func(b *testing.B) { bench(b, n) })
+	}
+}
+
+func BenchmarkStageLoad(b *testing.B) { sizes(b, benchLoad) }
+
+func benchLoad(b *testing.B, formats int) {
+	fsys := synthFS(b, formats)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := load.Load(fsys); err != nil {
@@ -60,8 +70,10 @@ func BenchmarkStageLoad(b *testing.B) {
 	}
 }
 
-func BenchmarkStageLink(b *testing.B) {
-	content, err := load.Load(synthFS(b, stageFormats))
+func BenchmarkStageLink(b *testing.B) { sizes(b, benchLink) }
+
+func benchLink(b *testing.B, formats int) {
+	content, err := load.Load(synthFS(b, formats))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -75,8 +87,10 @@ func BenchmarkStageLink(b *testing.B) {
 
 // BenchmarkStageMarkdown converts every commentary, as the render stage does,
 // without templates.
-func BenchmarkStageMarkdown(b *testing.B) {
-	_, model := linkedSynth(b)
+func BenchmarkStageMarkdown(b *testing.B) { sizes(b, benchMarkdown) }
+
+func benchMarkdown(b *testing.B, formats int) {
+	_, model := linkedSynth(b, formats)
 	md := markdown.New(markdown.Options{})
 	b.ReportAllocs()
 	for b.Loop() {
@@ -91,9 +105,9 @@ func BenchmarkStageMarkdown(b *testing.B) {
 }
 
 // linkedSynth is the stage-size synthetic site and its linked model.
-func linkedSynth(b *testing.B) (fstest.MapFS, *site.Site) {
+func linkedSynth(b *testing.B, formats int) (fstest.MapFS, *site.Site) {
 	b.Helper()
-	fsys := synthFS(b, stageFormats)
+	fsys := synthFS(b, formats)
 	content, err := load.Load(fsys)
 	if err != nil {
 		b.Fatal(err)
@@ -111,8 +125,10 @@ func (nopResolver) Resolve(scheme, target string) (string, string) { return "x.h
 
 // BenchmarkStageRender is the page plan (Markdown included) and the template
 // rendering of every page, in memory.
-func BenchmarkStageRender(b *testing.B) {
-	fsys, model := linkedSynth(b)
+func BenchmarkStageRender(b *testing.B) { sizes(b, benchRender) }
+
+func benchRender(b *testing.B, formats int) {
+	fsys, model := linkedSynth(b, formats)
 	md := markdown.New(markdown.Options{})
 	b.ReportAllocs()
 	for b.Loop() {
@@ -123,8 +139,10 @@ func BenchmarkStageRender(b *testing.B) {
 }
 
 // BenchmarkStageWrite writes the rendered files atomically to disk.
-func BenchmarkStageWrite(b *testing.B) {
-	files, err := generator.Generate(synthFS(b, stageFormats))
+func BenchmarkStageWrite(b *testing.B) { sizes(b, benchWrite) }
+
+func benchWrite(b *testing.B, formats int) {
+	files, err := generator.Generate(synthFS(b, formats))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -144,6 +162,23 @@ func BenchmarkCheckReal(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := generator.Check(fsys, generator.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkStageZip packs the whole rendered site into the offline zip, as
+// Render does last.
+func BenchmarkStageZip(b *testing.B) { sizes(b, benchZip) }
+
+func benchZip(b *testing.B, formats int) {
+	files, err := generator.Generate(synthFS(b, formats))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := render.OfflineZip(files); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -68,7 +68,7 @@ func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
 	files = append(files, dataFiles(s)...)
 	files, err = sortFiles(files)
 	errs.Append(err)
-	zipped, err := offlineZip(files)
+	zipped, err := OfflineZip(files)
 	errs.Append(err)
 	files, _ = sortFiles(append(files, zipped))
 	files, _ = sortFiles(append(files, manifest(files)))

@@ -21,10 +21,10 @@ const offlineRoot = "formatlas/"
 // gives the same archive, byte for byte.
 var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// offlineZip packs files into one archive. Each file is compressed on its own
+// OfflineZip packs files into one archive. Each file is compressed on its own
 // core and the results are written in path order with zip.CreateRaw, so the
 // archive costs about 1/GOMAXPROCS of a serial one and never depends on timing.
-func offlineZip(files []File) (File, error) {
+func OfflineZip(files []File) (File, error) {
 	type packed struct {
 		data []byte
 		crc  uint32

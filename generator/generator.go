@@ -9,40 +9,55 @@
 //	content/countries.toml   [[country]] code, name, region
 //	content/sources.toml     [[source]] id, title, author, publisher, date, url, note
 //	content/formats/<id>.toml + <id>.md   a format and its commentary
+//	content/lessons/<id>.toml + <id>.md   a lesson and its commentary
+//	content/pages/<slug>.md  a free page, with +++ TOML front matter (title)
 //	templates/               html/template files: base.html, one per page kind, partials/
-//	static/                  copied to the output as it is
+//	static/                  copied to the output; .css and .js are fingerprinted into assets/
+//
+// Ids and slugs are lowercase (a-z, 0-9, -), taken from file names for
+// formats, lessons and pages. Files are UTF-8; a byte-order mark is dropped.
 //
 // # Formats
 //
 // A format record has these keys (unknown keys are errors):
 //
 //	name, abbr, category, status, founded, parent, summary, focus, sources,
-//	member_list, member_list_note, [members], [[event]]
+//	member_list, member_list_note, aliases, [members], [[event]]
 //
 // name, category, status and sources are required. category is one of
 // alliance, partnership-framework, flexible, minilateral, eu; status one of
 // active, dormant, defunct, proposed. [members] maps a role (lead, member,
-// partner, observer, invited, aspirant) to ISO 3166-1 alpha-3 country codes.
-// member_list is complete (the default), incomplete or derived; the latter two
-// need a member_list_note. NATO and the EU are formats too, with ids nato and
-// eu, and a country's NATO and EU status is derived from them.
+// partner, observer, invited, aspirant) to ISO 3166-1 alpha-3 country codes,
+// a country at most once. member_list is complete (the default), incomplete
+// or derived; the latter two need a member_list_note. aliases are former ids:
+// their pages redirect here. NATO and the EU are formats too, with ids nato
+// and eu, and a country's NATO and EU status is derived from them.
 //
 // Each [[event]] has a date, a change (announced, founded, launched, endorsed,
 // operational, expanded, joined, left, invited, applied, role, suspended,
 // declaration, proposed, meeting), a source, and optionally a country, a role
-// and a note.
+// and a note. "joined" and "role" events date the start of the role held;
+// "left" ends one; a country may not leave before it joins.
+//
+// # Lessons
+//
+// A lesson has a title, a kind (success-factor, risk, recommendation), a
+// summary, sources, optional aliases, and [[evidence]] entries: a format, a
+// note and a source.
 //
 // # Dates
 //
 // A date is a TOML integer year (2012), a TOML local date (2012-09-04) or a
-// string for a month ("2017-01"). The model keeps the precision given.
+// string for a month ("2017-01"). The model keeps the precision given, and
+// answers which roles were held on a date with that precision in mind.
 //
 // # Sources and cross-references
 //
 // A source reference is "<source-id>" or "<source-id>#<locator>", the locator
-// a free label such as "note-19". Markdown links may use the schemes
-// format:<id>, country:<code> and source:<id>, with an optional #anchor for
-// formats and countries; they are checked and resolved to relative URLs.
+// a free label such as "note-19"; a source url must be http(s). Markdown links
+// may use the schemes format:<id>, country:<code>, lesson:<id>, page:<slug>
+// and source:<id>, with an optional #anchor for the first four; they are
+// checked, anchors included, and resolved to relative URLs.
 //
 // # Output
 //

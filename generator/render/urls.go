@@ -23,7 +23,6 @@ const (
 	NotFoundPath  = "404.html"
 	SitemapPath   = "sitemap.xml"
 	RobotsPath    = "robots.txt"
-	StylePath     = "style.css"
 	ChromaPath    = "chroma.css"
 )
 

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -60,7 +61,7 @@ func (f *Format) spans() []Span {
 			if e.Change != "left" {
 				continue
 			}
-			sp := Span{Country: c, Format: f, Role: cmpOr(e.Role, "member"), Until: e.Date}
+			sp := Span{Country: c, Format: f, Role: cmp.Or(e.Role, "member"), Until: e.Date}
 			for _, j := range evs {
 				if j.Change == "joined" && j.Date.Compare(e.Date) < 0 {
 					sp.Since = j.Date
@@ -76,13 +77,6 @@ func (f *Format) spans() []Span {
 		return strings.Compare(a.Country.Name, b.Country.Name)
 	})
 	return out
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // At says whether the span was held on date d, given the site's as_of: no,

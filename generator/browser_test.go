@@ -155,10 +155,10 @@ func (w *watcher) take() []string {
 func TestBrowser(t *testing.T) {
 	ctx := browser(t)
 	out := filepath.Join(t.TempDir(), "public")
-	files, err := generator.Build(realFS(t), out, generator.Options{})
-	if err != nil {
+	if _, err := generator.Build(realFS(t), out, generator.Options{}); err != nil {
 		t.Fatal(err)
 	}
+	files := builtFiles(t, out)
 	// The server sends netlify.toml's Content-Security-Policy: a violation
 	// shows as a console error, which the watcher reports.
 	csp := sitePolicy(t)

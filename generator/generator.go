@@ -72,6 +72,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"sync/atomic"
 
 	"formatlas/generator/diag"
 	"formatlas/generator/load"
@@ -112,22 +113,9 @@ type Options struct {
 // Check runs every stage in memory and writes nothing. The error lists every
 // problem found, as a diag.List sorted by position.
 func Check(siteFS fs.FS, opts Options) (*Result, error) {
-	var errs diag.List
-	content, err := load.Load(siteFS)
-	errs.Append(err)
-	if content.Broken {
+	model, errs := link(siteFS, opts)
+	if model == nil {
 		return nil, errs.Err()
-	}
-	model, err := site.Link(content)
-	errs.Append(err)
-	if opts.BaseURL != "" {
-		if !load.WebURL(opts.BaseURL) || !strings.HasSuffix(opts.BaseURL, "/") {
-			return nil, fmt.Errorf("base URL %q is not an http(s) URL ending in a slash", opts.BaseURL)
-		}
-		model.BaseURL = opts.BaseURL
-	}
-	if !opts.AsOf.IsZero() {
-		model.ShowAt(opts.AsOf)
 	}
 	files, err := render.Render(model, siteFS, render.Options{Markdown: markdown.New(markdown.Options{})})
 	errs.Append(err)
@@ -137,11 +125,62 @@ func Check(siteFS fs.FS, opts Options) (*Result, error) {
 	return &Result{Files: files, Site: model}, nil
 }
 
-// Build generates the site in siteFS and writes it atomically to out.
-func Build(siteFS fs.FS, out string, opts Options) ([]render.File, error) {
-	r, err := Check(siteFS, opts)
-	if err != nil {
-		return nil, err
+// link loads and links the site, and applies opts to the model. The model is
+// nil when there is none to render.
+func link(siteFS fs.FS, opts Options) (*site.Site, diag.List) {
+	var errs diag.List
+	content, err := load.Load(siteFS)
+	errs.Append(err)
+	if content.Broken {
+		return nil, errs
 	}
-	return r.Files, render.Write(out, r.Files)
+	model, err := site.Link(content)
+	errs.Append(err)
+	if opts.BaseURL != "" {
+		if !load.WebURL(opts.BaseURL) || !strings.HasSuffix(opts.BaseURL, "/") {
+			errs.Append(fmt.Errorf("base URL %q is not an http(s) URL ending in a slash", opts.BaseURL))
+			return nil, errs
+		}
+		model.BaseURL = opts.BaseURL
+	}
+	if !opts.AsOf.IsZero() {
+		model.ShowAt(opts.AsOf)
+	}
+	return model, errs
+}
+
+// Build generates the site in siteFS and writes it atomically to out, each
+// file as soon as it is rendered; it returns how many files it wrote. On any
+// error, out is left as it was.
+func Build(siteFS fs.FS, out string, opts Options) (int, error) {
+	model, errs := link(siteFS, opts)
+	if model == nil {
+		return 0, errs.Err()
+	}
+	if len(errs) > 0 { // report rendering's mistakes too, without writing
+		_, err := render.Render(model, siteFS, render.Options{Markdown: markdown.New(markdown.Options{})})
+		errs.Append(err)
+		return 0, errs.Err()
+	}
+	dir, err := render.NewDir(out)
+	if err != nil {
+		return 0, err
+	}
+	counter := &countingSink{Sink: dir}
+	if err := render.RenderTo(counter, model, siteFS, render.Options{Markdown: markdown.New(markdown.Options{})}); err != nil {
+		dir.Abort()
+		return 0, err
+	}
+	return int(counter.n.Load()), dir.Commit()
+}
+
+// countingSink counts the files it passes on.
+type countingSink struct {
+	render.Sink
+	n atomic.Int64
+}
+
+func (c *countingSink) Put(f render.File) error {
+	c.n.Add(1)
+	return c.Sink.Put(f)
 }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -212,6 +213,17 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 	return out
 }
 
+// builtFiles reads the output directory dir as files, sorted by path.
+func builtFiles(t *testing.T, dir string) []render.File {
+	t.Helper()
+	var files []render.File
+	for p, data := range readTree(t, dir) {
+		files = append(files, render.File{Path: p, Data: data})
+	}
+	slices.SortFunc(files, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
+	return files
+}
+
 // lineDiff shows how got differs from want, line by line.
 func lineDiff(want, got string) string {
 	return cmp.Diff(strings.Split(want, "\n"), strings.Split(got, "\n"))
@@ -328,9 +340,13 @@ func TestRebuildLinksUnchangedFiles(t *testing.T) {
 	oldSources, oldJEF := stat("sources.html"), stat("formats/jef.html")
 	fsys["content/formats/jef.toml"].Data = bytes.Replace(fsys["content/formats/jef.toml"].Data,
 		[]byte("A UK-led high-readiness force."), []byte("A changed summary."), 1)
-	files, err := generator.Build(fsys, out, generator.Options{})
+	n, err := generator.Build(fsys, out, generator.Options{})
 	if err != nil {
 		t.Fatal(err)
+	}
+	files := mustGenerate(t, fsys)
+	if n != len(files) {
+		t.Errorf("Build says it wrote %d files; the site has %d", n, len(files))
 	}
 	if !os.SameFile(oldSources, stat("sources.html")) {
 		t.Error("an unchanged file was written again, not linked")

@@ -43,7 +43,7 @@ func buildCommand() *Command {
 				if err != nil {
 					return reportProblems(env.Stderr, env.Stderr, "build", "text", err)
 				}
-				fmt.Fprintf(env.Stderr, "formatlas: wrote %d files to %s in %v\n", len(files), *out, time.Since(start).Round(time.Millisecond))
+				fmt.Fprintf(env.Stderr, "formatlas: wrote %d files to %s in %v\n", files, *out, time.Since(start).Round(time.Millisecond))
 				return nil
 			}
 		},

@@ -31,10 +31,48 @@ func (p Problem) String() string { return fmt.Sprintf("%s: %s: %s", p.Page, p.Li
 
 // Check returns every broken internal link of the HTML files, sorted.
 func Check(files []File) []Problem {
-	ix, links := index(files)
+	pages := make([]Page, len(files))
+	paths := make([]string, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, f := range files { // tokenising is the dear part: a page per core
+		paths[i] = f.Path
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			pages[i] = Scan(f.Path, f.Data)
+		}()
+	}
+	wg.Wait()
+	return CheckPages(paths, pages)
+}
+
+// Page is what the check needs of one output file: its path, and for an
+// HTML page its element ids and its href and src values. A build scans each
+// page as soon as it is rendered and keeps only this.
+type Page struct {
+	Path string
+	IDs  map[string]bool // nil for a file that is not HTML
+	Refs []string
+}
+
+// Scan reads the ids and links of the file at path, if it is HTML.
+func Scan(path string, data []byte) Page {
+	if !strings.HasSuffix(path, ".html") {
+		return Page{Path: path}
+	}
+	ids, refs := scan(data)
+	return Page{Path: path, IDs: ids, Refs: refs}
+}
+
+// CheckPages checks the links of the scanned pages against a site whose
+// files are at paths, and returns the broken ones, sorted.
+func CheckPages(paths []string, pages []Page) []Problem {
+	ix := newIndex(paths, pages)
 	var problems []Problem
-	for page, refs := range links {
-		problems = append(problems, ix.check(page, refs)...)
+	for _, pg := range pages {
+		problems = append(problems, ix.check(pg.Path, pg.Refs)...)
 	}
 	sort.Slice(problems, func(i, j int) bool { return problems[i].String() < problems[j].String() })
 	return problems
@@ -47,9 +85,19 @@ type Index struct {
 	ids    map[string]map[string]bool
 }
 
-// NewIndex indexes files.
-func NewIndex(files []File) *Index {
-	ix, _ := index(files)
+// NewIndex indexes scanned pages of a site whose files are at paths.
+func NewIndex(paths []string, pages []Page) *Index { return newIndex(paths, pages) }
+
+func newIndex(paths []string, pages []Page) *Index {
+	ix := &Index{exists: make(map[string]bool, len(paths)), ids: map[string]map[string]bool{}}
+	for _, p := range paths {
+		ix.exists[p] = true
+	}
+	for _, pg := range pages {
+		if pg.IDs != nil {
+			ix.ids[pg.Path] = pg.IDs
+		}
+	}
 	return ix
 }
 
@@ -71,37 +119,6 @@ func (ix *Index) check(page string, refs []string) []Problem {
 		}
 	}
 	return problems
-}
-
-// index scans every page on its own core: tokenising is the dear part.
-func index(files []File) (*Index, map[string][]string) {
-	ix := &Index{exists: map[string]bool{}, ids: map[string]map[string]bool{}}
-	for _, f := range files {
-		ix.exists[f.Path] = true
-	}
-	pageIDs := make([]map[string]bool, len(files))
-	pageLinks := make([][]string, len(files))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, f := range files {
-		if !strings.HasSuffix(f.Path, ".html") {
-			continue
-		}
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			pageIDs[i], pageLinks[i] = scan(f.Data)
-		}()
-	}
-	wg.Wait()
-	links := map[string][]string{}
-	for i, f := range files {
-		if pageIDs[i] != nil {
-			ix.ids[f.Path], links[f.Path] = pageIDs[i], pageLinks[i]
-		}
-	}
-	return ix, links
 }
 
 // scan collects the element ids of a page and its href and src values.

@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"formatlas/generator/diag"
@@ -94,6 +95,23 @@ type Link struct {
 // Convert renders doc to HTML and reports every unresolved reference and every
 // footnote reference without a definition.
 func (c *Converter) Convert(doc Doc) Result {
+	r, _ := c.ConvertVariants(doc)
+	return r
+}
+
+// Variant is another rendering of a document: its cross-references resolved
+// by another Resolver and its ids with another prefix, for a page that holds
+// many documents, such as a print edition.
+type Variant struct {
+	Resolver Resolver
+	IDPrefix string
+}
+
+// ConvertVariants converts doc as Convert does, then renders the same parse
+// again for each variant: parsing is most of a conversion's cost. The
+// variants report their own links; their problems are those of doc, which
+// reports them.
+func (c *Converter) ConvertVariants(doc Doc, variants ...Variant) (Result, []Result) {
 	doc.Source = bytes.TrimPrefix(doc.Source, []byte("\ufeff"))
 	ctx := parser.NewContext()
 	if doc.IDPrefix != "" {
@@ -104,14 +122,60 @@ func (c *Converter) Convert(doc Doc) Result {
 	}
 	state := &convertState{doc: doc}
 	ctx.Set(stateKey, state)
+	tree := c.md.Parser().Parse(text.NewReader(doc.Source), parser.WithContext(ctx))
+	result := Result{HTML: c.render(tree, state)}
+	state.checkFootnotes()
+	result.Links, result.Errs = state.links, state.errs
+	var out []Result
+	for _, v := range variants {
+		links := state.retarget(tree, doc.IDPrefix, v)
+		out = append(out, Result{HTML: c.render(tree, state), Links: links})
+	}
+	return result, out
+}
+
+// render writes the parsed document as HTML; a failure is reported at the
+// document's path.
+func (c *Converter) render(tree ast.Node, state *convertState) []byte {
 	html, err := bufpool.Render(func(buf *bytes.Buffer) error {
-		return c.md.Convert(doc.Source, buf, parser.WithContext(ctx))
+		return c.md.Renderer().Render(buf, state.doc.Source, tree)
 	})
 	if err != nil {
-		state.errs.Add(diag.Position{Path: doc.Path}, "%v", err)
+		state.errs.Add(diag.Position{Path: state.doc.Path}, "%v", err)
 	}
-	state.checkFootnotes()
-	return Result{HTML: html, Links: state.links, Errs: state.errs}
+	return html
+}
+
+// retarget points the cross-references of the parsed document at v's
+// resolutions and swaps the id prefix from to v's, and returns the links.
+func (s *convertState) retarget(tree ast.Node, from string, v Variant) []Link {
+	var links []Link
+	for _, x := range s.xrefs {
+		href, problem := v.Resolver.Resolve(x.scheme, x.target)
+		if problem != "" {
+			x.node.Destination = nil
+			continue
+		}
+		x.node.Destination = []byte(href)
+		links = append(links, Link{Pos: x.pos, Dest: x.scheme + ":" + x.target, Href: href})
+	}
+	for _, l := range s.links {
+		if _, _, ok := splitScheme([]byte(l.Dest)); !ok {
+			links = append(links, l) // a plain internal link reads the same everywhere
+		}
+	}
+	tree.OwnerDocument().SetAttributeString(idPrefixAttr, []byte(v.IDPrefix))
+	_ = ast.Walk(tree, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			if id, ok := h.AttributeString("id"); ok {
+				if id, ok := id.([]byte); ok {
+					h.SetAttributeString("id", append([]byte(v.IDPrefix), bytes.TrimPrefix(id, []byte(from))...))
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return links
 }
 
 // CSS returns the stylesheet for highlighted code.
@@ -124,7 +188,15 @@ type convertState struct {
 	doc        Doc
 	errs       diag.List
 	links      []Link
+	xrefs      []xref // the cross-reference links, to resolve again for variants
 	lineStarts []int // byte offset of each line's start, built on first use
+}
+
+// xref is a cross-reference link of the parsed document.
+type xref struct {
+	node           *ast.Link
+	scheme, target string
+	pos            diag.Position
 }
 
 // position turns a byte offset in the source into a line and column. The

@@ -40,6 +40,7 @@ func (xrefTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			return ast.WalkContinue, nil
 		}
 		pos := state.position(destOffset(link, reader.Source()))
+		state.xrefs = append(state.xrefs, xref{node: link, scheme: scheme, target: target, pos: pos})
 		href, problem := state.doc.Resolver.Resolve(scheme, target)
 		if problem != "" {
 			state.errs.Add(pos, "%s", problem)

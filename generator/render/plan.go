@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"fmt"
+	"html/template"
 	"slices"
 	"strings"
 
@@ -32,6 +33,24 @@ type planner struct {
 	idPrefix string // set per document in the print edition
 
 	clusteredOrder []*site.Country // the seriated matrix order, once computed
+
+	// printed is each format's article of the print edition, in the order
+	// of s.Formats, planned with its page.
+	printed []printedFormat
+}
+
+// printedFormat is a format's article of the print edition.
+type printedFormat struct {
+	view FormatView
+	conv converted
+}
+
+// printPlanner plans the print edition, where every link is an anchor on
+// the one page.
+func (p *planner) printPlanner() *planner {
+	pp := *p
+	pp.inPage, pp.errs = true, nil
+	return &pp
 }
 
 // href links from the page at from to the page target, or, in the print
@@ -147,10 +166,12 @@ func (p *planner) plan() []page {
 	}
 	formatPages := make([]page, len(p.s.Formats))
 	formatErrs := make([]diag.List, len(p.s.Formats))
+	pp := p.printPlanner()
+	p.printed = make([]printedFormat, len(p.s.Formats))
 	par.Do(len(p.s.Formats), func(i int) {
 		f := p.s.Formats[i]
-		v, conv := p.format(f)
-		formatPages[i], formatErrs[i] = page{FormatPath(f), "format", v, conv.links}, conv.errs
+		v, conv, printed := p.formatAndPrint(pp, f)
+		formatPages[i], formatErrs[i], p.printed[i] = page{FormatPath(f), "format", v, conv.links}, conv.errs, printed
 	})
 	for _, errs := range formatErrs {
 		p.errs = append(p.errs, errs...)
@@ -212,7 +233,39 @@ func (p *planner) formats() FormatsView {
 var reservedIDs = []string{"top", "main", "nav", "summary", "facts", "members", "history",
 	"commentary", "sources", "shared", "related", "lessons", "footnotes", "site-search", "site-search-results"}
 
+// format plans the page of f.
 func (p *planner) format(f *site.Format) (FormatView, converted) {
+	v := p.formatFacts(f)
+	html, conv := p.markdown(f.CommentaryPath, f.Commentary, FormatPath(f), reservedIDs, 1)
+	v.Commentary = html
+	if !p.inPage {
+		v.Timeline = p.formatTimeline(f)
+	}
+	return v, conv
+}
+
+// formatAndPrint plans the page of f and, with pp, its article of the print
+// edition, from one parse of its commentary. The article's ids get the prefix
+// of the format's anchor ("f-jef-purpose"), so that the many commentaries of
+// the print edition never share an id.
+func (p *planner) formatAndPrint(pp *planner, f *site.Format) (FormatView, converted, printedFormat) {
+	from := FormatPath(f)
+	v, printed := p.formatFacts(f), printedFormat{view: pp.formatFacts(f)}
+	var conv converted
+	if f.Commentary != nil {
+		prefix := FormatAnchor(f) + "-"
+		r, alt := p.md.ConvertVariants(markdown.Doc{Path: f.CommentaryPath, Source: f.Commentary,
+			Resolver: resolver{s: p.s, from: from}, Reserved: reservedIDs, HeadingShift: 1},
+			markdown.Variant{Resolver: resolver{s: p.s, from: from, inPage: true, prefix: prefix}, IDPrefix: prefix})
+		v.Commentary, conv = template.HTML(r.HTML), converted{links: r.Links, errs: r.Errs}
+		printed.view.Commentary, printed.conv = template.HTML(alt[0].HTML), converted{links: alt[0].Links}
+	}
+	v.Timeline = p.formatTimeline(f)
+	return v, conv, printed
+}
+
+// formatFacts is the view of f but its commentary and timeline.
+func (p *planner) formatFacts(f *site.Format) FormatView {
 	from := FormatPath(f)
 	v := FormatView{Page: p.frame(from, f.Name), Format: p.formatRef(from, f),
 		CategoryLabel: categoryLabels[f.Category], Summary: f.Summary, Founded: f.Founded.Human(),
@@ -259,12 +312,7 @@ func (p *planner) format(f *site.Format) (FormatView, converted) {
 			}
 		}
 	}
-	html, conv := p.markdown(f.CommentaryPath, f.Commentary, from, reservedIDs, 1)
-	v.Commentary = html
-	if !p.inPage {
-		v.Timeline = p.formatTimeline(f)
-	}
-	return v, conv
+	return v
 }
 
 // groupCites merges citations of one source into one entry with its locators,

@@ -6,6 +6,8 @@ import (
 	"formatlas/generator/internal/bufpool"
 	"formatlas/generator/internal/par"
 	"html/template"
+
+	"formatlas/generator/site"
 )
 
 // PrintView is the print edition: the whole atlas on one page, every link an
@@ -22,29 +24,29 @@ type PrintView struct {
 	Sources    SourcesView
 }
 
-// printEdition plans print.html. Each document's ids get the prefix of its
-// thing ("f-jef-purpose"), so that the many commentaries on one page never
-// share an id; formats convert in parallel, each with its own planner copy.
+// printEdition plans print.html, with the format articles planned with the
+// format pages.
 func (p *planner) printEdition() (PrintView, converted) {
-	pp := *p
-	pp.inPage, pp.errs = true, nil
+	pp := p.printPlanner()
 	v := PrintView{Page: pp.frame(PrintPath, "The whole atlas"), Matrix: pp.matrix(), Sources: pp.sources()}
 	for i := range v.Sources.Sources { // on paper, the bibliography needs no back-links
 		v.Sources.Sources[i].CitedBy, v.Sources.Sources[i].CitedByLessons = nil, nil
 	}
-	formats := sortedFormats(p.s.Formats)
-	v.Formats = make([]FormatView, len(formats))
-	convs := make([]converted, len(formats))
-	par.Do(len(formats), func(i int) {
-		fp := pp
-		fp.idPrefix = FormatAnchor(formats[i]) + "-"
-		v.Formats[i], convs[i] = fp.format(formats[i])
-	})
+	index := make(map[*site.Format]int, len(p.s.Formats))
+	for i, f := range p.s.Formats {
+		index[f] = i
+	}
+	var convs []converted
+	for _, f := range sortedFormats(p.s.Formats) {
+		printed := p.printed[index[f]]
+		v.Formats = append(v.Formats, printed.view)
+		convs = append(convs, printed.conv)
+	}
 	for _, c := range byName(p.s.Countries) {
 		v.Countries = append(v.Countries, pp.country(c))
 	}
 	for _, l := range p.s.Lessons {
-		lp := pp
+		lp := *pp
 		lp.idPrefix = LessonAnchor(l) + "-"
 		lv, conv := lp.lesson(l)
 		v.Lessons = append(v.Lessons, lv)

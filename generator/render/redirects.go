@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -62,7 +61,7 @@ func redirectsFile(s *site.Site) File {
 
 // manifest maps every file of the build to the SHA-256 of its bytes, so two
 // builds can be compared without reading them. files must be sorted.
-func manifest(files []File) File {
+func manifest(files []digest) File {
 	type entry struct {
 		Path   string `json:"path"`
 		SHA256 string `json:"sha256"`
@@ -70,8 +69,7 @@ func manifest(files []File) File {
 	}
 	entries := make([]entry, len(files))
 	for i, f := range files {
-		sum := sha256.Sum256(f.Data)
-		entries[i] = entry{f.Path, hex.EncodeToString(sum[:]), len(f.Data)}
+		entries[i] = entry{f.path, hex.EncodeToString(f.sum[:]), f.size}
 	}
 	data, _ := json.MarshalIndent(struct {
 		Files []entry `json:"files"`

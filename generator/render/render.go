@@ -36,13 +36,24 @@ type Options struct {
 // highlighted code and the files of static/, sorted by path. siteFS is the site
 // directory, from which templates/ and static/ are read.
 func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
+	var mem memorySink
+	if err := RenderTo(&mem, s, siteFS, opts); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(mem.files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return mem.files, nil
+}
+
+// RenderTo renders the whole site into sink, each file as soon as it is
+// made. When it returns an error, some files may have reached the sink.
+func RenderTo(sink Sink, s *site.Site, siteFS fs.FS, opts Options) error {
 	md := opts.Markdown
 	if md == nil {
 		md = markdown.New(markdown.Options{})
 	}
 	tmpl, static, err := prepare(siteFS, md)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	p := &planner{s: s, md: md}
 	pages := append(p.plan(), p.redirectPages()...) // content errors are reported with those of rendering
@@ -50,35 +61,24 @@ func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
 	printErr := tmpl.renderPrintFormats(&printView)
 	pages = append(pages, page{PrintPath, "print", printView, printConv.links})
 	p.errs = append(p.errs, printConv.errs...)
-	files := make([]File, len(pages))
+	out := &emitter{sink: sink}
 	pageErrs := make([]error, len(pages))
 	par.Do(len(pages), func(i int) {
 		data, err := bufpool.Render(func(buf *bytes.Buffer) error {
 			return tmpl.execute(buf, pages[i].template, pages[i].view)
 		})
-		files[i], pageErrs[i] = File{Path: pages[i].path, Data: data}, err
+		if pageErrs[i] = err; err == nil {
+			out.put(File{Path: pages[i].path, Data: data})
+		}
 	})
 	pageErrs[len(pages)-1] = cmp.Or(printErr, pageErrs[len(pages)-1])
 	execErrs := executionErrors(pages, pageErrs)
 	errs := append(slices.Clone(p.errs), execErrs...)
-	files = append(files, crawlerFiles(s.BaseURL, pages)...)
-	files = append(files, searchIndex(searchEntries(pages)))
-	files = append(files, static...)
-	files = append(files, redirectsFile(s))
-	files = append(files, dataFiles(s)...)
-	files, err = sortFiles(files)
-	errs.Append(err)
-	zipped, err := OfflineZip(files)
-	errs.Append(err)
-	files, _ = sortFiles(append(files, zipped))
-	files, _ = sortFiles(append(files, manifest(files)))
-	if len(execErrs) == 0 { // pages a template failed to finish would only add noise
-		errs = append(errs, checkLinks(files, pages)...)
-	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	return files, nil
+	rest := append(crawlerFiles(s.BaseURL, pages), searchIndex(searchEntries(pages)), redirectsFile(s))
+	out.putAll(append(append(rest, static...), dataFiles(s)...))
+	// pages a template failed to finish would only add noise to the link check
+	errs = append(errs, out.close(pages, len(execErrs) == 0)...)
+	return errs.Err()
 }
 
 // executionErrors reports each template error once, naming the first page it
@@ -103,30 +103,6 @@ func executionErrors(pages []page, pageErrs []error) diag.List {
 		if n := count[key] - 1; n > 0 {
 			errs[i].Msg += fmt.Sprintf(" (and %d more %s)", n, map[bool]string{true: "page", false: "pages"}[n == 1])
 		}
-	}
-	return errs
-}
-
-// checkLinks checks every internal href and src of the output. A broken link
-// that some page's Markdown wrote is reported where the Markdown wrote it;
-// any other came from the page's template.
-func checkLinks(files []File, pages []page) diag.List {
-	in := make([]linkcheck.File, len(files))
-	for i, f := range files {
-		in[i] = linkcheck.File{Path: f.Path, Data: f.Data}
-	}
-	byPath := map[string]*page{}
-	for i := range pages {
-		byPath[pages[i].path] = &pages[i]
-	}
-	var errs diag.List
-	for _, prob := range linkcheck.Check(in) {
-		pg := byPath[prob.Page]
-		if pg == nil {
-			errs.Add(diag.Position{Path: "static/" + prob.Page}, "link %q: %s", prob.Link, prob.Msg)
-			continue
-		}
-		errs = append(errs, placeProblem(prob, pg))
 	}
 	return errs
 }

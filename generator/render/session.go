@@ -5,6 +5,7 @@ import (
 	"io/fs"
 
 	"formatlas/generator/diag"
+	"formatlas/generator/internal/par"
 	"formatlas/generator/linkcheck"
 	"formatlas/generator/markdown"
 	"formatlas/generator/site"
@@ -28,11 +29,10 @@ func NewSession(s *site.Site, siteFS fs.FS, md *markdown.Converter, files []File
 	if err != nil {
 		return nil, err
 	}
-	in := make([]linkcheck.File, len(files))
-	for i, f := range files {
-		in[i] = linkcheck.File{Path: f.Path, Data: f.Data}
-	}
-	return &Session{s: s, md: md, tmpl: tmpl, index: linkcheck.NewIndex(in)}, nil
+	paths := make([]string, len(files))
+	pages := make([]linkcheck.Page, len(files))
+	par.Do(len(files), func(i int) { paths[i], pages[i] = files[i].Path, linkcheck.Scan(files[i].Path, files[i].Data) })
+	return &Session{s: s, md: md, tmpl: tmpl, index: linkcheck.NewIndex(paths, pages)}, nil
 }
 
 // FormatPage renders the page of f again, with its commentary as it now is.

@@ -7,7 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
+	"sync"
 
 	"formatlas/generator/internal/par"
 )
@@ -15,59 +15,80 @@ import (
 // Write puts files into the directory out atomically: it writes a fresh
 // directory beside out and swaps it in at the end. If anything fails, out is
 // left as it was and the fresh directory is removed.
-func Write(out string, files []File) (err error) {
-	out = filepath.Clean(out)
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-*")
+func Write(out string, files []File) error {
+	d, err := NewDir(out)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	errs := make([]error, len(files))
+	par.Do(len(files), func(i int) { errs[i] = d.Put(files[i]) })
+	if err := errors.Join(errs...); err != nil {
+		d.Abort()
 		return err
 	}
-	if err := writeTree(tmp, files, out); err != nil {
-		return err
-	}
-	return swap(tmp, out)
+	return d.Commit()
 }
 
-// writeTree creates every directory first, then writes the files in
-// parallel. A file whose bytes equal those of the same path in the previous
-// output prev is hard-linked from there instead: creating a file costs this
-// machine's disk about 0.75 ms, a link about 0.015 ms, so a rebuild writes
-// only what changed, and prev stays untouched until the swap.
-func writeTree(root string, files []File, prev string) error {
-	var dirs []string
-	for _, f := range files {
-		if d := path.Dir(f.Path); d != "." {
-			dirs = append(dirs, d)
-		}
-	}
-	slices.Sort(dirs)
-	for _, d := range slices.Compact(dirs) {
-		if err := os.MkdirAll(filepath.Join(root, filepath.FromSlash(d)), 0o755); err != nil {
-			return err
-		}
-	}
-	errs := make([]error, len(files))
-	par.Do(len(files), func(i int) {
-		name := filepath.FromSlash(files[i].Path)
-		dst := filepath.Join(root, name)
-		if old := filepath.Join(prev, name); sameBytes(old, files[i].Data) && os.Link(old, dst) == nil {
-			return
-		}
-		errs[i] = os.WriteFile(dst, files[i].Data, 0o644)
-	})
-	return errors.Join(errs...)
+// Dir is a Sink that writes a fresh directory beside out. Commit swaps it in
+// for out; Abort removes it and leaves out as it was.
+//
+// A file whose bytes equal those of the same path in the previous output is
+// hard-linked from there instead: creating a file costs this machine's disk
+// about 0.75 ms when it is busy, a link about 0.015 ms, so a rebuild writes
+// only what changed, and the previous output stays untouched until the swap.
+type Dir struct {
+	out, tmp string
+	made     sync.Map // directories created so far
 }
+
+// NewDir creates the fresh directory for out.
+func NewDir(out string) (*Dir, error) {
+	out = filepath.Clean(out)
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-*")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &Dir{out: out, tmp: tmp}, nil
+}
+
+// Put writes f into the fresh directory. It may be called from several
+// goroutines at once.
+func (d *Dir) Put(f File) error {
+	name := filepath.FromSlash(f.Path)
+	dst := filepath.Join(d.tmp, name)
+	if dir := path.Dir(f.Path); dir != "." {
+		if _, done := d.made.Load(dir); !done {
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				return err
+			}
+			d.made.Store(dir, true)
+		}
+	}
+	if old := filepath.Join(d.out, name); sameBytes(old, f.Data) && os.Link(old, dst) == nil {
+		return nil
+	}
+	return os.WriteFile(dst, f.Data, 0o644)
+}
+
+// Commit swaps the fresh directory in for out.
+func (d *Dir) Commit() error {
+	if err := swap(d.tmp, d.out); err != nil {
+		d.Abort()
+		return err
+	}
+	return nil
+}
+
+// Abort removes the fresh directory.
+func (d *Dir) Abort() { os.RemoveAll(d.tmp) }
 
 // sameBytes reports whether the regular file at path holds exactly data.
 func sameBytes(path string, data []byte) bool {

@@ -189,7 +189,7 @@ type convertState struct {
 	errs       diag.List
 	links      []Link
 	xrefs      []xref // the cross-reference links, to resolve again for variants
-	lineStarts []int // byte offset of each line's start, built on first use
+	lineStarts []int  // byte offset of each line's start, built on first use
 }
 
 // xref is a cross-reference link of the parsed document.

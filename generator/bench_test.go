@@ -16,7 +16,7 @@ import (
 
 // synthFS is the benchmark recipe's synthetic site (../shared/bench/gen.py
 // --formatlas, generated in Go) with the repository's templates and static files.
-func synthFS(b *testing.B, formats int) fstest.MapFS {
+func synthFS(b testing.TB, formats int) fstest.MapFS {
 	b.Helper()
 	m := fstest.MapFS{}
 	for p, data := range synth.Site(synth.Options{N: formats, C: 60}) {

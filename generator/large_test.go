@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -61,5 +63,38 @@ func TestDeterministicAtScale(t *testing.T) {
 		if !bytes.Equal(disk[f.Path], f.Data) {
 			t.Errorf("%s differs between the two builds", f.Path)
 		}
+	}
+}
+
+// TestMatrixInParts builds a 250-format site: its matrix pages are an
+// overview whose counts add up to every membership, and the parts hold one
+// role cell per membership between them.
+func TestMatrixInParts(t *testing.T) {
+	files := mustGenerate(t, synthFS(t, 250))
+	memberships := 0
+	for _, f := range files {
+		if f.Path == "data/memberships.csv" {
+			memberships = bytes.Count(f.Data, []byte("\n")) - 1 // less the header
+		}
+	}
+	counted := regexp.MustCompile(`<td>(\d+)</td>`)
+	overview, parts, cells := 0, 0, 0
+	for _, f := range files {
+		switch {
+		case f.Path == "matrix.html":
+			for _, m := range counted.FindAllSubmatch(f.Data, -1) {
+				n, _ := strconv.Atoi(string(m[1]))
+				overview += n
+			}
+			if bytes.Contains(f.Data, []byte(`<td class="r-`)) {
+				t.Error("the overview holds role cells")
+			}
+		case strings.HasPrefix(f.Path, "matrix/"):
+			parts++
+			cells += bytes.Count(f.Data, []byte(`<td class="r-`))
+		}
+	}
+	if memberships == 0 || overview != memberships || cells != memberships || parts < 3 {
+		t.Errorf("%d memberships; the overview counts %d, %d parts hold %d role cells", memberships, overview, parts, cells)
 	}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"fmt"
 	"html/template"
 	"slices"
 	"strings"
@@ -58,50 +59,187 @@ func (p *planner) clustered() []*site.Country {
 	return p.clusteredOrder
 }
 
-// matrices plans the matrix page of every order.
+// matrixPartSize is the most format columns one matrix page holds. A site
+// with more formats gets, in every order, an overview of countries by parts
+// of at most this many formats, each cell a count, and the full matrix in
+// those parts, a page each: at 10,000 formats and 200 countries a part is
+// 100 x 200 cells, under a megabyte, where one table would be 2 million cells.
+const matrixPartSize = 100
+
+// matrixPart is one part of a large site's matrix: consecutive formats of one
+// category.
+type matrixPart struct {
+	path, label, category string
+	formats               []*site.Format
+}
+
+// matrixParts splits formats, sorted by category, into parts of at most
+// matrixPartSize formats of one category; nil when one page holds them all.
+func matrixParts(formats []*site.Format) []matrixPart {
+	if len(formats) <= matrixPartSize {
+		return nil
+	}
+	var parts []matrixPart
+	for start := 0; start < len(formats); {
+		cat := formats[start].Category
+		end := start
+		for end < len(formats) && formats[end].Category == cat {
+			end++
+		}
+		for i, k := start, 1; i < end; i, k = i+matrixPartSize, k+1 {
+			chunk := formats[i:min(i+matrixPartSize, end)]
+			label := fmt.Sprintf("%d–%d", i-start+1, i-start+len(chunk))
+			parts = append(parts, matrixPart{path: fmt.Sprintf("matrix/%s-%d.html", cat, k),
+				label: label, category: cat, formats: chunk})
+		}
+		start = end
+	}
+	return parts
+}
+
+// matrices plans the matrix page of every order and, on a large site, the
+// parts of the matrix.
 func (p *planner) matrices() []page {
 	var pages []page
 	for _, o := range matrixOrders {
 		pages = append(pages, page{o.path, "matrix", p.matrixIn(o.key, o.path), nil})
+	}
+	parts := matrixParts(sortedFormats(p.s.Formats))
+	for i := range parts {
+		pages = append(pages, page{parts[i].path, "matrix", p.matrixPart(parts, i), nil})
 	}
 	return pages
 }
 
 func (p *planner) matrix() MatrixView { return p.matrixIn("clustered", MatrixPath) }
 
+// matrixIn is the matrix page of one row order: the whole matrix, or on a
+// large site its overview.
 func (p *planner) matrixIn(order, path string) MatrixView {
 	formats := sortedFormats(p.s.Formats)
-	v := MatrixView{Page: p.frame(path, "Membership matrix"), Legend: legend(), Formats: len(formats)}
+	parts := matrixParts(formats)
+	v := MatrixView{Page: p.frame(path, "Membership matrix"), Formats: len(formats),
+		Caption: "Countries by formats: the role each country holds in each format"}
 	for _, o := range matrixOrders {
 		v.Orders = append(v.Orders, NavItem{Label: o.label, Href: relURL(path, o.path), Current: o.key == order})
 	}
+	if parts != nil {
+		p.overview(&v, parts, order)
+		return v
+	}
+	v.Legend = legend()
+	v.Groups, v.Rows, v.ColumnTotals = p.roleCells(path, formats, p.orderCountries(order))
+	return v
+}
+
+// matrixPart is the page of parts[i], rows in the clustered order.
+func (p *planner) matrixPart(parts []matrixPart, i int) MatrixView {
+	part := parts[i]
+	title := fmt.Sprintf("Membership matrix: %s %s", categoryLabels[part.category], part.label)
+	v := MatrixView{Page: p.frame(part.path, title), Formats: len(part.formats), Legend: legend(),
+		Caption: fmt.Sprintf("Countries by formats, %s %s: the role each country holds in each format", categoryLabels[part.category], part.label)}
+	v.Parts = p.partLinks(part.path, parts, part.path)
+	v.PartsIntro = template.HTML(fmt.Sprintf(`This is one part of the matrix: its %d formats are at most %d of the %d, in one category. The <a href="%s">overview</a> counts each country's formats in every part, in every order.`,
+		len(part.formats), matrixPartSize, len(p.s.Formats), relURL(part.path, MatrixPath)))
+	v.Groups, v.Rows, v.ColumnTotals = p.roleCells(part.path, part.formats, p.clustered())
+	return v
+}
+
+// partLinks links from the page at from to every part, grouped by category.
+func (p *planner) partLinks(from string, parts []matrixPart, current string) []MatrixGroup {
+	var groups []MatrixGroup
+	for _, part := range parts {
+		if len(groups) == 0 || groups[len(groups)-1].ID != part.category {
+			groups = append(groups, MatrixGroup{ID: part.category, Label: categoryLabels[part.category]})
+		}
+		g := &groups[len(groups)-1]
+		g.Parts = append(g.Parts, NavItem{Label: part.label, Href: relURL(from, part.path), Current: part.path == current})
+	}
+	return groups
+}
+
+// overview fills v with countries by parts: each cell counts the formats of
+// the part the country takes part in.
+func (p *planner) overview(v *MatrixView, parts []matrixPart, order string) {
+	v.Caption = "Countries by parts of the matrix: how many formats of each part each country takes part in"
+	v.Parts = p.partLinks(v.Path, parts, "")
+	v.PartsIntro = template.HTML(fmt.Sprintf("With %d formats, the matrix comes in parts of at most %d formats of one category, a page each. This overview counts, for each country, the formats of each part it takes part in.",
+		len(p.s.Formats), matrixPartSize))
+	part := map[*site.Format]int{}
+	for i, pt := range parts {
+		for _, f := range pt.formats {
+			part[f] = i
+		}
+		if len(v.Groups) == 0 || v.Groups[len(v.Groups)-1].ID != pt.category {
+			v.Groups = append(v.Groups, MatrixGroup{ID: pt.category, Label: categoryLabels[pt.category]})
+		}
+		g := &v.Groups[len(v.Groups)-1]
+		g.Formats = append(g.Formats, FormatRef{ID: pt.path, Name: categoryLabels[pt.category] + " " + pt.label,
+			Abbr: pt.label, Href: relURL(v.Path, pt.path), Category: pt.category})
+	}
+	v.ColumnTotals = make([]int, len(parts))
+	counts := make([]int, len(parts))
+	var b strings.Builder
+	for _, c := range p.orderCountries(order) {
+		clear(counts)
+		for _, m := range c.Memberships {
+			counts[part[m.Format]]++
+			v.ColumnTotals[part[m.Format]]++
+		}
+		b.Reset()
+		for _, n := range counts {
+			if n == 0 {
+				b.WriteString("<td></td>")
+			} else {
+				fmt.Fprintf(&b, "<td>%d</td>", n)
+			}
+		}
+		v.Rows = append(v.Rows, p.matrixRow(v.Path, c, b.String(), len(c.Memberships)))
+	}
+}
+
+// roleCells lays out formats as columns grouped by category and the countries
+// as rows, each cell the role held.
+func (p *planner) roleCells(path string, formats []*site.Format, countries []*site.Country) ([]MatrixGroup, []MatrixRow, []int) {
+	var groups []MatrixGroup
 	col := make(map[*site.Format]int, len(formats))
 	for i, f := range formats {
 		col[f] = i
-		if len(v.Groups) == 0 || v.Groups[len(v.Groups)-1].Label != categoryLabels[f.Category] {
-			v.Groups = append(v.Groups, MatrixGroup{ID: f.Category, Label: categoryLabels[f.Category]})
+		if len(groups) == 0 || groups[len(groups)-1].ID != f.Category {
+			groups = append(groups, MatrixGroup{ID: f.Category, Label: categoryLabels[f.Category]})
 		}
-		g := &v.Groups[len(v.Groups)-1]
+		g := &groups[len(groups)-1]
 		g.Formats = append(g.Formats, p.formatRef(path, f))
 	}
-	v.ColumnTotals = make([]int, len(formats))
+	totals := make([]int, len(formats))
 	row := make([]string, len(formats)) // role per column, reused for each country
+	var rows []MatrixRow
 	var b strings.Builder
-	for _, c := range p.orderCountries(order) {
+	for _, c := range countries {
 		clear(row)
 		for _, m := range c.Memberships {
-			row[col[m.Format]] = m.Role
-			v.ColumnTotals[col[m.Format]]++
+			if i, ok := col[m.Format]; ok {
+				row[i] = m.Role
+				totals[i]++
+			}
 		}
 		b.Reset()
+		total := 0
 		for _, role := range row {
 			writeCell(&b, role)
+			if role != "" {
+				total++
+			}
 		}
-		v.Rows = append(v.Rows, MatrixRow{Country: p.countryRef(path, c),
-			Cells: template.HTML(b.String()), Total: len(c.Memberships),
-			Region: c.Region, NATO: roleOrNone(c.NATO), EU: roleOrNone(c.EU)})
+		rows = append(rows, p.matrixRow(path, c, b.String(), total))
 	}
-	return v
+	return groups, rows, totals
+}
+
+// matrixRow is the row of c: its cells, pre-rendered, and its total.
+func (p *planner) matrixRow(path string, c *site.Country, cells string, total int) MatrixRow {
+	return MatrixRow{Country: p.countryRef(path, c), Cells: template.HTML(cells), Total: total,
+		Region: c.Region, NATO: roleOrNone(c.NATO), EU: roleOrNone(c.EU)}
 }
 
 // writeCell writes one cell: a symbol and a letter to see, the role's name for

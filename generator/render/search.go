@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"formatlas/generator/internal/par"
 )
 
 // SearchIndexPath is the search index: a script that defines the entries, so
@@ -65,27 +67,38 @@ func plainText(fragment []byte) string {
 }
 
 // searchEntries lists what search can find, from the views of the planned
-// pages: formats, countries, lessons, free pages, and each source.
+// pages: formats, countries, lessons, free pages, and each source. Pages are
+// read on every core: taking the text out of commentary is the dear part.
 func searchEntries(pages []page) []searchEntry {
+	perPage := make([][]searchEntry, len(pages))
+	par.Do(len(pages), func(i int) { perPage[i] = pageEntries(pages[i]) })
 	var out []searchEntry
-	for _, pg := range pages {
-		switch v := pg.view.(type) {
-		case FormatView:
-			out = append(out, searchEntry{Kind: "Format", Title: v.Format.Name, Sub: v.Format.Abbr, URL: pg.path,
-				Text: strings.TrimSpace(v.Summary + " " + plainText([]byte(v.Commentary)))})
-		case CountryView:
-			out = append(out, searchEntry{Kind: "Country", Title: v.Country.Name, Sub: v.Country.Code, URL: pg.path, Text: v.Region})
-		case LessonView:
-			out = append(out, searchEntry{Kind: "Lesson", Title: v.Lesson.Title, Sub: v.Lesson.KindLabel, URL: pg.path,
-				Text: strings.TrimSpace(v.Summary + " " + plainText([]byte(v.Commentary)))})
-		case FreePageView:
-			out = append(out, searchEntry{Kind: "Page", Title: v.Title, URL: pg.path, Text: plainText([]byte(v.Body))})
-		case SourcesView:
-			for _, s := range v.Sources {
-				out = append(out, searchEntry{Kind: "Source", Title: s.Title, Sub: strings.TrimSpace(s.Author + " " + s.Date),
-					URL: pg.path + "#" + s.Anchor, Text: strings.TrimSpace(s.Publisher + " " + s.Note)})
-			}
-		}
+	for _, entries := range perPage {
+		out = append(out, entries...)
 	}
 	return out
+}
+
+// pageEntries is what search can find on one page.
+func pageEntries(pg page) []searchEntry {
+	switch v := pg.view.(type) {
+	case FormatView:
+		return []searchEntry{{Kind: "Format", Title: v.Format.Name, Sub: v.Format.Abbr, URL: pg.path,
+			Text: strings.TrimSpace(v.Summary + " " + plainText([]byte(v.Commentary)))}}
+	case CountryView:
+		return []searchEntry{{Kind: "Country", Title: v.Country.Name, Sub: v.Country.Code, URL: pg.path, Text: v.Region}}
+	case LessonView:
+		return []searchEntry{{Kind: "Lesson", Title: v.Lesson.Title, Sub: v.Lesson.KindLabel, URL: pg.path,
+			Text: strings.TrimSpace(v.Summary + " " + plainText([]byte(v.Commentary)))}}
+	case FreePageView:
+		return []searchEntry{{Kind: "Page", Title: v.Title, URL: pg.path, Text: plainText([]byte(v.Body))}}
+	case SourcesView:
+		var out []searchEntry
+		for _, s := range v.Sources {
+			out = append(out, searchEntry{Kind: "Source", Title: s.Title, Sub: strings.TrimSpace(s.Author + " " + s.Date),
+				URL: pg.path + "#" + s.Anchor, Text: strings.TrimSpace(s.Publisher + " " + s.Note)})
+		}
+		return out
+	}
+	return nil
 }

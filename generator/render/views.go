@@ -226,7 +226,10 @@ type MembershipView struct {
 // MatrixView is the countries-by-formats membership matrix.
 type MatrixView struct {
 	Page
-	Orders       []NavItem // the matrix in each row order
+	Caption      string
+	Orders       []NavItem     // the matrix in each row order
+	Parts        []MatrixGroup // on a large site, the parts of the matrix by category
+	PartsIntro   template.HTML // what the parts are, with a link to the overview from a part
 	Groups       []MatrixGroup
 	Rows         []MatrixRow
 	ColumnTotals []int
@@ -238,6 +241,7 @@ type MatrixView struct {
 type MatrixGroup struct {
 	ID, Label string
 	Formats   []FormatRef
+	Parts     []NavItem // in a list of the matrix's parts
 }
 
 // MatrixRow is one country's row. Cells is pre-rendered: at thousands of

@@ -70,6 +70,7 @@ package generator
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"strings"
 	"sync/atomic"
@@ -183,4 +184,9 @@ type countingSink struct {
 func (c *countingSink) Put(f render.File) error {
 	c.n.Add(1)
 	return c.Sink.Put(f)
+}
+
+func (c *countingSink) Create(path string) (io.WriteCloser, error) {
+	c.n.Add(1)
+	return c.Sink.Create(path)
 }

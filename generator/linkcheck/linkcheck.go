@@ -6,6 +6,7 @@ package linkcheck
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"net/url"
 	"path"
 	"runtime"
@@ -59,10 +60,16 @@ type Page struct {
 
 // Scan reads the ids and links of the file at path, if it is HTML.
 func Scan(path string, data []byte) Page {
+	return ScanReader(path, bytes.NewReader(data))
+}
+
+// ScanReader is Scan for a file read from r, to the end of r.
+func ScanReader(path string, r io.Reader) Page {
 	if !strings.HasSuffix(path, ".html") {
+		io.Copy(io.Discard, r)
 		return Page{Path: path}
 	}
-	ids, refs := scan(data)
+	ids, refs := scan(r)
 	return Page{Path: path, IDs: ids, Refs: refs}
 }
 
@@ -104,7 +111,7 @@ func newIndex(paths []string, pages []Page) *Index {
 // CheckPage checks the links of one page, as data, against the index; the
 // page's own ids are taken from data.
 func (ix *Index) CheckPage(page string, data []byte) []Problem {
-	ids, refs := scan(data)
+	ids, refs := scan(bytes.NewReader(data))
 	saved := ix.ids[page]
 	ix.ids[page] = ids
 	defer func() { ix.ids[page] = saved }()
@@ -122,12 +129,13 @@ func (ix *Index) check(page string, refs []string) []Problem {
 }
 
 // scan collects the element ids of a page and its href and src values.
-func scan(data []byte) (ids map[string]bool, refs []string) {
+func scan(r io.Reader) (ids map[string]bool, refs []string) {
 	ids = map[string]bool{}
-	z := html.NewTokenizer(bytes.NewReader(data))
+	z := html.NewTokenizer(r)
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
+			io.Copy(io.Discard, r) // a reader that did not end is drained
 			return ids, refs
 		}
 		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {

@@ -102,11 +102,12 @@ func matrixParts(formats []*site.Format) []matrixPart {
 func (p *planner) matrices() []page {
 	var pages []page
 	for _, o := range matrixOrders {
-		pages = append(pages, page{o.path, "matrix", p.matrixIn(o.key, o.path), nil})
+		pages = append(pages, page{path: o.path, template: "matrix", view: p.matrixIn(o.key, o.path)})
 	}
 	parts := matrixParts(sortedFormats(p.s.Formats))
+	p.clustered() // computed here, once, for the parts built on other cores
 	for i := range parts {
-		pages = append(pages, page{parts[i].path, "matrix", p.matrixPart(parts, i), nil})
+		pages = append(pages, page{path: parts[i].path, template: "matrix", build: func() any { return p.matrixPart(parts, i) }})
 	}
 	return pages
 }

@@ -1,7 +1,12 @@
 package render
 
 import (
+	"bufio"
+	"bytes"
+	"cmp"
 	"crypto/sha256"
+	"hash/crc32"
+	"io"
 	"slices"
 	"strings"
 	"sync"
@@ -9,12 +14,16 @@ import (
 	"formatlas/generator/diag"
 	"formatlas/generator/internal/par"
 	"formatlas/generator/linkcheck"
+
+	"github.com/klauspost/compress/flate"
 )
 
-// Sink takes each output file once its bytes are final. Put is called from
+// Sink takes each output file once its bytes are final, whole (Put) or as a
+// stream (Create), for the few files too large to hold. Both are called from
 // several goroutines at once, in no fixed order.
 type Sink interface {
 	Put(f File) error
+	Create(path string) (io.WriteCloser, error)
 }
 
 // memorySink keeps every file, for Render.
@@ -29,6 +38,19 @@ func (m *memorySink) Put(f File) error {
 	m.files = append(m.files, f)
 	return nil
 }
+
+func (m *memorySink) Create(path string) (io.WriteCloser, error) {
+	return &memoryFile{sink: m, path: path}, nil
+}
+
+// memoryFile is a file of a memorySink, put when it is closed.
+type memoryFile struct {
+	bytes.Buffer
+	sink *memorySink
+	path string
+}
+
+func (f *memoryFile) Close() error { return f.sink.Put(File{Path: f.path, Data: f.Bytes()}) }
 
 // emitter finishes each file as soon as it is made, on the core that made
 // it: it scans the file's links, hashes it for the manifest and compresses
@@ -57,6 +79,41 @@ func (e *emitter) put(f File) {
 	e.finish(f, &part, err)
 }
 
+// stream writes the file at path with write, and finishes it on the way:
+// the file is never held whole. The scan reads it through a pipe, so writing
+// and scanning take turns on the stream's goroutine and one other.
+func (e *emitter) stream(path string, write func(w io.Writer) error) {
+	dst, err := e.sink.Create(path)
+	if err != nil {
+		e.record(digest{path: path}, err)
+		return
+	}
+	sum, crc, size := sha256.New(), crc32.NewIEEE(), &counter{}
+	var packed bytes.Buffer
+	fw := flateWriters.Get().(*flate.Writer)
+	defer flateWriters.Put(fw)
+	fw.Reset(&packed)
+	pr, pw := io.Pipe()
+	scanned := make(chan linkcheck.Page)
+	go func() { scanned <- linkcheck.ScanReader(path, pr) }()
+	buf := bufio.NewWriterSize(io.MultiWriter(dst, sum, crc, size, fw, pw), 256<<10)
+	err = write(buf)
+	err = cmp.Or(err, buf.Flush(), fw.Close())
+	pw.CloseWithError(err)
+	d := digest{path: path, size: size.n, links: <-scanned,
+		part: &zipPart{path: path, data: packed.Bytes(), crc: crc.Sum32(), size: size.n}}
+	sum.Sum(d.sum[:0])
+	e.record(d, cmp.Or(err, dst.Close()))
+}
+
+// counter counts the bytes written to it.
+type counter struct{ n int }
+
+func (c *counter) Write(p []byte) (int, error) {
+	c.n += len(p)
+	return len(p), nil
+}
+
 // putAll finishes files on every core.
 func (e *emitter) putAll(files []File) {
 	par.Do(len(files), func(i int) { e.put(files[i]) })
@@ -68,6 +125,11 @@ func (e *emitter) finish(f File, part *zipPart, err error) {
 	if err == nil {
 		err = e.sink.Put(f)
 	}
+	e.record(d, err)
+}
+
+// record keeps the digest of a finished file and any error of finishing it.
+func (e *emitter) record(d digest, err error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.done = append(e.done, d)
@@ -89,7 +151,9 @@ func (e *emitter) close(pages []page, links bool) diag.List {
 	}
 	parts := make([]zipPart, 0, len(e.done))
 	for _, d := range e.done {
-		parts = append(parts, *d.part)
+		if d.part != nil { // nil only for a file that failed
+			parts = append(parts, *d.part)
+		}
 	}
 	zipped, err := zipArchive(parts)
 	errs.Append(err)

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"formatlas/generator/diag"
-	"formatlas/generator/internal/par"
 	"formatlas/generator/markdown"
 	"formatlas/generator/site"
 )
@@ -20,6 +19,11 @@ type page struct {
 	template string
 	view     any
 	links    []markdown.Link // internal links of the page's Markdown
+	// A page planned without its view gets it where it is rendered, and
+	// drops it after, so that a build never holds every view at once: a
+	// format's (with its print-edition article), or what build returns.
+	format *site.Format
+	build  func() any
 }
 
 // planner builds the page plan for one site.
@@ -33,13 +37,10 @@ type planner struct {
 	idPrefix string // set per document in the print edition
 
 	clusteredOrder []*site.Country // the seriated matrix order, once computed
-
-	// printed is each format's article of the print edition, in the order
-	// of s.Formats, planned with its page.
-	printed []printedFormat
 }
 
-// printedFormat is a format's article of the print edition.
+// printedFormat is a format's article of the print edition, planned with
+// its page.
 type printedFormat struct {
 	view FormatView
 	conv converted
@@ -149,47 +150,39 @@ func byName(countries []*site.Country) []*site.Country {
 	return out
 }
 
-// plan lists every page of the site, in output path order.
+// plan lists every page of the site, in output path order. Format and
+// country pages, and the parts of a large matrix, get their views where they
+// are rendered.
 func (p *planner) plan() []page {
 	pages := []page{
-		{HomePath, "home", p.home(), nil},
-		{FormatsPath, "formats", p.formats(), nil},
-		{CountriesPath, "countries", p.countries(), nil},
-		{PicturesPath, "pictures", PicturesView{Page: p.frame(PicturesPath, "Pictures")}, nil},
-		{OverlapsPath, "overlaps", p.overlaps(), nil},
-		{UpSetPath, "upset", p.upset(), nil},
-		{TimelinePath, "timeline", p.timeline(), nil},
-		{SourcesPath, "sources", p.sources(), nil},
-		{LessonsPath, "lessons", p.lessons(), nil},
-		{NotFoundPath, "404", NotFoundView{Page: p.frame(NotFoundPath, "Page not found")}, nil},
-		{DataPath, "data", p.dataPage(), nil},
+		{path: HomePath, template: "home", view: p.home()},
+		{path: FormatsPath, template: "formats", view: p.formats()},
+		{path: CountriesPath, template: "countries", view: p.countries()},
+		{path: PicturesPath, template: "pictures", view: PicturesView{Page: p.frame(PicturesPath, "Pictures")}},
+		{path: OverlapsPath, template: "overlaps", view: p.overlaps()},
+		{path: UpSetPath, template: "upset", view: p.upset()},
+		{path: TimelinePath, template: "timeline", view: p.timeline()},
+		{path: SourcesPath, template: "sources", view: p.sources()},
+		{path: LessonsPath, template: "lessons", view: p.lessons()},
+		{path: NotFoundPath, template: "404", view: NotFoundView{Page: p.frame(NotFoundPath, "Page not found")}},
+		{path: DataPath, template: "data", view: p.dataPage()},
 	}
-	formatPages := make([]page, len(p.s.Formats))
-	formatErrs := make([]diag.List, len(p.s.Formats))
-	pp := p.printPlanner()
-	p.printed = make([]printedFormat, len(p.s.Formats))
-	par.Do(len(p.s.Formats), func(i int) {
-		f := p.s.Formats[i]
-		v, conv, printed := p.formatAndPrint(pp, f)
-		formatPages[i], formatErrs[i], p.printed[i] = page{FormatPath(f), "format", v, conv.links}, conv.errs, printed
-	})
-	for _, errs := range formatErrs {
-		p.errs = append(p.errs, errs...)
+	for _, f := range p.s.Formats {
+		pages = append(pages, page{path: FormatPath(f), template: "format", format: f})
 	}
-	pages = append(pages, formatPages...)
 	pages = append(pages, p.matrices()...)
 	for _, l := range p.s.Lessons {
 		v, conv := p.lesson(l)
-		pages = append(pages, page{LessonPath(l), "lesson", v, conv.links})
+		pages = append(pages, page{path: LessonPath(l), template: "lesson", view: v, links: conv.links})
 		p.errs = append(p.errs, conv.errs...)
 	}
 	for _, pg := range p.s.Pages {
 		v, conv := p.freePage(pg)
-		pages = append(pages, page{PagePath(pg), "page", v, conv.links})
+		pages = append(pages, page{path: PagePath(pg), template: "page", view: v, links: conv.links})
 		p.errs = append(p.errs, conv.errs...)
 	}
 	for _, c := range p.s.Countries {
-		pages = append(pages, page{CountryPath(c), "country", p.country(c), nil})
+		pages = append(pages, page{path: CountryPath(c), template: "country", build: func() any { return p.country(c) }})
 	}
 	slices.SortFunc(pages, func(a, b page) int { return strings.Compare(a.path, b.path) })
 	return pages

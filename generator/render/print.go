@@ -3,20 +3,18 @@ package render
 import (
 	"bytes"
 	"errors"
-	"formatlas/generator/internal/bufpool"
-	"formatlas/generator/internal/par"
 	"html/template"
+	"sync"
 
-	"formatlas/generator/site"
+	"formatlas/generator/internal/bufpool"
 )
 
 // PrintView is the print edition: the whole atlas on one page, every link an
 // anchor on that page.
 type PrintView struct {
 	Page
-	Formats []FormatView
-	// FormatHTML is each format's article, rendered in parallel before the
-	// page itself: at thousands of formats one template run would be serial.
+	// FormatHTML is each format's article. A build renders the articles with
+	// the format pages, on every core, and streams them into the page.
 	FormatHTML []template.HTML
 	Countries  []CountryView
 	Lessons    []LessonView
@@ -24,52 +22,82 @@ type PrintView struct {
 	Sources    SourcesView
 }
 
-// printEdition plans print.html, with the format articles planned with the
-// format pages.
+// printEdition plans print.html but its format articles, which are planned
+// and rendered with the format pages and streamed into it in order.
 func (p *planner) printEdition() (PrintView, converted) {
 	pp := p.printPlanner()
 	v := PrintView{Page: pp.frame(PrintPath, "The whole atlas"), Matrix: pp.matrix(), Sources: pp.sources()}
 	for i := range v.Sources.Sources { // on paper, the bibliography needs no back-links
 		v.Sources.Sources[i].CitedBy, v.Sources.Sources[i].CitedByLessons = nil, nil
 	}
-	index := make(map[*site.Format]int, len(p.s.Formats))
-	for i, f := range p.s.Formats {
-		index[f] = i
-	}
-	var convs []converted
-	for _, f := range sortedFormats(p.s.Formats) {
-		printed := p.printed[index[f]]
-		v.Formats = append(v.Formats, printed.view)
-		convs = append(convs, printed.conv)
-	}
 	for _, c := range byName(p.s.Countries) {
 		v.Countries = append(v.Countries, pp.country(c))
 	}
+	var all converted
 	for _, l := range p.s.Lessons {
 		lp := *pp
 		lp.idPrefix = LessonAnchor(l) + "-"
 		lv, conv := lp.lesson(l)
 		v.Lessons = append(v.Lessons, lv)
-		convs = append(convs, conv)
-	}
-	var all converted
-	for _, c := range convs {
-		all.links = append(all.links, c.links...)
-		all.errs = append(all.errs, c.errs...)
+		all.links = append(all.links, conv.links...)
+		all.errs = append(all.errs, conv.errs...)
 	}
 	return v, all
 }
 
-// renderPrintFormats renders each format's article of the print edition on
-// every core, with the template "printformat".
-func (t templates) renderPrintFormats(v *PrintView) error {
-	v.FormatHTML = make([]template.HTML, len(v.Formats))
-	errs := make([]error, len(v.Formats))
-	par.Do(len(v.Formats), func(i int) {
-		data, err := bufpool.Render(func(buf *bytes.Buffer) error {
-			return t["print"].ExecuteTemplate(buf, "printformat", v.Formats[i])
-		})
-		v.FormatHTML[i], errs[i] = template.HTML(data), err
+// articlesMark stands for the format articles in the rendered frame of the
+// print edition: no page holds a NUL byte.
+const articlesMark = "\x00articles\x00"
+
+// printFrame renders the print edition around its format articles: the
+// bytes before them and the bytes after.
+func (t templates) printFrame(v PrintView) (before, after []byte, err error) {
+	v.FormatHTML = []template.HTML{articlesMark}
+	var buf bytes.Buffer
+	err = t.execute(&buf, "print", v)
+	before, after, found := bytes.Cut(buf.Bytes(), []byte(articlesMark))
+	if !found && err == nil {
+		err = errors.New("the print template does not show .FormatHTML")
+	}
+	return before, after, err
+}
+
+// article renders a format's article of the print edition.
+func (t templates) article(v FormatView) ([]byte, error) {
+	return bufpool.Render(func(buf *bytes.Buffer) error {
+		return t["print"].ExecuteTemplate(buf, "printformat", v)
 	})
-	return errors.Join(errs...)
+}
+
+// inOrder hands items put in any order to a reader that takes them in order.
+type inOrder struct {
+	mu    sync.Mutex
+	ready *sync.Cond
+	items map[int][]byte
+}
+
+func newInOrder() *inOrder {
+	o := &inOrder{items: map[int][]byte{}}
+	o.ready = sync.NewCond(&o.mu)
+	return o
+}
+
+func (o *inOrder) put(k int, item []byte) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.items[k] = item
+	o.ready.Broadcast()
+}
+
+// take waits for item k and forgets it.
+func (o *inOrder) take(k int) []byte {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for {
+		if item, ok := o.items[k]; ok {
+			delete(o.items, k)
+			return item
+		}
+		o.ready.Wait()
+	}
 }

@@ -27,7 +27,7 @@ type RedirectView struct {
 func (p *planner) redirectPages() []page {
 	var pages []page
 	add := func(from, to, title string) {
-		pages = append(pages, page{from, "redirect", RedirectView{Page: p.frame(from, title), Target: relURL(from, to)}, nil})
+		pages = append(pages, page{path: from, template: "redirect", view: RedirectView{Page: p.frame(from, title), Target: relURL(from, to)}})
 	}
 	for _, f := range p.s.Formats {
 		for _, a := range f.Aliases {

@@ -3,8 +3,10 @@ package render
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -12,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"formatlas/generator/diag"
 	"formatlas/generator/internal/bufpool"
@@ -58,27 +61,122 @@ func RenderTo(sink Sink, s *site.Site, siteFS fs.FS, opts Options) error {
 	p := &planner{s: s, md: md}
 	pages := append(p.plan(), p.redirectPages()...) // content errors are reported with those of rendering
 	printView, printConv := p.printEdition()
-	printErr := tmpl.renderPrintFormats(&printView)
-	pages = append(pages, page{PrintPath, "print", printView, printConv.links})
 	p.errs = append(p.errs, printConv.errs...)
 	out := &emitter{sink: sink}
-	pageErrs := make([]error, len(pages))
-	par.Do(len(pages), func(i int) {
-		data, err := bufpool.Render(func(buf *bytes.Buffer) error {
-			return tmpl.execute(buf, pages[i].template, pages[i].view)
-		})
-		if pageErrs[i] = err; err == nil {
-			out.put(File{Path: pages[i].path, Data: data})
-		}
-	})
-	pageErrs[len(pages)-1] = cmp.Or(printErr, pageErrs[len(pages)-1])
-	execErrs := executionErrors(pages, pageErrs)
-	errs := append(slices.Clone(p.errs), execErrs...)
-	rest := append(crawlerFiles(s.BaseURL, pages), searchIndex(searchEntries(pages)), redirectsFile(s))
+	r := &run{p: p, pp: p.printPlanner(), tmpl: tmpl, out: out, pages: pages,
+		entries: make([][]searchEntry, len(pages)), pageErrs: make([]error, len(pages)),
+		convErrs: make([]diag.List, len(pages)), articles: newInOrder()}
+	r.rankFormats()
+	printed := r.startPrint(printView)
+	par.Do(len(pages), func(j int) { r.render(r.order[j]) })
+	printErr := printed()
+	pages = append(pages, page{path: PrintPath, template: "print", links: append(printConv.links, r.printLinks()...)})
+	execErrs := executionErrors(pages, append(r.pageErrs, printErr))
+	errs := slices.Clone(p.errs)
+	for _, e := range r.convErrs {
+		errs = append(errs, e...)
+	}
+	errs = append(errs, execErrs...)
+	out.stream(SearchIndexPath, func(w io.Writer) error { return writeSearchIndex(w, slices.Concat(r.entries...)) })
+	rest := append(crawlerFiles(s.BaseURL, pages), redirectsFile(s))
 	out.putAll(append(append(rest, static...), dataFiles(s)...))
 	// pages a template failed to finish would only add noise to the link check
 	errs = append(errs, out.close(pages, len(execErrs) == 0)...)
 	return errs.Err()
+}
+
+// run is one rendering of the pages of a site.
+type run struct {
+	p, pp    *planner // the site's pages, and the print edition's articles
+	tmpl     templates
+	out      *emitter
+	pages    []page
+	order    []int // pages in the order they are rendered: formats first, in print order
+	rank     map[*site.Format]int
+	entries  [][]searchEntry // what search finds on each page
+	pageErrs []error
+	convErrs []diag.List
+	articles *inOrder // the print edition's format articles, by rank
+	// the print edition's links and template errors, by rank
+	articleLinks [][]markdown.Link
+	articleErrs  []error
+}
+
+// rankFormats orders the formats as the print edition does and renders
+// their pages first in that order, so that the articles the print edition
+// waits for arrive about in turn and few are held at a time.
+func (r *run) rankFormats() {
+	sorted := sortedFormats(r.p.s.Formats)
+	r.rank = make(map[*site.Format]int, len(sorted))
+	for k, f := range sorted {
+		r.rank[f] = k
+	}
+	r.articleLinks, r.articleErrs = make([][]markdown.Link, len(sorted)), make([]error, len(sorted))
+	for i, pg := range r.pages {
+		if pg.format == nil {
+			r.order = append(r.order, i)
+		}
+	}
+	formats := make([]int, 0, len(sorted))
+	for i, pg := range r.pages {
+		if pg.format != nil {
+			formats = append(formats, i)
+		}
+	}
+	slices.SortFunc(formats, func(a, b int) int { return r.rank[r.pages[a].format] - r.rank[r.pages[b].format] })
+	r.order = append(formats, r.order...)
+}
+
+// startPrint streams the print edition as its articles arrive; the function
+// it returns waits for the end and reports a template error.
+func (r *run) startPrint(v PrintView) func() error {
+	before, after, frameErr := r.tmpl.printFrame(v)
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		r.out.stream(PrintPath, func(w io.Writer) error {
+			w.Write(before)
+			for k := range r.articleLinks {
+				w.Write(r.articles.take(k))
+			}
+			_, err := w.Write(after)
+			return err
+		})
+	})
+	return func() error {
+		wg.Wait()
+		return cmp.Or(frameErr, errors.Join(r.articleErrs...))
+	}
+}
+
+// render makes page i: its view, where the plan left it out, the page, and
+// for a format its print article; then it drops the view.
+func (r *run) render(i int) {
+	pg := &r.pages[i]
+	view := pg.view
+	switch {
+	case pg.format != nil:
+		v, conv, printed := r.p.formatAndPrint(r.pp, pg.format)
+		view, pg.links, r.convErrs[i] = v, conv.links, conv.errs
+		k := r.rank[pg.format]
+		article, err := r.tmpl.article(printed.view)
+		r.articleLinks[k], r.articleErrs[k] = printed.conv.links, err
+		r.articles.put(k, article)
+	case pg.build != nil:
+		view = pg.build()
+	}
+	data, err := bufpool.Render(func(buf *bytes.Buffer) error {
+		return r.tmpl.execute(buf, pg.template, view)
+	})
+	if r.pageErrs[i] = err; err == nil {
+		r.out.put(File{Path: pg.path, Data: data})
+	}
+	r.entries[i] = pageEntries(page{path: pg.path, view: view})
+	pg.view, pg.build = nil, nil
+}
+
+// printLinks are the Markdown links of the print edition's articles.
+func (r *run) printLinks() []markdown.Link {
+	return slices.Concat(r.articleLinks...)
 }
 
 // executionErrors reports each template error once, naming the first page it

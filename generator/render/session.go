@@ -39,14 +39,14 @@ func NewSession(s *site.Site, siteFS fs.FS, md *markdown.Converter, files []File
 func (ss *Session) FormatPage(f *site.Format) (File, error) {
 	p := &planner{s: ss.s, md: ss.md}
 	v, conv := p.format(f)
-	return ss.finish(page{FormatPath(f), "format", v, conv.links}, conv.errs)
+	return ss.finish(page{path: FormatPath(f), template: "format", view: v, links: conv.links}, conv.errs)
 }
 
 // LessonPage renders the page of l again.
 func (ss *Session) LessonPage(l *site.Lesson) (File, error) {
 	p := &planner{s: ss.s, md: ss.md}
 	v, conv := p.lesson(l)
-	return ss.finish(page{LessonPath(l), "lesson", v, conv.links}, conv.errs)
+	return ss.finish(page{path: LessonPath(l), template: "lesson", view: v, links: conv.links}, conv.errs)
 }
 
 // finish executes the page's template and checks its links.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -62,20 +63,38 @@ func NewDir(out string) (*Dir, error) {
 // Put writes f into the fresh directory. It may be called from several
 // goroutines at once.
 func (d *Dir) Put(f File) error {
-	name := filepath.FromSlash(f.Path)
-	dst := filepath.Join(d.tmp, name)
-	if dir := path.Dir(f.Path); dir != "." {
+	dst, err := d.dest(f.Path)
+	if err != nil {
+		return err
+	}
+	if old := filepath.Join(d.out, filepath.FromSlash(f.Path)); sameBytes(old, f.Data) && os.Link(old, dst) == nil {
+		return nil
+	}
+	return os.WriteFile(dst, f.Data, 0o644)
+}
+
+// Create opens the file at the slash-separated path p of the fresh
+// directory for writing, as a stream.
+func (d *Dir) Create(p string) (io.WriteCloser, error) {
+	dst, err := d.dest(p)
+	if err != nil {
+		return nil, err
+	}
+	return os.Create(dst)
+}
+
+// dest is where the file at p goes, its directory made.
+func (d *Dir) dest(p string) (string, error) {
+	dst := filepath.Join(d.tmp, filepath.FromSlash(p))
+	if dir := path.Dir(p); dir != "." {
 		if _, done := d.made.Load(dir); !done {
 			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-				return err
+				return "", err
 			}
 			d.made.Store(dir, true)
 		}
 	}
-	if old := filepath.Join(d.out, name); sameBytes(old, f.Data) && os.Link(old, dst) == nil {
-		return nil
-	}
-	return os.WriteFile(dst, f.Data, 0o644)
+	return dst, nil
 }
 
 // Commit swaps the fresh directory in for out.

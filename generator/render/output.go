@@ -1,6 +1,7 @@
 package render
 
 import (
+	"archive/zip"
 	"bufio"
 	"bytes"
 	"cmp"
@@ -54,14 +55,18 @@ func (f *memoryFile) Close() error { return f.sink.Put(File{Path: f.path, Data: 
 
 // emitter finishes each file as soon as it is made, on the core that made
 // it: it scans the file's links, hashes it for the manifest and compresses
-// it for the offline zip, hands it to the sink and keeps only those digests.
-// So a build holds no more than a page per core of the output at a time,
-// and writing to disk overlaps rendering.
+// it for the offline zip, hands it to the sink and keeps only the digest.
+// The zip is streamed as the files arrive, each at its sequence number, a
+// place in a fixed order that the caller gives. So a build holds no more
+// than a page per core of the output at a time, and writing to disk
+// overlaps rendering.
 type emitter struct {
-	sink Sink
-	mu   sync.Mutex
-	done []digest
-	errs []error
+	sink  Sink
+	mu    sync.Mutex
+	done  []digest
+	errs  []error
+	parts *inOrder[*zipPart] // by sequence number; nil for a file that failed
+	zip   sync.WaitGroup
 }
 
 // digest is what the site-wide outputs need of one file.
@@ -69,39 +74,85 @@ type digest struct {
 	path  string
 	size  int
 	sum   [sha256.Size]byte
-	part  *zipPart // nil for the files the archive leaves out: itself and the manifest
 	links linkcheck.Page
 }
 
-// put finishes f, a file of the archive.
-func (e *emitter) put(f File) {
+// newEmitter starts streaming the offline zip into sink.
+func newEmitter(sink Sink) *emitter {
+	e := &emitter{sink: sink, parts: newInOrder[*zipPart]()}
+	e.zip.Go(func() { e.stream(OfflinePath, -1, e.writeZip) })
+	return e
+}
+
+// writeZip writes the parts as they arrive, in sequence, until the nil part
+// that close puts after the last.
+func (e *emitter) writeZip(w io.Writer) error {
+	zw := zip.NewWriter(w)
+	var err error
+	for k := 0; ; k++ {
+		part, ok := e.parts.take(k)
+		if !ok {
+			break
+		}
+		if part != nil && err == nil {
+			err = addPart(zw, *part)
+		}
+	}
+	return cmp.Or(err, zw.Close())
+}
+
+// put finishes f, whose place in the archive is seq.
+func (e *emitter) put(f File, seq int) {
 	part, err := compressPart(f)
-	e.finish(f, &part, err)
+	d := digest{path: f.Path, size: len(f.Data), sum: sha256.Sum256(f.Data), links: linkcheck.Scan(f.Path, f.Data)}
+	if err == nil {
+		err = e.sink.Put(f)
+	}
+	e.record(d, err)
+	e.parts.put(seq, &part, true)
+}
+
+// skip gives up the place seq of a file that was not made.
+func (e *emitter) skip(seq int) { e.parts.put(seq, nil, true) }
+
+// putAll finishes files on every core, at the places from seq on.
+func (e *emitter) putAll(files []File, seq int) {
+	par.Do(len(files), func(i int) { e.put(files[i], seq+i) })
 }
 
 // stream writes the file at path with write, and finishes it on the way:
 // the file is never held whole. The scan reads it through a pipe, so writing
-// and scanning take turns on the stream's goroutine and one other.
-func (e *emitter) stream(path string, write func(w io.Writer) error) {
+// and scanning take turns on the stream's goroutine and one other. A
+// negative seq keeps the file out of the archive.
+func (e *emitter) stream(path string, seq int, write func(w io.Writer) error) {
 	dst, err := e.sink.Create(path)
 	if err != nil {
 		e.record(digest{path: path}, err)
+		if seq >= 0 {
+			e.skip(seq)
+		}
 		return
 	}
 	sum, crc, size := sha256.New(), crc32.NewIEEE(), &counter{}
 	var packed bytes.Buffer
-	fw := flateWriters.Get().(*flate.Writer)
-	defer flateWriters.Put(fw)
-	fw.Reset(&packed)
+	tee := []io.Writer{dst, sum, crc, size}
+	if seq >= 0 {
+		fw := flateWriters.Get().(*flate.Writer)
+		defer flateWriters.Put(fw)
+		fw.Reset(&packed)
+		tee = append(tee, fw)
+		defer func() {
+			e.parts.put(seq, &zipPart{path: path, data: packed.Bytes(), crc: crc.Sum32(), size: size.n}, true)
+		}()
+		defer fw.Close() // before the part is put: deferred calls run last first
+	}
 	pr, pw := io.Pipe()
 	scanned := make(chan linkcheck.Page)
 	go func() { scanned <- linkcheck.ScanReader(path, pr) }()
-	buf := bufio.NewWriterSize(io.MultiWriter(dst, sum, crc, size, fw, pw), 256<<10)
-	err = write(buf)
-	err = cmp.Or(err, buf.Flush(), fw.Close())
+	buf := bufio.NewWriterSize(io.MultiWriter(append(tee, pw)...), 256<<10)
+	err = cmp.Or(write(buf), buf.Flush())
 	pw.CloseWithError(err)
-	d := digest{path: path, size: size.n, links: <-scanned,
-		part: &zipPart{path: path, data: packed.Bytes(), crc: crc.Sum32(), size: size.n}}
+	d := digest{path: path, size: size.n, links: <-scanned}
 	sum.Sum(d.sum[:0])
 	e.record(d, cmp.Or(err, dst.Close()))
 }
@@ -114,20 +165,6 @@ func (c *counter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// putAll finishes files on every core.
-func (e *emitter) putAll(files []File) {
-	par.Do(len(files), func(i int) { e.put(files[i]) })
-}
-
-func (e *emitter) finish(f File, part *zipPart, err error) {
-	d := digest{path: f.Path, size: len(f.Data), sum: sha256.Sum256(f.Data), part: part,
-		links: linkcheck.Scan(f.Path, f.Data)}
-	if err == nil {
-		err = e.sink.Put(f)
-	}
-	e.record(d, err)
-}
-
 // record keeps the digest of a finished file and any error of finishing it.
 func (e *emitter) record(d digest, err error) {
 	e.mu.Lock()
@@ -138,27 +175,21 @@ func (e *emitter) record(d digest, err error) {
 	}
 }
 
-// close writes the offline zip of every file so far, then the manifest of
-// every file, and reports files at one path, write errors and, if asked,
-// broken links.
-func (e *emitter) close(pages []page, links bool) diag.List {
+// close ends the offline zip after the files at places before seqs, writes
+// the manifest of every file, and reports files at one path, write errors
+// and, if asked, broken links.
+func (e *emitter) close(seqs int, pages []page, links bool) diag.List {
+	e.parts.put(seqs, nil, false)
+	e.zip.Wait()
 	var errs diag.List
-	slices.SortFunc(e.done, func(a, b digest) int { return strings.Compare(a.path, b.path) })
-	for i := 1; i < len(e.done); i++ {
-		if e.done[i].path == e.done[i-1].path {
-			errs.Add(diag.Position{Path: "static/" + e.done[i].path}, "static file would overwrite the generated %s", e.done[i].path)
+	done := e.sorted()
+	for i := 1; i < len(done); i++ {
+		if done[i].path == done[i-1].path {
+			errs.Add(diag.Position{Path: "static/" + done[i].path}, "static file would overwrite the generated %s", done[i].path)
 		}
 	}
-	parts := make([]zipPart, 0, len(e.done))
-	for _, d := range e.done {
-		if d.part != nil { // nil only for a file that failed
-			parts = append(parts, *d.part)
-		}
-	}
-	zipped, err := zipArchive(parts)
-	errs.Append(err)
-	e.finish(zipped, nil, nil)
-	e.finish(manifest(e.sorted()), nil, nil)
+	m := manifest(done)
+	e.record(digest{path: m.Path, size: len(m.Data), links: linkcheck.Scan(m.Path, m.Data)}, e.sink.Put(m))
 	for _, err := range e.errs {
 		errs.Append(err)
 	}
@@ -166,6 +197,12 @@ func (e *emitter) close(pages []page, links bool) diag.List {
 		errs = append(errs, e.checkLinks(pages)...)
 	}
 	return errs
+}
+
+// sorted is the digests in path order.
+func (e *emitter) sorted() []digest {
+	slices.SortFunc(e.done, func(a, b digest) int { return strings.Compare(a.path, b.path) })
+	return e.done
 }
 
 // checkLinks checks every internal href and src of the output. A broken link
@@ -191,10 +228,4 @@ func (e *emitter) checkLinks(pages []page) diag.List {
 		errs = append(errs, placeProblem(prob, pg))
 	}
 	return errs
-}
-
-// sorted is the digests in path order.
-func (e *emitter) sorted() []digest {
-	slices.SortFunc(e.done, func(a, b digest) int { return strings.Compare(a.path, b.path) })
-	return e.done
 }

@@ -62,13 +62,13 @@ func RenderTo(sink Sink, s *site.Site, siteFS fs.FS, opts Options) error {
 	pages := append(p.plan(), p.redirectPages()...) // content errors are reported with those of rendering
 	printView, printConv := p.printEdition()
 	p.errs = append(p.errs, printConv.errs...)
-	out := &emitter{sink: sink}
+	out := newEmitter(sink)
 	r := &run{p: p, pp: p.printPlanner(), tmpl: tmpl, out: out, pages: pages,
 		entries: make([][]searchEntry, len(pages)), pageErrs: make([]error, len(pages)),
-		convErrs: make([]diag.List, len(pages)), articles: newInOrder()}
+		convErrs: make([]diag.List, len(pages)), articles: newInOrder[[]byte]()}
 	r.rankFormats()
 	printed := r.startPrint(printView)
-	par.Do(len(pages), func(j int) { r.render(r.order[j]) })
+	par.Do(len(pages), func(j int) { r.render(r.order[j], j) })
 	printErr := printed()
 	pages = append(pages, page{path: PrintPath, template: "print", links: append(printConv.links, r.printLinks()...)})
 	execErrs := executionErrors(pages, append(r.pageErrs, printErr))
@@ -77,11 +77,16 @@ func RenderTo(sink Sink, s *site.Site, siteFS fs.FS, opts Options) error {
 		errs = append(errs, e...)
 	}
 	errs = append(errs, execErrs...)
-	out.stream(SearchIndexPath, func(w io.Writer) error { return writeSearchIndex(w, slices.Concat(r.entries...)) })
+	// In the archive, the pages come in the order they were rendered, then
+	// the print edition, the search index and the other files.
+	seq := len(pages)
+	out.stream(SearchIndexPath, seq, func(w io.Writer) error { return writeSearchIndex(w, slices.Concat(r.entries...)) })
 	rest := append(crawlerFiles(s.BaseURL, pages), redirectsFile(s))
-	out.putAll(append(append(rest, static...), dataFiles(s)...))
+	rest = append(append(rest, static...), dataFiles(s)...)
+	slices.SortFunc(rest, func(a, b File) int { return strings.Compare(a.Path, b.Path) }) // whatever order static/ was listed in
+	out.putAll(rest, seq+1)
 	// pages a template failed to finish would only add noise to the link check
-	errs = append(errs, out.close(pages, len(execErrs) == 0)...)
+	errs = append(errs, out.close(seq+1+len(rest), pages, len(execErrs) == 0)...)
 	return errs.Err()
 }
 
@@ -96,7 +101,7 @@ type run struct {
 	entries  [][]searchEntry // what search finds on each page
 	pageErrs []error
 	convErrs []diag.List
-	articles *inOrder // the print edition's format articles, by rank
+	articles *inOrder[[]byte] // the print edition's format articles, by rank
 	// the print edition's links and template errors, by rank
 	articleLinks [][]markdown.Link
 	articleErrs  []error
@@ -133,10 +138,11 @@ func (r *run) startPrint(v PrintView) func() error {
 	before, after, frameErr := r.tmpl.printFrame(v)
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		r.out.stream(PrintPath, func(w io.Writer) error {
+		r.out.stream(PrintPath, len(r.pages), func(w io.Writer) error {
 			w.Write(before)
 			for k := range r.articleLinks {
-				w.Write(r.articles.take(k))
+				article, _ := r.articles.take(k)
+				w.Write(article)
 			}
 			_, err := w.Write(after)
 			return err
@@ -148,9 +154,10 @@ func (r *run) startPrint(v PrintView) func() error {
 	}
 }
 
-// render makes page i: its view, where the plan left it out, the page, and
-// for a format its print article; then it drops the view.
-func (r *run) render(i int) {
+// render makes page i, the seq-th to be rendered: its view, where the plan
+// left it out, the page, and for a format its print article; then it drops
+// the view.
+func (r *run) render(i, seq int) {
 	pg := &r.pages[i]
 	view := pg.view
 	switch {
@@ -160,7 +167,7 @@ func (r *run) render(i int) {
 		k := r.rank[pg.format]
 		article, err := r.tmpl.article(printed.view)
 		r.articleLinks[k], r.articleErrs[k] = printed.conv.links, err
-		r.articles.put(k, article)
+		r.articles.put(k, article, true)
 	case pg.build != nil:
 		view = pg.build()
 	}
@@ -168,7 +175,9 @@ func (r *run) render(i int) {
 		return r.tmpl.execute(buf, pg.template, view)
 	})
 	if r.pageErrs[i] = err; err == nil {
-		r.out.put(File{Path: pg.path, Data: data})
+		r.out.put(File{Path: pg.path, Data: data}, seq)
+	} else {
+		r.out.skip(seq)
 	}
 	r.entries[i] = pageEntries(page{path: pg.path, view: view})
 	pg.view, pg.build = nil, nil

@@ -3,6 +3,7 @@ package render
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"hash/crc32"
 	"sync"
 	"time"
@@ -24,8 +25,8 @@ var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // zipPart is one file of the archive, compressed ahead of time: a build
 // compresses each file on the core that made it, and the archive is only
-// these parts written in path order with zip.CreateRaw, so it never depends
-// on timing.
+// these parts written in a fixed order with zip.CreateRaw, so it never
+// depends on timing.
 type zipPart struct {
 	path string
 	data []byte
@@ -55,22 +56,27 @@ func compressPart(f File) (zipPart, error) {
 	return zipPart{path: f.Path, data: buf.Bytes(), crc: crc32.ChecksumIEEE(f.Data), size: len(f.Data)}, err
 }
 
-// zipArchive writes the parts, sorted by path, as the offline archive.
-func zipArchive(parts []zipPart) (File, error) {
-	size := 22
-	for _, p := range parts {
-		size += len(p.data) + 2*(46+len(offlineRoot)+len(p.path)) // data, local and central headers
+// addPart writes a compressed part into the archive.
+func addPart(zw *zip.Writer, p zipPart) error {
+	h := &zip.FileHeader{Name: offlineRoot + p.path, Method: zip.Deflate, Modified: zipTime,
+		CRC32: p.crc, CompressedSize64: uint64(len(p.data)), UncompressedSize64: uint64(p.size)}
+	w, err := zw.CreateRaw(h)
+	if err == nil {
+		_, err = w.Write(p.data)
 	}
-	archive := bytes.NewBuffer(make([]byte, 0, size))
-	zw := zip.NewWriter(archive)
-	for _, p := range parts {
-		h := &zip.FileHeader{Name: offlineRoot + p.path, Method: zip.Deflate, Modified: zipTime,
-			CRC32: p.crc, CompressedSize64: uint64(len(p.data)), UncompressedSize64: uint64(p.size)}
-		w, err := zw.CreateRaw(h)
-		if err != nil {
-			return File{}, err
-		}
-		if _, err := w.Write(p.data); err != nil {
+	return err
+}
+
+// OfflineZip packs files, in their order, into one archive, each compressed
+// on its own core.
+func OfflineZip(files []File) (File, error) {
+	parts := make([]zipPart, len(files))
+	errs := make([]error, len(files))
+	par.Do(len(files), func(i int) { parts[i], errs[i] = compressPart(files[i]) })
+	var archive bytes.Buffer
+	zw := zip.NewWriter(&archive)
+	for i := range parts {
+		if err := cmp.Or(errs[i], addPart(zw, parts[i])); err != nil {
 			return File{}, err
 		}
 	}
@@ -78,18 +84,4 @@ func zipArchive(parts []zipPart) (File, error) {
 		return File{}, err
 	}
 	return File{Path: OfflinePath, Data: archive.Bytes()}, nil
-}
-
-// OfflineZip packs files, sorted by path, into one archive, each compressed
-// on its own core.
-func OfflineZip(files []File) (File, error) {
-	parts := make([]zipPart, len(files))
-	errs := make([]error, len(files))
-	par.Do(len(files), func(i int) { parts[i], errs[i] = compressPart(files[i]) })
-	for _, err := range errs {
-		if err != nil {
-			return File{}, err
-		}
-	}
-	return zipArchive(parts)
 }

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unique"
 
 	"golang.org/x/net/html"
 )
@@ -145,9 +146,9 @@ func scan(r io.Reader) (ids map[string]bool, refs []string) {
 			key, val, more := z.TagAttr()
 			switch string(key) {
 			case "id":
-				ids[string(val)] = true
+				ids[intern(val)] = true
 			case "href", "src":
-				refs = append(refs, string(val))
+				refs = append(refs, intern(val))
 			}
 			if !more {
 				break
@@ -155,6 +156,11 @@ func scan(r io.Reader) (ids map[string]bool, refs []string) {
 		}
 	}
 }
+
+// intern returns one shared copy of s: a build keeps the links of every
+// page until the end, and most of them (the navigation, the stylesheets)
+// are the same on every page of a directory.
+func intern(s []byte) string { return unique.Make(string(s)).Value() }
 
 func check(page, ref string, exists map[string]bool, ids map[string]map[string]bool) string {
 	u, err := url.Parse(ref)

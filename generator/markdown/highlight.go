@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -19,10 +18,11 @@ import (
 type highlighter struct {
 	formatter *chromahtml.Formatter
 	style     *chroma.Style
-	// cache maps language and code to highlighted HTML: the print edition
-	// converts every commentary a second time, and tokenising is the dear part.
-	cache sync.Map
 }
+
+// highlightedAttr keeps a code block's highlighted HTML on its node, for
+// the document's variants: tokenising is the dear part of rendering.
+const highlightedAttr = "formatlas-highlighted"
 
 func newHighlighter(style string) *highlighter {
 	if style == "" {
@@ -43,22 +43,20 @@ func (h *highlighter) render(w util.BufWriter, source []byte, n ast.Node, enteri
 		return ast.WalkSkipChildren, nil
 	}
 	block := n.(*ast.FencedCodeBlock)
+	if html, ok := block.AttributeString(highlightedAttr); ok {
+		_, err := w.Write(html.([]byte))
+		return ast.WalkSkipChildren, err
+	}
 	var code bytes.Buffer
 	for i := 0; i < block.Lines().Len(); i++ {
 		seg := block.Lines().At(i)
 		code.Write(seg.Value(source))
 	}
-	lang := string(block.Language(source))
-	key := lang + "\x00" + code.String()
-	if html, ok := h.cache.Load(key); ok {
-		_, err := w.Write(html.([]byte))
-		return ast.WalkSkipChildren, err
-	}
-	html, err := h.highlight(lang, code.String())
+	html, err := h.highlight(string(block.Language(source)), code.String())
 	if err != nil {
 		return ast.WalkStop, err
 	}
-	h.cache.Store(key, html)
+	block.SetAttributeString(highlightedAttr, html)
 	_, err = w.Write(html)
 	return ast.WalkSkipChildren, err
 }

@@ -64,10 +64,11 @@ func RenderTo(sink Sink, s *site.Site, siteFS fs.FS, opts Options) error {
 	p.errs = append(p.errs, printConv.errs...)
 	out := newEmitter(sink)
 	r := &run{p: p, pp: p.printPlanner(), tmpl: tmpl, out: out, pages: pages,
-		entries: make([][]searchEntry, len(pages)), pageErrs: make([]error, len(pages)),
+		found: newInOrder[[]searchEntry](), pageErrs: make([]error, len(pages)),
 		convErrs: make([]diag.List, len(pages)), articles: newInOrder[[]byte]()}
 	r.rankFormats()
 	printed := r.startPrint(printView)
+	indexed := r.startSearchIndex()
 	par.Do(len(pages), func(j int) { r.render(r.order[j], j) })
 	printErr := printed()
 	pages = append(pages, page{path: PrintPath, template: "print", links: append(printConv.links, r.printLinks()...)})
@@ -77,10 +78,10 @@ func RenderTo(sink Sink, s *site.Site, siteFS fs.FS, opts Options) error {
 		errs = append(errs, e...)
 	}
 	errs = append(errs, execErrs...)
+	indexed()
 	// In the archive, the pages come in the order they were rendered, then
 	// the print edition, the search index and the other files.
 	seq := len(pages)
-	out.stream(SearchIndexPath, seq, func(w io.Writer) error { return writeSearchIndex(w, slices.Concat(r.entries...)) })
 	rest := append(crawlerFiles(s.BaseURL, pages), redirectsFile(s))
 	rest = append(append(rest, static...), dataFiles(s)...)
 	slices.SortFunc(rest, func(a, b File) int { return strings.Compare(a.Path, b.Path) }) // whatever order static/ was listed in
@@ -98,7 +99,7 @@ type run struct {
 	pages    []page
 	order    []int // pages in the order they are rendered: formats first, in print order
 	rank     map[*site.Format]int
-	entries  [][]searchEntry // what search finds on each page
+	found    *inOrder[[]searchEntry] // what search finds on each page, in the order they are rendered
 	pageErrs []error
 	convErrs []diag.List
 	articles *inOrder[[]byte] // the print edition's format articles, by rank
@@ -154,6 +155,27 @@ func (r *run) startPrint(v PrintView) func() error {
 	}
 }
 
+// startSearchIndex streams the search index as the pages are rendered, in
+// that order; the function it returns waits for the end.
+func (r *run) startSearchIndex() func() {
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		r.out.stream(SearchIndexPath, len(r.pages)+1, func(w io.Writer) error {
+			return writeSearchIndex(w, func(yield func(searchEntry) bool) {
+				for seq := range r.pages {
+					found, _ := r.found.take(seq)
+					for _, e := range found {
+						if !yield(e) {
+							return
+						}
+					}
+				}
+			})
+		})
+	})
+	return wg.Wait
+}
+
 // render makes page i, the seq-th to be rendered: its view, where the plan
 // left it out, the page, and for a format its print article; then it drops
 // the view.
@@ -179,7 +201,7 @@ func (r *run) render(i, seq int) {
 	} else {
 		r.out.skip(seq)
 	}
-	r.entries[i] = pageEntries(page{path: pg.path, view: view})
+	r.found.put(seq, pageEntries(page{path: pg.path, view: view}), true)
 	pg.view, pg.build = nil, nil
 }
 

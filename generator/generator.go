@@ -168,7 +168,7 @@ func Build(siteFS fs.FS, out string, opts Options) (int, error) {
 		return 0, err
 	}
 	counter := &countingSink{Sink: dir}
-	if err := render.RenderTo(counter, model, siteFS, render.Options{Markdown: markdown.New(markdown.Options{})}); err != nil {
+	if err := render.RenderTo(counter, model, siteFS, render.Options{Markdown: markdown.New(markdown.Options{}), Release: true}); err != nil {
 		dir.Abort()
 		return 0, err
 	}

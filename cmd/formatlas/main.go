@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 )
 
@@ -37,7 +38,18 @@ func commands() []*Command {
 	return []*Command{buildCommand(), checkCommand(), diffCommand(), serveCommand()}
 }
 
+// memoryLimit is the soft limit on the heap that formatlas works under when
+// GOMEMLIMIT does not set one: the garbage collector runs more often near it
+// rather than let a large site's build double its live heap. Builds of up to
+// some thousands of formats never reach it; one of 10,000 formats and 200
+// countries keeps about 250 MB live and peaks near the limit instead of at
+// 650 MB, for about 5% more time.
+const memoryLimit = 448 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	os.Exit(run(context.Background(), os.Args[1:], &Env{Stdout: os.Stdout, Stderr: os.Stderr}))
 }
 

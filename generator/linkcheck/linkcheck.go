@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/url"
 	"path"
+	"slices"
 	"runtime"
 	"sort"
 	"strings"
@@ -55,7 +56,7 @@ func Check(files []File) []Problem {
 // page as soon as it is rendered and keeps only this.
 type Page struct {
 	Path string
-	IDs  map[string]bool // nil for a file that is not HTML
+	IDs  []string // sorted; nil for a file that is not HTML
 	Refs []string
 }
 
@@ -90,14 +91,14 @@ func CheckPages(paths []string, pages []Page) []Problem {
 // one page can be checked again without reading the others.
 type Index struct {
 	exists map[string]bool
-	ids    map[string]map[string]bool
+	ids    map[string][]string
 }
 
 // NewIndex indexes scanned pages of a site whose files are at paths.
 func NewIndex(paths []string, pages []Page) *Index { return newIndex(paths, pages) }
 
 func newIndex(paths []string, pages []Page) *Index {
-	ix := &Index{exists: make(map[string]bool, len(paths)), ids: map[string]map[string]bool{}}
+	ix := &Index{exists: make(map[string]bool, len(paths)), ids: map[string][]string{}}
 	for _, p := range paths {
 		ix.exists[p] = true
 	}
@@ -129,15 +130,17 @@ func (ix *Index) check(page string, refs []string) []Problem {
 	return problems
 }
 
-// scan collects the element ids of a page and its href and src values.
-func scan(r io.Reader) (ids map[string]bool, refs []string) {
-	ids = map[string]bool{}
+// scan collects the element ids of a page, sorted, and its href and src
+// values.
+func scan(r io.Reader) (ids []string, refs []string) {
+	ids = []string{}
 	z := html.NewTokenizer(r)
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			io.Copy(io.Discard, r) // a reader that did not end is drained
-			return ids, refs
+			slices.Sort(ids)
+			return slices.Compact(ids), refs
 		}
 		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
 			continue
@@ -146,7 +149,7 @@ func scan(r io.Reader) (ids map[string]bool, refs []string) {
 			key, val, more := z.TagAttr()
 			switch string(key) {
 			case "id":
-				ids[intern(val)] = true
+				ids = append(ids, intern(val))
 			case "href", "src":
 				refs = append(refs, intern(val))
 			}
@@ -157,12 +160,18 @@ func scan(r io.Reader) (ids map[string]bool, refs []string) {
 	}
 }
 
+// hasID reports whether the sorted ids hold id.
+func hasID(ids []string, id string) bool {
+	_, found := slices.BinarySearch(ids, id)
+	return found
+}
+
 // intern returns one shared copy of s: a build keeps the links of every
 // page until the end, and most of them (the navigation, the stylesheets)
 // are the same on every page of a directory.
 func intern(s []byte) string { return unique.Make(string(s)).Value() }
 
-func check(page, ref string, exists map[string]bool, ids map[string]map[string]bool) string {
+func check(page, ref string, exists map[string]bool, ids map[string][]string) string {
 	u, err := url.Parse(ref)
 	if err != nil {
 		return "not a URL: " + err.Error()
@@ -187,7 +196,7 @@ func check(page, ref string, exists map[string]bool, ids map[string]map[string]b
 			return "no such file " + target
 		}
 	}
-	if u.Fragment != "" && strings.HasSuffix(target, ".html") && !ids[target][u.Fragment] {
+	if u.Fragment != "" && strings.HasSuffix(target, ".html") && !hasID(ids[target], u.Fragment) {
 		return fmt.Sprintf("no element with id %q in %s", u.Fragment, target)
 	}
 	return ""

@@ -13,7 +13,7 @@ import (
 )
 
 // page is one entry of the page plan: where it goes, which template renders it
-// and the view it gets. Commentary is converted while the plan is built.
+// and the view it gets.
 type page struct {
 	path     string
 	template string

@@ -2,7 +2,10 @@ package render
 
 import (
 	"errors"
+	"fmt"
 	"html/template"
+	"reflect"
+	"sync"
 	"io/fs"
 	"slices"
 	"strconv"
@@ -10,14 +13,49 @@ import (
 )
 
 // funcMap is the one FuncMap every template gets. asset gives the
-// fingerprinted path of a stylesheet or script of static/.
-func funcMap(names assets) template.FuncMap {
+// fingerprinted path of a stylesheet or script of static/; memo renders a
+// partial once per distinct data (see memoizer).
+func funcMap(names assets, m *memoizer) template.FuncMap {
 	return template.FuncMap{
 		"asset":  names.path,
 		"plural": plural,
 		"join":   strings.Join,
 		"lower":  strings.ToLower,
+		"memo":   m.render,
 	}
+}
+
+// memoizer renders a partial of templates/partials once for each distinct
+// value of its data, for the rows that recur on many pages: a format's row
+// is the same in the table of every country that takes part in it, a
+// country's item the same in the member list of every format of one
+// directory. The data must be comparable, and the partial's output depend
+// on nothing else.
+type memoizer struct {
+	set  *template.Template // base.html and the partials, set once parsed
+	done sync.Map           // memoKey -> template.HTML
+}
+
+type memoKey struct {
+	name string
+	data any
+}
+
+func (m *memoizer) render(name string, data any) (template.HTML, error) {
+	if t := reflect.TypeOf(data); t == nil || !t.Comparable() {
+		return "", fmt.Errorf("memo %q: data of type %v cannot be told apart", name, t)
+	}
+	key := memoKey{name, data}
+	if html, ok := m.done.Load(key); ok {
+		return html.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := m.set.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	html := template.HTML(b.String())
+	m.done.Store(key, html)
+	return html, nil
 }
 
 // plural writes "1 format" or "3 formats".

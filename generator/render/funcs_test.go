@@ -16,18 +16,18 @@ func Example_plural() {
 }
 
 func Example_join() {
-	fmt.Println(funcMap(nil)["join"].(func([]string, string) string)([]string{"readiness", "crisis response"}, ", "))
+	fmt.Println(funcMap(nil, nil)["join"].(func([]string, string) string)([]string{"readiness", "crisis response"}, ", "))
 	// Output: readiness, crisis response
 }
 
 func Example_lower() {
-	fmt.Println(funcMap(nil)["lower"].(func(string) string)("FIN"))
+	fmt.Println(funcMap(nil, nil)["lower"].(func(string) string)("FIN"))
 	// Output: fin
 }
 
 func Example_asset() {
 	names := assets{"style.css": "assets/style.1a2b3c4d.css"}
-	asset := funcMap(names)["asset"].(func(string) (string, error))
+	asset := funcMap(names, nil)["asset"].(func(string) (string, error))
 	fmt.Println(asset("style.css"))
 	_, err := asset("missing.css")
 	fmt.Println(err)

@@ -323,12 +323,14 @@ type templates map[string]*template.Template
 var pageKinds = []string{"home", "formats", "format", "countries", "country", "matrix", "sources", "lessons", "lesson", "page", "404", "print", "redirect", "data", "pictures", "overlaps", "upset", "timeline"}
 
 func parseTemplates(siteFS fs.FS, names assets) (templates, error) {
-	base := template.New("base.html").Option("missingkey=error").Funcs(funcMap(names))
+	memo := &memoizer{}
+	base := template.New("base.html").Option("missingkey=error").Funcs(funcMap(names, memo))
 	var errs diag.List
 	if _, err := base.ParseFS(siteFS, "templates/base.html", "templates/partials/*.html"); err != nil {
 		return nil, templateError(err)
 	}
 	out := templates{}
+	defer func() { memo.set, _ = base.Clone() }() // a set that has run cannot be cloned: give memo its own
 	for _, kind := range pageKinds {
 		t, err := base.Clone()
 		if err == nil {

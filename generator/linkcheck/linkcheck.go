@@ -9,14 +9,16 @@ import (
 	"io"
 	"net/url"
 	"path"
-	"slices"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unique"
 
 	"golang.org/x/net/html"
+
+	"formatlas/generator/internal/par"
 )
 
 // File is an output file: a slash-separated path relative to the site root.
@@ -79,10 +81,9 @@ func ScanReader(path string, r io.Reader) Page {
 // files are at paths, and returns the broken ones, sorted.
 func CheckPages(paths []string, pages []Page) []Problem {
 	ix := newIndex(paths, pages)
-	var problems []Problem
-	for _, pg := range pages {
-		problems = append(problems, ix.check(pg.Path, pg.Refs)...)
-	}
+	found := make([][]Problem, len(pages))
+	par.Do(len(pages), func(i int) { found[i] = ix.check(pages[i].Path, pages[i].Refs) })
+	problems := slices.Concat(found...)
 	sort.Slice(problems, func(i, j int) bool { return problems[i].String() < problems[j].String() })
 	return problems
 }

@@ -6,7 +6,9 @@ package markdown
 
 import (
 	"bytes"
+	"html"
 	"slices"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -83,6 +85,9 @@ type Result struct {
 	// rendered site can be reported at its line and column.
 	Links []Link
 	Errs  diag.List
+	// Text is the document's prose as plain text, white space folded, for
+	// a search index: its text nodes but those of code blocks and raw HTML.
+	Text string
 }
 
 // Link is one internal link of a document.
@@ -123,7 +128,7 @@ func (c *Converter) ConvertVariants(doc Doc, variants ...Variant) (Result, []Res
 	state := &convertState{doc: doc}
 	ctx.Set(stateKey, state)
 	tree := c.md.Parser().Parse(text.NewReader(doc.Source), parser.WithContext(ctx))
-	result := Result{HTML: c.render(tree, state)}
+	result := Result{HTML: c.render(tree, state), Text: plainText(tree, doc.Source)}
 	state.checkFootnotes()
 	result.Links, result.Errs = state.links, state.errs
 	var out []Result
@@ -132,6 +137,35 @@ func (c *Converter) ConvertVariants(doc Doc, variants ...Variant) (Result, []Res
 		out = append(out, Result{HTML: c.render(tree, state), Links: links})
 	}
 	return result, out
+}
+
+// plainText is the text of the parsed document, white space folded: its
+// text nodes, a space between blocks and at line breaks.
+func plainText(tree ast.Node, source []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(tree, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if entering {
+				b.Write(n.Segment.Value(source))
+				if n.SoftLineBreak() || n.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			}
+		case *ast.String:
+			if entering {
+				b.Write(n.Value)
+			}
+		default:
+			if n.Type() == ast.TypeBlock {
+				b.WriteByte(' ')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
 }
 
 // render writes the parsed document as HTML; a failure is reported at the

@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"reflect"
-	"sync"
 	"io/fs"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // funcMap is the one FuncMap every template gets. asset gives the

@@ -46,14 +46,14 @@ func (p *planner) lesson(l *site.Lesson) (LessonView, converted) {
 		v.Evidence = append(v.Evidence, ev)
 	}
 	html, conv := p.markdown(l.CommentaryPath, l.Commentary, from, reservedLessonIDs, 0)
-	v.Commentary = html
+	v.Commentary, v.Text = html, conv.text
 	return v, conv
 }
 
 func (p *planner) freePage(pg *site.Page) (FreePageView, converted) {
 	from := PagePath(pg)
 	html, conv := p.markdown(pg.Path, pg.Body, from, []string{"top", "main", "footnotes", "site-search", "site-search-results"}, 0)
-	return FreePageView{Page: p.frame(from, pg.Title), Body: html}, conv
+	return FreePageView{Page: p.frame(from, pg.Title), Body: html, Text: conv.text}, conv
 }
 
 // markdown converts one document for the page at from.
@@ -64,7 +64,7 @@ func (p *planner) markdown(path string, src []byte, from string, reserved []stri
 	r := p.md.Convert(markdown.Doc{Path: path, Source: src,
 		Resolver: resolver{s: p.s, from: from, inPage: p.inPage, prefix: p.idPrefix}, Reserved: reserved,
 		HeadingShift: shift, IDPrefix: p.idPrefix})
-	return template.HTML(r.HTML), converted{links: r.Links, errs: r.Errs}
+	return template.HTML(r.HTML), converted{links: r.Links, errs: r.Errs, text: r.Text}
 }
 
 // converted is what a page's Markdown reports: its internal links, to place
@@ -72,4 +72,5 @@ func (p *planner) markdown(path string, src []byte, from string, reserved []stri
 type converted struct {
 	links []markdown.Link
 	errs  diag.List
+	text  string // the prose as plain text, for the search index
 }

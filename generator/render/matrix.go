@@ -101,11 +101,12 @@ func matrixParts(formats []*site.Format) []matrixPart {
 // parts of the matrix.
 func (p *planner) matrices() []page {
 	var pages []page
+	p.clustered() // computed here, once, for the pages built on other cores
 	for _, o := range matrixOrders {
-		pages = append(pages, page{path: o.path, template: "matrix", view: p.matrixIn(o.key, o.path)})
+		pages = append(pages, page{path: o.path, template: "matrix", first: true,
+			build: func() any { return p.matrixIn(o.key, o.path) }})
 	}
 	parts := matrixParts(sortedFormats(p.s.Formats))
-	p.clustered() // computed here, once, for the parts built on other cores
 	for i := range parts {
 		pages = append(pages, page{path: parts[i].path, template: "matrix", build: func() any { return p.matrixPart(parts, i) }})
 	}

@@ -24,6 +24,7 @@ type page struct {
 	// format's (with its print-edition article), or what build returns.
 	format *site.Format
 	build  func() any
+	first  bool // one page of the site as a whole: rendered before the rest
 }
 
 // planner builds the page plan for one site.
@@ -154,18 +155,21 @@ func byName(countries []*site.Country) []*site.Country {
 // country pages, and the parts of a large matrix, get their views where they
 // are rendered.
 func (p *planner) plan() []page {
+	lazy := func(path, template string, build func() any) page {
+		return page{path: path, template: template, build: build, first: true}
+	}
 	pages := []page{
-		{path: HomePath, template: "home", view: p.home()},
-		{path: FormatsPath, template: "formats", view: p.formats()},
-		{path: CountriesPath, template: "countries", view: p.countries()},
+		lazy(HomePath, "home", func() any { return p.home() }),
+		lazy(FormatsPath, "formats", func() any { return p.formats() }),
+		lazy(CountriesPath, "countries", func() any { return p.countries() }),
 		{path: PicturesPath, template: "pictures", view: PicturesView{Page: p.frame(PicturesPath, "Pictures")}},
-		{path: OverlapsPath, template: "overlaps", view: p.overlaps()},
-		{path: UpSetPath, template: "upset", view: p.upset()},
-		{path: TimelinePath, template: "timeline", view: p.timeline()},
-		{path: SourcesPath, template: "sources", view: p.sources()},
-		{path: LessonsPath, template: "lessons", view: p.lessons()},
+		lazy(OverlapsPath, "overlaps", func() any { return p.overlaps() }),
+		lazy(UpSetPath, "upset", func() any { return p.upset() }),
+		lazy(TimelinePath, "timeline", func() any { return p.timeline() }),
+		lazy(SourcesPath, "sources", func() any { return p.sources() }),
+		lazy(LessonsPath, "lessons", func() any { return p.lessons() }),
 		{path: NotFoundPath, template: "404", view: NotFoundView{Page: p.frame(NotFoundPath, "Page not found")}},
-		{path: DataPath, template: "data", view: p.dataPage()},
+		lazy(DataPath, "data", func() any { return p.dataPage() }),
 	}
 	for _, f := range p.s.Formats {
 		pages = append(pages, page{path: FormatPath(f), template: "format", format: f})
@@ -230,7 +234,7 @@ var reservedIDs = []string{"top", "main", "nav", "summary", "facts", "members", 
 func (p *planner) format(f *site.Format) (FormatView, converted) {
 	v := p.formatFacts(f)
 	html, conv := p.markdown(f.CommentaryPath, f.Commentary, FormatPath(f), reservedIDs, 1)
-	v.Commentary = html
+	v.Commentary, v.Text = html, conv.text
 	if !p.inPage {
 		v.Timeline = p.formatTimeline(f)
 	}
@@ -250,7 +254,7 @@ func (p *planner) formatAndPrint(pp *planner, f *site.Format) (FormatView, conve
 		r, alt := p.md.ConvertVariants(markdown.Doc{Path: f.CommentaryPath, Source: f.Commentary,
 			Resolver: resolver{s: p.s, from: from}, Reserved: reservedIDs, HeadingShift: 1},
 			markdown.Variant{Resolver: resolver{s: p.s, from: from, inPage: true, prefix: prefix}, IDPrefix: prefix})
-		v.Commentary, conv = template.HTML(r.HTML), converted{links: r.Links, errs: r.Errs}
+		v.Commentary, v.Text, conv = template.HTML(r.HTML), r.Text, converted{links: r.Links, errs: r.Errs}
 		printed.view.Commentary, printed.conv = template.HTML(alt[0].HTML), converted{links: alt[0].Links}
 	}
 	v.Timeline = p.formatTimeline(f)

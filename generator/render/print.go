@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"formatlas/generator/internal/bufpool"
+	"formatlas/generator/internal/par"
 )
 
 // PrintView is the print edition: the whole atlas on one page, every link an
@@ -30,9 +31,9 @@ func (p *planner) printEdition() (PrintView, converted) {
 	for i := range v.Sources.Sources { // on paper, the bibliography needs no back-links
 		v.Sources.Sources[i].CitedBy, v.Sources.Sources[i].CitedByLessons = nil, nil
 	}
-	for _, c := range byName(p.s.Countries) {
-		v.Countries = append(v.Countries, pp.country(c))
-	}
+	countries := byName(p.s.Countries)
+	v.Countries = make([]CountryView, len(countries))
+	par.Do(len(countries), func(i int) { v.Countries[i] = pp.country(countries[i]) })
 	var all converted
 	for _, l := range p.s.Lessons {
 		lp := *pp

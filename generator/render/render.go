@@ -114,8 +114,10 @@ type run struct {
 }
 
 // rankFormats orders the formats as the print edition does and renders
-// their pages first in that order, so that the articles the print edition
-// waits for arrive about in turn and few are held at a time.
+// their pages in that order, so that the articles the print edition waits
+// for arrive about in turn and few are held at a time. Before them come the
+// few pages about the whole site, the dearest to make one by one (overlaps,
+// the matrix), so that no core is left with one of them at the end.
 func (r *run) rankFormats() {
 	sorted := sortedFormats(r.p.s.Formats)
 	r.rank = make(map[*site.Format]int, len(sorted))
@@ -123,19 +125,19 @@ func (r *run) rankFormats() {
 		r.rank[f] = k
 	}
 	r.articleLinks, r.articleErrs = make([][]markdown.Link, len(sorted)), make([]error, len(sorted))
+	var first, formats, rest []int
 	for i, pg := range r.pages {
-		if pg.format == nil {
-			r.order = append(r.order, i)
-		}
-	}
-	formats := make([]int, 0, len(sorted))
-	for i, pg := range r.pages {
-		if pg.format != nil {
+		switch {
+		case pg.first:
+			first = append(first, i)
+		case pg.format != nil:
 			formats = append(formats, i)
+		default:
+			rest = append(rest, i)
 		}
 	}
 	slices.SortFunc(formats, func(a, b int) int { return r.rank[r.pages[a].format] - r.rank[r.pages[b].format] })
-	r.order = append(formats, r.order...)
+	r.order = slices.Concat(first, formats, rest)
 }
 
 // startPrint streams the print edition as its articles arrive; the function

@@ -1,13 +1,10 @@
 package render
 
 import (
-	"bytes"
 	"encoding/json"
 	"io"
 	"iter"
 	"strings"
-
-	"golang.org/x/net/html"
 )
 
 // SearchIndexPath is the search index: a script that defines the entries, so
@@ -40,48 +37,19 @@ func writeSearchIndex(w io.Writer, entries iter.Seq[searchEntry]) error {
 	return err
 }
 
-// plainText is the text of an HTML fragment with its white space folded, for
-// the search index.
-func plainText(fragment []byte) string {
-	var b strings.Builder
-	z := html.NewTokenizer(bytes.NewReader(fragment))
-	skip := 0 // inside <pre> code, which is not prose
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			text := strings.ReplaceAll(b.String(), "\u21a9\ufe0e", "") // footnote back-links
-			return strings.Join(strings.Fields(text), " ")
-		case html.StartTagToken:
-			if name, _ := z.TagName(); string(name) == "pre" {
-				skip++
-			}
-			b.WriteByte(' ')
-		case html.EndTagToken:
-			if name, _ := z.TagName(); string(name) == "pre" && skip > 0 {
-				skip--
-			}
-			b.WriteByte(' ')
-		case html.TextToken:
-			if skip == 0 {
-				b.Write(z.Text())
-			}
-		}
-	}
-}
-
 // pageEntries is what search can find on one page.
 func pageEntries(pg page) []searchEntry {
 	switch v := pg.view.(type) {
 	case FormatView:
 		return []searchEntry{{Kind: "Format", Title: v.Format.Name, Sub: v.Format.Abbr, URL: pg.path,
-			Text: strings.TrimSpace(v.Summary + " " + plainText([]byte(v.Commentary)))}}
+			Text: strings.TrimSpace(v.Summary + " " + v.Text)}}
 	case CountryView:
 		return []searchEntry{{Kind: "Country", Title: v.Country.Name, Sub: v.Country.Code, URL: pg.path, Text: v.Region}}
 	case LessonView:
 		return []searchEntry{{Kind: "Lesson", Title: v.Lesson.Title, Sub: v.Lesson.KindLabel, URL: pg.path,
-			Text: strings.TrimSpace(v.Summary + " " + plainText([]byte(v.Commentary)))}}
+			Text: strings.TrimSpace(v.Summary + " " + v.Text)}}
 	case FreePageView:
-		return []searchEntry{{Kind: "Page", Title: v.Title, URL: pg.path, Text: plainText([]byte(v.Body))}}
+		return []searchEntry{{Kind: "Page", Title: v.Title, URL: pg.path, Text: v.Text}}
 	case SourcesView:
 		var out []searchEntry
 		for _, s := range v.Sources {

@@ -117,6 +117,7 @@ type FormatView struct {
 	MemberList, MemberListNote string
 	Events                     []EventView
 	Commentary                 template.HTML
+	Text                       string // the commentary as plain text, for the search index
 	Sources                    []SourceCites
 	Shared                     []SharedView
 	Lessons                    []LessonEvidence
@@ -161,6 +162,7 @@ type LessonView struct {
 	Summary    string
 	Evidence   []EvidenceView
 	Commentary template.HTML
+	Text       string // the commentary as plain text, for the search index
 	Sources    []SourceCites
 }
 
@@ -175,6 +177,7 @@ type EvidenceView struct {
 type FreePageView struct {
 	Page
 	Body template.HTML
+	Text string // the body as plain text, for the search index
 }
 
 // NotFoundView is 404.html.

@@ -42,9 +42,9 @@ func commands() []*Command {
 // GOMEMLIMIT does not set one: the garbage collector runs more often near it
 // rather than let a large site's build double its live heap. Builds of up to
 // some thousands of formats never reach it; one of 10,000 formats and 200
-// countries keeps about 250 MB live and peaks near the limit instead of at
-// 650 MB, for about 5% more time.
-const memoryLimit = 448 << 20
+// countries keeps about 250 MB live and peaks at some 400 MB instead of
+// 650 MB, for a few per cent more time.
+const memoryLimit = 384 << 20
 
 func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {

@@ -143,9 +143,11 @@ func (r *run) rankFormats() {
 // startPrint streams the print edition as its articles arrive; the function
 // it returns waits for the end and reports a template error.
 func (r *run) startPrint(v PrintView) func() error {
-	before, after, frameErr := r.tmpl.printFrame(v)
 	var wg sync.WaitGroup
+	var frameErr error
 	wg.Go(func() {
+		var before, after []byte
+		before, after, frameErr = r.tmpl.printFrame(v)
 		r.out.stream(PrintPath, len(r.pages), func(w io.Writer) error {
 			w.Write(before)
 			for k := range r.articleLinks {

@@ -14,7 +14,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unique"
 
 	"golang.org/x/net/html"
 
@@ -64,17 +63,53 @@ type Page struct {
 
 // Scan reads the ids and links of the file at path, if it is HTML.
 func Scan(path string, data []byte) Page {
-	return ScanReader(path, bytes.NewReader(data))
+	return new(Scanner).Scan(path, data)
+}
+
+// Scanner scans the pages of one site, keeping one copy of each id and link
+// it reads: a build keeps the links of every page until the end, and most of
+// them (the navigation, the stylesheets) are the same on every page of a
+// directory. It is safe for concurrent use.
+type Scanner struct {
+	shards [32]struct {
+		sync.Mutex
+		m map[string]string
+	}
+}
+
+// Scan is the package's Scan, interning what it reads.
+func (sc *Scanner) Scan(path string, data []byte) Page {
+	return sc.ScanReader(path, bytes.NewReader(data))
 }
 
 // ScanReader is Scan for a file read from r, to the end of r.
-func ScanReader(path string, r io.Reader) Page {
+func (sc *Scanner) ScanReader(path string, r io.Reader) Page {
 	if !strings.HasSuffix(path, ".html") {
 		io.Copy(io.Discard, r)
 		return Page{Path: path}
 	}
-	ids, refs := scan(r)
+	ids, refs := sc.scan(r)
 	return Page{Path: path, IDs: ids, Refs: refs}
+}
+
+// intern returns the one copy of b.
+func (sc *Scanner) intern(b []byte) string {
+	h := uint32(len(b))
+	for _, c := range b {
+		h = h*31 + uint32(c)
+	}
+	sh := &sc.shards[h%uint32(len(sc.shards))]
+	sh.Lock()
+	defer sh.Unlock()
+	if s, ok := sh.m[string(b)]; ok {
+		return s
+	}
+	if sh.m == nil {
+		sh.m = map[string]string{}
+	}
+	s := string(b)
+	sh.m[s] = s
+	return s
 }
 
 // CheckPages checks the links of the scanned pages against a site whose
@@ -114,7 +149,7 @@ func newIndex(paths []string, pages []Page) *Index {
 // CheckPage checks the links of one page, as data, against the index; the
 // page's own ids are taken from data.
 func (ix *Index) CheckPage(page string, data []byte) []Problem {
-	ids, refs := scan(bytes.NewReader(data))
+	ids, refs := new(Scanner).scan(bytes.NewReader(data))
 	saved := ix.ids[page]
 	ix.ids[page] = ids
 	defer func() { ix.ids[page] = saved }()
@@ -133,7 +168,7 @@ func (ix *Index) check(page string, refs []string) []Problem {
 
 // scan collects the element ids of a page, sorted, and its href and src
 // values.
-func scan(r io.Reader) (ids []string, refs []string) {
+func (sc *Scanner) scan(r io.Reader) (ids []string, refs []string) {
 	ids = []string{}
 	z := html.NewTokenizer(r)
 	for {
@@ -150,9 +185,9 @@ func scan(r io.Reader) (ids []string, refs []string) {
 			key, val, more := z.TagAttr()
 			switch string(key) {
 			case "id":
-				ids = append(ids, intern(val))
+				ids = append(ids, sc.intern(val))
 			case "href", "src":
-				refs = append(refs, intern(val))
+				refs = append(refs, sc.intern(val))
 			}
 			if !more {
 				break
@@ -166,11 +201,6 @@ func hasID(ids []string, id string) bool {
 	_, found := slices.BinarySearch(ids, id)
 	return found
 }
-
-// intern returns one shared copy of s: a build keeps the links of every
-// page until the end, and most of them (the navigation, the stylesheets)
-// are the same on every page of a directory.
-func intern(s []byte) string { return unique.Make(string(s)).Value() }
 
 func check(page, ref string, exists map[string]bool, ids map[string][]string) string {
 	u, err := url.Parse(ref)

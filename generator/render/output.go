@@ -67,6 +67,7 @@ type emitter struct {
 	errs  []error
 	parts *inOrder[*zipPart] // by sequence number; nil for a file that failed
 	zip   sync.WaitGroup
+	links linkcheck.Scanner
 }
 
 // digest is what the site-wide outputs need of one file.
@@ -104,7 +105,7 @@ func (e *emitter) writeZip(w io.Writer) error {
 // put finishes f, whose place in the archive is seq.
 func (e *emitter) put(f File, seq int) {
 	part, err := compressPart(f)
-	d := digest{path: f.Path, size: len(f.Data), sum: sha256.Sum256(f.Data), links: linkcheck.Scan(f.Path, f.Data)}
+	d := digest{path: f.Path, size: len(f.Data), sum: sha256.Sum256(f.Data), links: e.links.Scan(f.Path, f.Data)}
 	if err == nil {
 		err = e.sink.Put(f)
 	}
@@ -148,7 +149,7 @@ func (e *emitter) stream(path string, seq int, write func(w io.Writer) error) {
 	}
 	pr, pw := io.Pipe()
 	scanned := make(chan linkcheck.Page)
-	go func() { scanned <- linkcheck.ScanReader(path, pr) }()
+	go func() { scanned <- e.links.ScanReader(path, pr) }()
 	buf := bufio.NewWriterSize(io.MultiWriter(append(tee, pw)...), 256<<10)
 	err = cmp.Or(write(buf), buf.Flush())
 	pw.CloseWithError(err)
@@ -189,7 +190,7 @@ func (e *emitter) close(seqs int, pages []page, links bool) diag.List {
 		}
 	}
 	m := manifest(done)
-	e.record(digest{path: m.Path, size: len(m.Data), links: linkcheck.Scan(m.Path, m.Data)}, e.sink.Put(m))
+	e.record(digest{path: m.Path, size: len(m.Data), links: e.links.Scan(m.Path, m.Data)}, e.sink.Put(m))
 	for _, err := range e.errs {
 		errs.Append(err)
 	}

@@ -21,7 +21,8 @@ import (
 
 // Sink takes each output file once its bytes are final, whole (Put) or as a
 // stream (Create), for the few files too large to hold. Both are called from
-// several goroutines at once, in no fixed order.
+// several goroutines at once, in no fixed order. Put must not keep f.Data
+// after it returns: the caller writes its next page there.
 type Sink interface {
 	Put(f File) error
 	Create(path string) (io.WriteCloser, error)
@@ -36,7 +37,7 @@ type memorySink struct {
 func (m *memorySink) Put(f File) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.files = append(m.files, f)
+	m.files = append(m.files, File{Path: f.Path, Data: bytes.Clone(f.Data)})
 	return nil
 }
 

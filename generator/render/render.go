@@ -208,14 +208,14 @@ func (r *run) render(i, seq int) {
 	case pg.build != nil:
 		view = pg.build()
 	}
-	data, err := bufpool.Render(func(buf *bytes.Buffer) error {
-		return r.tmpl.execute(buf, pg.template, view)
+	r.pageErrs[i] = bufpool.Use(func(buf *bytes.Buffer) error {
+		if err := r.tmpl.execute(buf, pg.template, view); err != nil {
+			r.out.skip(seq)
+			return err
+		}
+		r.out.put(File{Path: pg.path, Data: buf.Bytes()}, seq)
+		return nil
 	})
-	if r.pageErrs[i] = err; err == nil {
-		r.out.put(File{Path: pg.path, Data: data}, seq)
-	} else {
-		r.out.skip(seq)
-	}
 	r.found.put(seq, pageEntries(page{path: pg.path, view: view}), true)
 	pg.view, pg.build = nil, nil
 }

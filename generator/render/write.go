@@ -39,6 +39,7 @@ func Write(out string, files []File) error {
 // only what changed, and the previous output stays untouched until the swap.
 type Dir struct {
 	out, tmp string
+	hadOut   bool     // whether there is a previous output to link from
 	made     sync.Map // directories created so far
 }
 
@@ -57,7 +58,8 @@ func NewDir(out string) (*Dir, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &Dir{out: out, tmp: tmp}, nil
+	_, err = os.Stat(out)
+	return &Dir{out: out, tmp: tmp, hadOut: err == nil}, nil
 }
 
 // Put writes f into the fresh directory. It may be called from several
@@ -67,7 +69,7 @@ func (d *Dir) Put(f File) error {
 	if err != nil {
 		return err
 	}
-	if old := filepath.Join(d.out, filepath.FromSlash(f.Path)); sameBytes(old, f.Data) && os.Link(old, dst) == nil {
+	if old := filepath.Join(d.out, filepath.FromSlash(f.Path)); d.hadOut && sameBytes(old, f.Data) && os.Link(old, dst) == nil {
 		return nil
 	}
 	return os.WriteFile(dst, f.Data, 0o644)

@@ -12,6 +12,18 @@ var pool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Render writes with fn into a lent buffer and returns a copy of what it wrote.
 func Render(fn func(*bytes.Buffer) error) ([]byte, error) {
+	var out []byte
+	err := Use(func(buf *bytes.Buffer) error {
+		err := fn(buf)
+		out = bytes.Clone(buf.Bytes())
+		return err
+	})
+	return out, err
+}
+
+// Use lends fn a buffer for as long as it runs: what fn writes must not be
+// kept after it returns.
+func Use(fn func(*bytes.Buffer) error) error {
 	buf := pool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer func() {
@@ -19,6 +31,5 @@ func Render(fn func(*bytes.Buffer) error) ([]byte, error) {
 			pool.Put(buf)
 		}
 	}()
-	err := fn(buf)
-	return bytes.Clone(buf.Bytes()), err
+	return fn(buf)
 }

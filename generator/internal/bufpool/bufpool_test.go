@@ -13,3 +13,18 @@ func TestRender(t *testing.T) {
 		t.Errorf("got %q, %q, %v", first, second, err)
 	}
 }
+
+func TestUse(t *testing.T) {
+	var seen string
+	err := Use(func(b *bytes.Buffer) error {
+		if b.Len() != 0 {
+			t.Errorf("lent a buffer holding %q", b.String())
+		}
+		b.WriteString("page")
+		seen = b.String()
+		return errors.New("late")
+	})
+	if seen != "page" || err == nil || err.Error() != "late" {
+		t.Errorf("got %q, %v", seen, err)
+	}
+}

@@ -136,7 +136,7 @@ func (e *emitter) stream(path string, seq int, write func(w io.Writer) error) {
 		return
 	}
 	sum, crc, size := sha256.New(), crc32.NewIEEE(), &counter{}
-	var packed bytes.Buffer
+	var packed chunks
 	tee := []io.Writer{dst, sum, crc, size}
 	if seq >= 0 {
 		fw := flateWriters.Get().(*flate.Writer)
@@ -144,7 +144,7 @@ func (e *emitter) stream(path string, seq int, write func(w io.Writer) error) {
 		fw.Reset(&packed)
 		tee = append(tee, fw)
 		defer func() {
-			e.parts.put(seq, &zipPart{path: path, data: packed.Bytes(), crc: crc.Sum32(), size: size.n}, true)
+			e.parts.put(seq, &zipPart{path: path, data: packed, crc: crc.Sum32(), size: size.n}, true)
 		}()
 		defer fw.Close() // before the part is put: deferred calls run last first
 	}

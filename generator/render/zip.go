@@ -29,7 +29,7 @@ var zipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 // depends on timing.
 type zipPart struct {
 	path string
-	data []byte
+	data chunks // compressed
 	crc  uint32
 	size int
 }
@@ -53,16 +53,20 @@ func compressPart(f File) (zipPart, error) {
 	if err == nil {
 		err = w.Close()
 	}
-	return zipPart{path: f.Path, data: buf.Bytes(), crc: crc32.ChecksumIEEE(f.Data), size: len(f.Data)}, err
+	return zipPart{path: f.Path, data: chunks{buf.Bytes()}, crc: crc32.ChecksumIEEE(f.Data), size: len(f.Data)}, err
 }
 
 // addPart writes a compressed part into the archive.
 func addPart(zw *zip.Writer, p zipPart) error {
 	h := &zip.FileHeader{Name: offlineRoot + p.path, Method: zip.Deflate, Modified: zipTime,
-		CRC32: p.crc, CompressedSize64: uint64(len(p.data)), UncompressedSize64: uint64(p.size)}
+		CRC32: p.crc, CompressedSize64: uint64(p.data.len()), UncompressedSize64: uint64(p.size)}
 	w, err := zw.CreateRaw(h)
 	if err == nil {
-		_, err = w.Write(p.data)
+		for _, c := range p.data {
+			if _, err = w.Write(c); err != nil {
+				break
+			}
+		}
 	}
 	return err
 }
@@ -84,4 +88,32 @@ func OfflineZip(files []File) (File, error) {
 		return File{}, err
 	}
 	return File{Path: OfflinePath, Data: archive.Bytes()}, nil
+}
+
+// chunks holds bytes in pieces of at most chunkSize: a stream's compressed
+// part grows without being copied at each doubling or keeping the slack.
+type chunks [][]byte
+
+const chunkSize = 1 << 20
+
+func (c *chunks) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		if len(*c) == 0 || len((*c)[len(*c)-1]) == chunkSize {
+			*c = append(*c, make([]byte, 0, chunkSize))
+		}
+		last := &(*c)[len(*c)-1]
+		k := min(len(p), chunkSize-len(*last))
+		*last = append(*last, p[:k]...)
+		p = p[k:]
+	}
+	return n, nil
+}
+
+func (c chunks) len() int {
+	n := 0
+	for _, b := range c {
+		n += len(b)
+	}
+	return n
 }

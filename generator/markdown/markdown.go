@@ -149,7 +149,7 @@ func plainText(tree ast.Node, source []byte) string {
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			if entering {
-				b.Write(n.Segment.Value(source))
+				b.Write(util.UnescapePunctuations(n.Segment.Value(source)))
 				if n.SoftLineBreak() || n.HardLineBreak() {
 					b.WriteByte(' ')
 				}

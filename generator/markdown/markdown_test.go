@@ -126,3 +126,48 @@ func TestIDPrefix(t *testing.T) {
 		t.Errorf("a document without a prefix got one:\n%s", plain.HTML)
 	}
 }
+
+// variantResolver resolves as the print edition does: anchors on one page.
+type variantResolver struct{}
+
+func (variantResolver) Resolve(scheme, target string) (string, string) {
+	return "#" + scheme + "-" + strings.ToLower(target), ""
+}
+
+// TestVariants renders one parse for a page and for a print edition: the
+// variant's links and ids are its own, the code is highlighted in both, and
+// the page's rendering is what Convert gives.
+func TestVariants(t *testing.T) {
+	src := "## Purpose\n\nSee [the JEF](format:jef) and [Finland](country:FIN).[^1]\n\n```go\nfunc f() {}\n```\n\n[^1]: Note.\n"
+	c := New(Options{})
+	doc := Doc{Path: "x.md", Source: []byte(src), Resolver: fakeResolver{}, HeadingShift: 1}
+	page, variants := c.ConvertVariants(doc, Variant{Resolver: variantResolver{}, IDPrefix: "f-x-"})
+	if plain := c.Convert(doc); string(plain.HTML) != string(page.HTML) {
+		t.Errorf("the page differs from Convert's:\n%s\n%s", page.HTML, plain.HTML)
+	}
+	print := string(variants[0].HTML)
+	for _, want := range []string{`<h3 id="f-x-purpose">`, `href="#format-jef"`, `href="#country-fin"`, `id="f-x-fnref:1"`, `<span class="kd">func</span>`} {
+		if !strings.Contains(print, want) {
+			t.Errorf("the variant lacks %s:\n%s", want, print)
+		}
+	}
+	for _, want := range []string{`<h3 id="purpose">`, `href="jef.html"`, `href="../countries/fin.html"`, `<span class="kd">func</span>`} {
+		if !strings.Contains(string(page.HTML), want) {
+			t.Errorf("the page lacks %s:\n%s", want, page.HTML)
+		}
+	}
+	if len(variants[0].Links) != 2 || variants[0].Links[0].Href != "#format-jef" || variants[0].Links[0].Pos != page.Links[0].Pos {
+		t.Errorf("variant links %+v, page links %+v", variants[0].Links, page.Links)
+	}
+}
+
+// TestPlainText is the prose of a document for search: no code, no markup,
+// escapes and entities resolved, white space folded.
+func TestPlainText(t *testing.T) {
+	src := "# Title\n\nIt's **bold**text, a \\*star\\* &amp; [a link](format:jef)\nacross lines.\n\n```go\nfunc hidden() {}\n```\n\n- one\n- two\n"
+	r := New(Options{}).Convert(Doc{Path: "x.md", Source: []byte(src), Resolver: fakeResolver{}})
+	want := "Title It’s boldtext, a *star* & a link across lines. one two"
+	if r.Text != want {
+		t.Errorf("got  %q\nwant %q", r.Text, want)
+	}
+}

@@ -58,9 +58,10 @@ func (f *memoryFile) Close() error { return f.sink.Put(File{Path: f.path, Data: 
 // it: it scans the file's links, hashes it for the manifest and compresses
 // it for the offline zip, hands it to the sink and keeps only the digest.
 // The zip is streamed as the files arrive, each at its sequence number, a
-// place in a fixed order that the caller gives. So a build holds no more
-// than a page per core of the output at a time, and writing to disk
-// overlaps rendering.
+// place in a fixed order that the caller gives. So a build holds a page per
+// core of the output, and the compressed files, print articles and search
+// entries that arrive ahead of their turn (pages are rendered about in that
+// order, so few); and writing to disk overlaps rendering.
 type emitter struct {
 	sink  Sink
 	mu    sync.Mutex

@@ -2,10 +2,11 @@ package render
 
 import (
 	"bytes"
-	"errors"
+	"fmt"
 	"html/template"
 	"sync"
 
+	"formatlas/generator/diag"
 	"formatlas/generator/internal/bufpool"
 	"formatlas/generator/internal/par"
 )
@@ -56,10 +57,11 @@ func (t templates) printFrame(v PrintView) (before, after []byte, err error) {
 	v.FormatHTML = []template.HTML{articlesMark}
 	var buf bytes.Buffer
 	err = t.execute(&buf, "print", v)
-	before, after, found := bytes.Cut(buf.Bytes(), []byte(articlesMark))
-	if !found && err == nil {
-		err = errors.New("the print template does not show .FormatHTML")
+	if n := bytes.Count(buf.Bytes(), []byte(articlesMark)); n != 1 && err == nil {
+		err = &diag.Error{Pos: diag.Position{Path: "templates/print.html"},
+			Msg: fmt.Sprintf("the print edition shows .FormatHTML %d times; it must show it once, in a range", n)}
 	}
+	before, after, _ = bytes.Cut(buf.Bytes(), []byte(articlesMark))
 	return before, after, err
 }
 

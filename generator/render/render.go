@@ -11,7 +11,6 @@ import (
 	"path"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -102,7 +101,7 @@ type run struct {
 	release  bool
 	out      *emitter
 	pages    []page
-	order    []int // pages in the order they are rendered: formats first, in print order
+	order    []int // pages in the order they are rendered: see rankFormats
 	rank     map[*site.Format]int
 	found    *inOrder[[]searchEntry] // what search finds on each page, in the order they are rendered
 	pageErrs []error
@@ -280,19 +279,6 @@ func prepare(siteFS fs.FS, md *markdown.Converter) (templates, []File, error) {
 	return tmpl, static, err
 }
 
-// sortFiles orders files by path and rejects two files at one path (a static
-// file shadowing a page).
-func sortFiles(files []File) ([]File, error) {
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	var errs diag.List
-	for i := 1; i < len(files); i++ {
-		if files[i].Path == files[i-1].Path {
-			errs.Add(diag.Position{Path: "static/" + files[i].Path}, "static file would overwrite the generated %s", files[i].Path)
-		}
-	}
-	return files, errs.Err()
-}
-
 // staticFiles reads static/ as it is.
 func staticFiles(siteFS fs.FS) ([]File, error) {
 	var files []File
@@ -359,6 +345,9 @@ var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*
 // message names them: "template: format.html:12: ..." when parsing,
 // "template: format.html:12:5: executing ..." when executing.
 func templateError(err error) error {
+	if d, ok := err.(*diag.Error); ok {
+		return d
+	}
 	msg := err.Error()
 	m := templateErrRE.FindStringSubmatch(msg)
 	if m == nil {

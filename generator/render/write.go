@@ -2,9 +2,11 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -64,26 +66,62 @@ func NewDir(out string) (*Dir, error) {
 
 // Put writes f into the fresh directory. It may be called from several
 // goroutines at once.
+//
+// A file is only ever created, never opened again: the first file at a path
+// may be a hard link into the previous output, which writing through would
+// change. A second file at one path is dropped here; the build reports it
+// and fails.
 func (d *Dir) Put(f File) error {
 	dst, err := d.dest(f.Path)
 	if err != nil {
 		return err
 	}
-	if old := filepath.Join(d.out, filepath.FromSlash(f.Path)); d.hadOut && sameBytes(old, f.Data) && os.Link(old, dst) == nil {
-		return nil
+	if old := filepath.Join(d.out, filepath.FromSlash(f.Path)); d.hadOut && sameBytes(old, f.Data) {
+		if err := os.Link(old, dst); err == nil || errors.Is(err, fs.ErrExist) {
+			return nil
+		}
 	}
-	return os.WriteFile(dst, f.Data, 0o644)
+	w, err := d.create(dst)
+	if w == nil {
+		return err
+	}
+	_, err = w.Write(f.Data)
+	return cmp.Or(err, w.Close())
 }
 
 // Create opens the file at the slash-separated path p of the fresh
-// directory for writing, as a stream.
+// directory for writing, as a stream. For a second file at one path it
+// returns a writer that discards, as Put does.
 func (d *Dir) Create(p string) (io.WriteCloser, error) {
 	dst, err := d.dest(p)
 	if err != nil {
 		return nil, err
 	}
-	return os.Create(dst)
+	switch w, err := d.create(dst); {
+	case err != nil:
+		return nil, err
+	case w == nil:
+		return discard{}, nil
+	default:
+		return w, nil
+	}
 }
+
+// create makes the file dst, which must not exist yet; it returns no file
+// and no error when dst exists.
+func (d *Dir) create(dst string) (*os.File, error) {
+	w, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return nil, nil
+	}
+	return w, err
+}
+
+// discard takes the bytes of a second file at one path.
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
+func (discard) Close() error                { return nil }
 
 // dest is where the file at p goes, its directory made.
 func (d *Dir) dest(p string) (string, error) {

@@ -1,6 +1,7 @@
 // Package bufpool lends buffers for rendering: a page is written into a
-// buffer that has grown before, then copied out at its exact size, so a
-// build allocates each page's bytes once instead of at every doubling.
+// buffer that has grown before, and either used there (Use) or copied out at
+// its exact size (Render), so a build allocates each page's bytes at most
+// once instead of at every doubling.
 package bufpool
 
 import (

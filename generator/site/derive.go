@@ -19,12 +19,13 @@ func (l *linker) derive() {
 	for _, f := range s.Formats {
 		slices.SortFunc(f.Children, byName)
 		f.Spans = f.spans()
-		for _, sp := range f.Spans {
+		for i := range f.Spans {
+			sp := &f.Spans[i]
 			sp.Country.Spans = append(sp.Country.Spans, sp)
 		}
 	}
 	for _, c := range s.Countries {
-		slices.SortStableFunc(c.Spans, func(a, b Span) int {
+		slices.SortStableFunc(c.Spans, func(a, b *Span) int {
 			// dated starts first, by date; undated ones after, by format
 			switch {
 			case a.Since.IsZero() != b.Since.IsZero():

@@ -103,8 +103,9 @@ type Country struct {
 	Memberships []*Membership
 	// NATO and EU are its memberships of those formats, nil if it has none.
 	NATO, EU *Membership
-	// Spans are every role it held in any format, dated ones first by date.
-	Spans  []Span
+	// Spans are every role it held in any format, dated ones first by date:
+	// pointers into the formats' Spans.
+	Spans  []*Span
 	Record *load.Country
 }
 

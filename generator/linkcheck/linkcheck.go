@@ -9,7 +9,6 @@ import (
 	"io"
 	"net/url"
 	"path"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -37,18 +36,10 @@ func (p Problem) String() string { return fmt.Sprintf("%s: %s: %s", p.Page, p.Li
 func Check(files []File) []Problem {
 	pages := make([]Page, len(files))
 	paths := make([]string, len(files))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, f := range files { // tokenising is the dear part: a page per core
-		paths[i] = f.Path
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			pages[i] = Scan(f.Path, f.Data)
-		}()
-	}
-	wg.Wait()
+	var sc Scanner
+	par.Do(len(files), func(i int) { // tokenising is the dear part: a page per core
+		paths[i], pages[i] = files[i].Path, sc.Scan(files[i].Path, files[i].Data)
+	})
 	return CheckPages(paths, pages)
 }
 

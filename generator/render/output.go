@@ -139,25 +139,28 @@ func (e *emitter) stream(path string, seq int, write func(w io.Writer) error) {
 	sum, crc, size := sha256.New(), crc32.NewIEEE(), &counter{}
 	var packed chunks
 	tee := []io.Writer{dst, sum, crc, size}
+	var fw *flate.Writer
 	if seq >= 0 {
-		fw := flateWriters.Get().(*flate.Writer)
+		fw = flateWriters.Get().(*flate.Writer)
 		defer flateWriters.Put(fw)
 		fw.Reset(&packed)
 		tee = append(tee, fw)
-		defer func() {
-			e.parts.put(seq, &zipPart{path: path, data: packed, crc: crc.Sum32(), size: size.n}, true)
-		}()
-		defer fw.Close() // before the part is put: deferred calls run last first
 	}
 	pr, pw := io.Pipe()
 	scanned := make(chan linkcheck.Page)
 	go func() { scanned <- e.links.ScanReader(path, pr) }()
 	buf := bufio.NewWriterSize(io.MultiWriter(append(tee, pw)...), 256<<10)
 	err = cmp.Or(write(buf), buf.Flush())
+	if fw != nil {
+		err = cmp.Or(err, fw.Close())
+	}
 	pw.CloseWithError(err)
 	d := digest{path: path, size: size.n, links: <-scanned}
 	sum.Sum(d.sum[:0])
 	e.record(d, cmp.Or(err, dst.Close()))
+	if seq >= 0 {
+		e.parts.put(seq, &zipPart{path: path, data: packed, crc: crc.Sum32(), size: size.n}, true)
+	}
 }
 
 // counter counts the bytes written to it.

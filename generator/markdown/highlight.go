@@ -66,13 +66,25 @@ func (h *highlighter) highlight(lang, code string) ([]byte, error) {
 	if lexer == nil {
 		lexer = lexers.Fallback
 	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	it, err := tokenise(lexer, code)
 	if err != nil {
 		return nil, err
 	}
 	var out bytes.Buffer
 	err = h.formatter.Format(&out, h.style, it)
 	return out.Bytes(), err
+}
+
+// tokenise lexes code with lexer, coalescing runs of one token type; Go
+// goes through the standard library's scanner where that gives chroma's
+// tokens.
+func tokenise(lexer chroma.Lexer, code string) (chroma.Iterator, error) {
+	if lexer.Config().Name == "Go" {
+		if tokens, ok := goTokens(code); ok {
+			return chroma.Literator(tokens...), nil
+		}
+	}
+	return chroma.Coalesce(lexer).Tokenise(nil, code)
 }
 
 func (h *highlighter) css() ([]byte, error) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 
 	"formatlas/generator/load"
@@ -50,7 +51,7 @@ type HeatMapView struct {
 // HeatRow is a row of the accessible table.
 type HeatRow struct {
 	Format FormatRef
-	Cells  []string // "3 (0.43)" per column format
+	Cells  template.HTML // <td>3 (0.43)</td> per column format, made in Go as the matrix's are
 }
 
 // UpSetView holds the UpSet plots.
@@ -154,11 +155,15 @@ func (p *planner) overlaps() OverlapsView {
 		}
 		hm.SVG = template.HTML(viz.HeatMap("heat-"+g.ID, "Shared members of "+strings.ToLower(g.Label), ordered))
 		for i, a := range ordered {
-			row := HeatRow{Format: hm.Formats[i]}
+			var cells []byte
 			for _, b := range ordered {
-				row.Cells = append(row.Cells, fmt.Sprintf("%d (%.2f)", viz.Shared(a.Set, b.Set), 1-viz.Jaccard(a.Set, b.Set)))
+				cells = append(cells, "<td>"...)
+				cells = strconv.AppendInt(cells, int64(viz.Shared(a.Set, b.Set)), 10)
+				cells = append(cells, " ("...)
+				cells = strconv.AppendFloat(cells, 1-viz.Jaccard(a.Set, b.Set), 'f', 2, 64)
+				cells = append(cells, ")</td>"...)
 			}
-			hm.Rows = append(hm.Rows, row)
+			hm.Rows = append(hm.Rows, HeatRow{Format: hm.Formats[i], Cells: template.HTML(cells)})
 		}
 		v.Maps = append(v.Maps, hm)
 	}

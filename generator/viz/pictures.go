@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -36,16 +37,15 @@ func HeatMap(id, title string, items []Item) string {
 	// Small maps give every cell its number and a tooltip; large ones only
 	// shade the cells, to keep the picture's size bounded: the table beside
 	// it has every figure.
-	detailed := n <= 40
+	if n > 40 {
+		s.shadedCells(items, left, top, cell)
+		return s.String()
+	}
 	for i, a := range items {
 		for j, b := range items {
 			x, y := left+cell*float64(j), top+cell*float64(i)
 			shared := Shared(a.Set, b.Set)
 			sim := 1 - Jaccard(a.Set, b.Set)
-			if !detailed {
-				s.rect(x, y, cell-1, cell-1, shade(sim), "")
-				continue
-			}
 			tip := fmt.Sprintf("%s and %s: %d shared, Jaccard %.2f", a.Label, b.Label, shared, sim)
 			if i == j {
 				tip = fmt.Sprintf("%s: %d members", a.Label, a.Set.Len())
@@ -63,6 +63,37 @@ func HeatMap(id, title string, items []Item) string {
 		}
 	}
 	return s.String()
+}
+
+// shadedCells draws the cells of a large heat map as one path per shade, in
+// the order the shades first appear: a fifth of the bytes of a rectangle per
+// cell, which at 100 formats is 10,000 rectangles.
+func (s *svg) shadedCells(items []Item, left, top, cell int) {
+	var shades []string
+	paths := map[string][]byte{}
+	for i, a := range items {
+		for j, b := range items {
+			fill := shade(1 - Jaccard(a.Set, b.Set))
+			d, seen := paths[fill]
+			if !seen {
+				shades = append(shades, fill)
+			}
+			d = append(d, 'M')
+			d = strconv.AppendInt(d, int64(left+cell*j), 10)
+			d = append(d, ' ')
+			d = strconv.AppendInt(d, int64(top+cell*i), 10)
+			d = append(d, 'h')
+			d = strconv.AppendInt(d, int64(cell-1), 10)
+			d = append(d, 'v')
+			d = strconv.AppendInt(d, int64(cell-1), 10)
+			d = append(d, 'h')
+			d = strconv.AppendInt(d, int64(1-cell), 10)
+			paths[fill] = append(d, 'z')
+		}
+	}
+	for _, fill := range shades {
+		fmt.Fprintf(&s.b, `<path fill="%s" d="%s"/>`, fill, paths[fill])
+	}
 }
 
 // Combo is an exact combination of sets that some elements hold: Sets are

@@ -60,5 +60,6 @@ func shade(v float64) string {
 	r := 255 - int(v*(255-31))
 	g := 255 - int(v*(255-95))
 	b := 255 - int(v*(255-153))
-	return fmt.Sprintf("#%02x%02x%02x", r, g, b)
+	const hex = "0123456789abcdef"
+	return string([]byte{'#', hex[r>>4], hex[r&15], hex[g>>4], hex[g&15], hex[b>>4], hex[b&15]})
 }

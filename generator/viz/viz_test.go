@@ -2,6 +2,7 @@ package viz
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -62,6 +63,29 @@ func golden(t *testing.T, name, got string) {
 func TestHeatMapGolden(t *testing.T) {
 	items := fixture()
 	golden(t, "heatmap.svg", HeatMap("h", "Shared members", items))
+}
+
+// TestLargeHeatMapGolden draws a map too large for numbers in its cells:
+// one path per shade, every cell in exactly one of them.
+func TestLargeHeatMapGolden(t *testing.T) {
+	var items []Item
+	for i := range 41 {
+		s := NewSet(6)
+		for e := range 6 {
+			if (i>>e)&1 == 1 {
+				s.Add(e)
+			}
+		}
+		items = append(items, Item{Label: fmt.Sprintf("F%02d", i), Href: fmt.Sprintf("f%02d.html", i), Set: s})
+	}
+	got := HeatMap("big", "Shared members", items)
+	golden(t, "heatmap-large.svg", got)
+	if n := strings.Count(got, "h15v15h-15z"); n != 41*41 {
+		t.Errorf("%d cells drawn, want %d", n, 41*41)
+	}
+	if strings.Contains(got, "<rect") {
+		t.Error("a large heat map draws a rectangle per cell")
+	}
 }
 
 func TestUpSetGolden(t *testing.T) {

@@ -1,6 +1,7 @@
 package linkcheck
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -26,5 +27,48 @@ func TestCheck(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestScan reads ids and links as a browser would: inside inline SVG and
+// MathML, in any case and quoting, with character references decoded, and
+// not inside comments, scripts or text.
+func TestScan(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><title>a <a href="no-title.html"></title>
+<script>var s = '<a href="no-script.html">';</script><style>a[href="no-style.html"]{}</style></head>
+<body><!-- <a href="no-comment.html" id="no-comment"> --><p>text href="no-text.html"</p>
+<h2 ID='Upper' class=x>H</h2><a HREF=plain.html>p</a><a href="q.html?a=1&amp;b=2#x&#45;y">q</a>
+<svg viewBox="0 0 10 10" aria-label="a > b" id="pic"><title id="pic-title">T</title><a href="svg.html"><rect/></a>
+<svg id="inner"><a href="inner.html"/></svg></svg>
+<math id="m"><mi href="math.html">x</mi></math>
+<img src="i.png" alt="<a href='no-alt.html'>"><textarea><a href="no-textarea.html"></textarea><a href>empty</a></body></html>`
+	data := []byte(page)
+	got := Scan("p.html", data)
+	wantIDs := []string{"Upper", "inner", "m", "pic", "pic-title"}
+	wantRefs := []string{"plain.html", "q.html?a=1&b=2#x-y", "svg.html", "inner.html", "math.html", "i.png", ""}
+	if !slices.Equal(got.IDs, wantIDs) {
+		t.Errorf("ids %q, want %q", got.IDs, wantIDs)
+	}
+	if !slices.Equal(got.Refs, wantRefs) {
+		t.Errorf("links %q, want %q", got.Refs, wantRefs)
+	}
+	if string(data) != page {
+		t.Error("Scan changed the page it read")
+	}
+	if other := Scan("style.css", data); other.IDs != nil || other.Refs != nil {
+		t.Errorf("a file that is not HTML was scanned: %+v", other)
+	}
+}
+
+// TestJoin shows a page scanned in parts gives what it gives scanned whole.
+func TestJoin(t *testing.T) {
+	parts := []string{`<h1 id="b">x</h1><a href="#a">`, `</a><article id="a"><a href="x.html">y</a></article>`, `<p id="b">again</p>`}
+	var scanned []Page
+	for _, p := range parts {
+		scanned = append(scanned, Scan("p.html", []byte(p)))
+	}
+	whole := Scan("p.html", []byte(strings.Join(parts, "")))
+	if got := Join("p.html", scanned...); !slices.Equal(got.IDs, whole.IDs) || !slices.Equal(got.Refs, whole.Refs) {
+		t.Errorf("joined %+v, whole %+v", got, whole)
 	}
 }

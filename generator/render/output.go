@@ -83,7 +83,11 @@ type digest struct {
 // newEmitter starts streaming the offline zip into sink.
 func newEmitter(sink Sink) *emitter {
 	e := &emitter{sink: sink, parts: newInOrder[*zipPart]()}
-	e.zip.Go(func() { e.stream(OfflinePath, -1, e.writeZip) })
+	e.zip.Go(func() {
+		e.stream(OfflinePath, -1, func(w io.Writer) (linkcheck.Page, error) {
+			return linkcheck.Page{Path: OfflinePath}, e.writeZip(w)
+		})
+	})
 	return e
 }
 
@@ -124,10 +128,10 @@ func (e *emitter) putAll(files []File, seq int) {
 }
 
 // stream writes the file at path with write, and finishes it on the way:
-// the file is never held whole. The scan reads it through a pipe, so writing
-// and scanning take turns on the stream's goroutine and one other. A
-// negative seq keeps the file out of the archive.
-func (e *emitter) stream(path string, seq int, write func(w io.Writer) error) {
+// the file is never held whole. write returns the ids and links of what it
+// wrote, scanned in parts (linkcheck.Join). A negative seq keeps the file
+// out of the archive.
+func (e *emitter) stream(path string, seq int, write func(w io.Writer) (linkcheck.Page, error)) {
 	dst, err := e.sink.Create(path)
 	if err != nil {
 		e.record(digest{path: path}, err)
@@ -146,16 +150,13 @@ func (e *emitter) stream(path string, seq int, write func(w io.Writer) error) {
 		fw.Reset(&packed)
 		tee = append(tee, fw)
 	}
-	pr, pw := io.Pipe()
-	scanned := make(chan linkcheck.Page)
-	go func() { scanned <- e.links.ScanReader(path, pr) }()
-	buf := bufio.NewWriterSize(io.MultiWriter(append(tee, pw)...), 256<<10)
-	err = cmp.Or(write(buf), buf.Flush())
+	buf := bufio.NewWriterSize(io.MultiWriter(tee...), 256<<10)
+	links, err := write(buf)
+	err = cmp.Or(err, buf.Flush())
 	if fw != nil {
 		err = cmp.Or(err, fw.Close())
 	}
-	pw.CloseWithError(err)
-	d := digest{path: path, size: size.n, links: <-scanned}
+	d := digest{path: path, size: size.n, links: links}
 	sum.Sum(d.sum[:0])
 	e.record(d, cmp.Or(err, dst.Close()))
 	if seq >= 0 {

@@ -107,8 +107,10 @@ type run struct {
 	pageErrs []error
 	convErrs []diag.List
 	articles *inOrder[[]byte] // the print edition's format articles, by rank
-	// the print edition's links and template errors, by rank
+	// the print edition's Markdown links, scanned ids and links, and
+	// template errors, by rank
 	articleLinks [][]markdown.Link
+	articleScans []linkcheck.Page
 	articleErrs  []error
 }
 
@@ -124,6 +126,7 @@ func (r *run) rankFormats() {
 		r.rank[f] = k
 	}
 	r.articleLinks, r.articleErrs = make([][]markdown.Link, len(sorted)), make([]error, len(sorted))
+	r.articleScans = make([]linkcheck.Page, len(sorted))
 	var first, formats, rest []int
 	for i, pg := range r.pages {
 		switch {
@@ -147,14 +150,18 @@ func (r *run) startPrint(v PrintView) func() error {
 	wg.Go(func() {
 		var before, after []byte
 		before, after, frameErr = r.tmpl.printFrame(v)
-		r.out.stream(PrintPath, len(r.pages), func(w io.Writer) error {
+		r.out.stream(PrintPath, len(r.pages), func(w io.Writer) (linkcheck.Page, error) {
+			// The articles were scanned where they were rendered.
+			parts := []linkcheck.Page{r.out.links.Scan(PrintPath, before)}
 			w.Write(before)
 			for k := range r.articleLinks {
 				article, _ := r.articles.take(k)
 				w.Write(article)
+				parts = append(parts, r.articleScans[k])
 			}
 			_, err := w.Write(after)
-			return err
+			parts = append(parts, r.out.links.Scan(PrintPath, after))
+			return linkcheck.Join(PrintPath, parts...), err
 		})
 	})
 	return func() error {
@@ -168,8 +175,8 @@ func (r *run) startPrint(v PrintView) func() error {
 func (r *run) startSearchIndex() func() {
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		r.out.stream(SearchIndexPath, len(r.pages)+1, func(w io.Writer) error {
-			return writeSearchIndex(w, func(yield func(searchEntry) bool) {
+		r.out.stream(SearchIndexPath, len(r.pages)+1, func(w io.Writer) (linkcheck.Page, error) {
+			return linkcheck.Page{Path: SearchIndexPath}, writeSearchIndex(w, func(yield func(searchEntry) bool) {
 				for seq := range r.pages {
 					found, _ := r.found.take(seq)
 					for _, e := range found {
@@ -203,6 +210,7 @@ func (r *run) render(i, seq int) {
 		k := r.rank[pg.format]
 		article, err := r.tmpl.article(printed.view)
 		r.articleLinks[k], r.articleErrs[k] = printed.conv.links, err
+		r.articleScans[k] = r.out.links.Scan(PrintPath, article)
 		r.articles.put(k, article, true)
 	case pg.build != nil:
 		view = pg.build()

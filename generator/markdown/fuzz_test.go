@@ -34,3 +34,15 @@ func FuzzCrossReferences(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCollapseSpace holds collapseSpace to what it stands for.
+func FuzzCollapseSpace(f *testing.F) {
+	for _, s := range []string{"", "  a  b ", "a\u00a0\u2003b\n\tc", "\xff x \xfe", "é  ü"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

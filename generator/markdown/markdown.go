@@ -9,6 +9,8 @@ import (
 	"html"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -143,6 +145,7 @@ func (c *Converter) ConvertVariants(doc Doc, variants ...Variant) (Result, []Res
 // text nodes, a space between blocks and at line breaks.
 func plainText(tree ast.Node, source []byte) string {
 	var b strings.Builder
+	b.Grow(len(source))
 	_ = ast.Walk(tree, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML:
@@ -165,7 +168,33 @@ func plainText(tree ast.Node, source []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
+	text := b.String()
+	if strings.IndexByte(text, '&') >= 0 {
+		text = html.UnescapeString(text)
+	}
+	return collapseSpace(text)
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " ") in one pass and one
+// allocation.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+		} else {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // render writes the parsed document as HTML; a failure is reported at the

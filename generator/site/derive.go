@@ -24,6 +24,12 @@ func (l *linker) derive() {
 			sp.Country.Spans = append(sp.Country.Spans, sp)
 		}
 	}
+	// Each country's spans are sorted by their formats' ranks: at 10,000
+	// formats a country has thousands, and comparing names is the dear part.
+	rank := make(map[*Format]int, len(s.Formats))
+	for i, f := range slices.SortedFunc(slices.Values(s.Formats), CompareFormats) {
+		rank[f] = i
+	}
 	for _, c := range s.Countries {
 		slices.SortStableFunc(c.Spans, func(a, b *Span) int {
 			// dated starts first, by date; undated ones after, by format
@@ -38,7 +44,7 @@ func (l *linker) derive() {
 					return c
 				}
 			}
-			return CompareFormats(a.Format, b.Format)
+			return rank[a.Format] - rank[b.Format]
 		})
 	}
 	s.Shown = s.AsOf

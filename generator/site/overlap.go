@@ -1,6 +1,7 @@
 package site
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -32,16 +33,23 @@ func computeOverlaps(formats []*Format, nCountries int, index map[*Country]int) 
 			return
 		}
 		var top []Overlap
+		// Once top is full, a format sharing fewer members than its last
+		// cannot enter: most pairs stop at that comparison.
+		floor := 1
 		for j := range formats {
-			if j == i || sizes[j] == 0 {
-				continue
+			var n int
+			if words == 1 { // up to 64 countries: one word a set, read in turn
+				n = bits.OnesCount64(backing[i] & backing[j])
+			} else {
+				n = bitset.Shared(sets[i], sets[j])
 			}
-			n := bitset.Shared(sets[i], sets[j])
-			if n == 0 {
+			if n < floor || j == i { // an empty set shares nothing
 				continue
 			}
 			o := Overlap{Format: formats[j], Shared: n, Jaccard: float64(n) / float64(sizes[i]+sizes[j]-n)}
-			top = insertTop(top, o)
+			if top = insertTop(top, o); len(top) == MaxShared {
+				floor = top[MaxShared-1].Shared
+			}
 		}
 		formats[i].Shared = top
 	})

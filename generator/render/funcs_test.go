@@ -2,6 +2,8 @@ package render
 
 import (
 	"fmt"
+	"html/template"
+	"strings"
 	"testing"
 )
 
@@ -48,5 +50,41 @@ func TestRelURL(t *testing.T) {
 		if got := relURL(c.from, c.to); got != c.want {
 			t.Errorf("relURL(%q, %q) = %q, want %q", c.from, c.to, got, c.want)
 		}
+	}
+}
+
+// FuzzEscapeText holds escapeText to html/template's own escaping of text.
+func FuzzEscapeText(f *testing.F) {
+	for _, s := range []string{"", "NATO+N", `a "b" & 'c' <d>`, "\x00x", "é\xff"} {
+		f.Add(s)
+	}
+	t := template.Must(template.New("").Parse(`<p>{{.}}</p>`))
+	f.Fuzz(func(tt *testing.T, s string) {
+		var b strings.Builder
+		if err := t.Execute(&b, s); err != nil {
+			tt.Fatal(err)
+		}
+		if want := strings.TrimSuffix(strings.TrimPrefix(b.String(), "<p>"), "</p>"); escapeText(s) != want {
+			tt.Fatalf("escapeText(%q) = %q, html/template gives %q", s, escapeText(s), want)
+		}
+	})
+}
+
+// TestMemoEach renders a partial per element, once per distinct element,
+// each on a line of its own, and refuses what it cannot tell apart.
+func TestMemoEach(t *testing.T) {
+	calls := 0
+	set := template.Must(template.New("").Funcs(template.FuncMap{"count": func() int { calls++; return calls }}).
+		Parse(`{{define "item"}}<li>{{.}} {{count}}</li>{{end}}`))
+	m := &memoizer{set: set}
+	got, err := m.renderEach("item", []string{"a", "b&c", "a"})
+	if want := template.HTML("\n<li>a 1</li>\n<li>b&amp;c 2</li>\n<li>a 1</li>"); err != nil || got != want {
+		t.Errorf("got %q, %v; want %q", got, err, want)
+	}
+	if _, err := m.renderEach("item", "not a slice"); err == nil {
+		t.Error("memoEach took a string")
+	}
+	if _, err := m.renderEach("item", [][]string{{"x"}}); err == nil {
+		t.Error("memoEach took elements that cannot be compared")
 	}
 }

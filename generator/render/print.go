@@ -2,12 +2,15 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
+	"strings"
 
 	"formatlas/generator/diag"
 	"formatlas/generator/internal/bufpool"
 	"formatlas/generator/internal/par"
+	"formatlas/generator/site"
 )
 
 // PrintView is the print edition: the whole atlas on one page, every link an
@@ -17,10 +20,41 @@ type PrintView struct {
 	// FormatHTML is each format's article. A build renders the articles with
 	// the format pages, on every core, and streams them into the page.
 	FormatHTML []template.HTML
-	Countries  []CountryView
+	Countries  []PrintCountry
 	Lessons    []LessonView
 	Matrix     MatrixView
 	Sources    SourcesView
+}
+
+// PrintCountry is a row of the print edition's table of countries.
+type PrintCountry struct {
+	Country  CountryRef
+	NATO, EU string
+	// Formats links each of its formats, with the role, separated by
+	// commas. It is made in Go, as the matrix cells are: at 10,000 formats
+	// the table holds some 200,000 of these links.
+	Formats template.HTML
+}
+
+// printCountry is the row of c in the print edition's table of countries.
+func (p *planner) printCountry(c *site.Country) PrintCountry {
+	v := PrintCountry{Country: p.countryRef(PrintPath, c), NATO: p.status(c.NATO, p.s.NATO), EU: p.status(c.EU, p.s.EU)}
+	var b strings.Builder
+	for i, m := range c.Memberships {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		f := p.formatRef(PrintPath, m.Format)
+		b.WriteString(`<a href="`)
+		b.WriteString(escapeText(f.Href))
+		b.WriteString(`">`)
+		b.WriteString(escapeText(cmp.Or(f.Abbr, f.Name)))
+		b.WriteString(`</a> (`)
+		b.WriteString(escapeText(roles[m.Role].Label))
+		b.WriteString(`)`)
+	}
+	v.Formats = template.HTML(b.String())
+	return v
 }
 
 // printEdition plans print.html but its format articles, which are planned
@@ -32,8 +66,8 @@ func (p *planner) printEdition() (PrintView, converted) {
 		v.Sources.Sources[i].CitedBy, v.Sources.Sources[i].CitedByLessons = nil, nil
 	}
 	countries := byName(p.s.Countries)
-	v.Countries = make([]CountryView, len(countries))
-	par.Do(len(countries), func(i int) { v.Countries[i] = pp.country(countries[i]) })
+	v.Countries = make([]PrintCountry, len(countries))
+	par.Do(len(countries), func(i int) { v.Countries[i] = pp.printCountry(countries[i]) })
 	var all converted
 	for _, l := range p.s.Lessons {
 		lp := *pp

@@ -204,30 +204,36 @@ func (p *planner) overview(v *MatrixView, parts []matrixPart, order string) {
 // as rows, each cell the role held.
 func (p *planner) roleCells(path string, formats []*site.Format, countries []*site.Country) ([]MatrixGroup, []MatrixRow, []int) {
 	var groups []MatrixGroup
-	col := make(map[*site.Format]int, len(formats))
-	for i, f := range formats {
-		col[f] = i
+	for _, f := range formats {
 		if len(groups) == 0 || groups[len(groups)-1].ID != f.Category {
 			groups = append(groups, MatrixGroup{ID: f.Category, Label: categoryLabels[f.Category]})
 		}
 		g := &groups[len(groups)-1]
 		g.Formats = append(g.Formats, p.formatRef(path, f))
 	}
+	// The roles come from the formats' member lists, not the countries':
+	// a part of a large matrix has a hundred formats of twenty members, and
+	// a country thousands of memberships.
+	at := make(map[*site.Country]int, len(countries))
+	for k, c := range countries {
+		at[c] = k
+	}
 	totals := make([]int, len(formats))
-	row := make([]string, len(formats)) // role per column, reused for each country
-	var rows []MatrixRow
-	var b strings.Builder
-	for _, c := range countries {
-		clear(row)
-		for _, m := range c.Memberships {
-			if i, ok := col[m.Format]; ok {
-				row[i] = m.Role
+	roles := make([]string, len(countries)*len(formats)) // country by column
+	for i, f := range formats {
+		for _, m := range f.Members {
+			if k, ok := at[m.Country]; ok {
+				roles[k*len(formats)+i] = m.Role
 				totals[i]++
 			}
 		}
+	}
+	var rows []MatrixRow
+	var b strings.Builder
+	for k, c := range countries {
 		b.Reset()
 		total := 0
-		for _, role := range row {
+		for _, role := range roles[k*len(formats) : (k+1)*len(formats)] {
 			writeCell(&b, role)
 			if role != "" {
 				total++

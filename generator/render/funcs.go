@@ -66,7 +66,7 @@ func (m *memoizer) render(name string, data any) (template.HTML, error) {
 func (m *memoizer) renderEach(name string, items any) (template.HTML, error) {
 	v := reflect.ValueOf(items)
 	if v.Kind() != reflect.Slice {
-		return "", fmt.Errorf("memoEach %q: %v is not a slice", name, v.Type())
+		return "", fmt.Errorf("memoEach %q: %T is not a slice", name, items)
 	}
 	var b strings.Builder
 	for i := range v.Len() {

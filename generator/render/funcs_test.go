@@ -84,6 +84,9 @@ func TestMemoEach(t *testing.T) {
 	if _, err := m.renderEach("item", "not a slice"); err == nil {
 		t.Error("memoEach took a string")
 	}
+	if _, err := m.renderEach("item", nil); err == nil {
+		t.Error("memoEach took nil")
+	}
 	if _, err := m.renderEach("item", [][]string{{"x"}}); err == nil {
 		t.Error("memoEach took elements that cannot be compared")
 	}

@@ -67,10 +67,10 @@ func goTokens(code string) (tokens []chroma.Token, ok bool) {
 
 // goTokenList gathers tokens as chroma's coalescer does: a token of the type
 // before it joins that token while it is shorter than 8,192 bytes. Tokens
-// are consecutive slices of the code, so joining extends a slice.
+// are consecutive slices of the code, so the last one ends at from, and
+// joining extends it.
 type goTokenList struct {
 	tokens []chroma.Token
-	start  int // where the last token starts in the code
 }
 
 func (l *goTokenList) add(code string, from, to int, t chroma.TokenType) {
@@ -78,10 +78,9 @@ func (l *goTokenList) add(code string, from, to int, t chroma.TokenType) {
 		return
 	}
 	if n := len(l.tokens); n > 0 && l.tokens[n-1].Type == t && len(l.tokens[n-1].Value) < 8192 {
-		l.tokens[n-1].Value = code[l.start:to]
+		l.tokens[n-1].Value = code[from-len(l.tokens[n-1].Value) : to]
 		return
 	}
-	l.start = from
 	l.tokens = append(l.tokens, chroma.Token{Type: t, Value: code[from:to]})
 }
 

@@ -176,26 +176,42 @@ func plainText(tree ast.Node, source []byte) string {
 }
 
 // collapseSpace is strings.Join(strings.Fields(s), " ") in one pass and one
-// allocation.
+// allocation, copying a word at a time.
 func collapseSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
+	word := -1 // where the word being read starts; -1 between words
+	flush := func(end int) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[word:end])
+		word = -1
+	}
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
-		} else {
-			if space {
-				b.WriteByte(' ')
-				space = false
-			}
-			b.WriteString(s[i : i+size])
+		c, size := s[i], 1
+		space := asciiSpace[c]
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		switch {
+		case space && word >= 0:
+			flush(i)
+		case !space && word < 0:
+			word = i
 		}
 		i += size
 	}
+	if word >= 0 {
+		flush(len(s))
+	}
 	return b.String()
 }
+
+// asciiSpace is the ASCII white space of unicode.IsSpace.
+var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // render writes the parsed document as HTML; a failure is reported at the
 // document's path.

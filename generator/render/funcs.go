@@ -14,8 +14,8 @@ import (
 
 // funcMap is the one FuncMap every template gets. asset gives the
 // fingerprinted path of a stylesheet or script of static/; memo renders a
-// partial once per distinct data (see memoizer), and memoEach does so for
-// each element of a slice.
+// partial once per distinct data (see memoizer), and memoEach and memoJoin do
+// so for each element of a slice.
 func funcMap(names assets, m *memoizer) template.FuncMap {
 	return template.FuncMap{
 		"asset":    names.path,
@@ -24,6 +24,7 @@ func funcMap(names assets, m *memoizer) template.FuncMap {
 		"lower":    strings.ToLower,
 		"memo":     m.render,
 		"memoEach": m.renderEach,
+		"memoJoin": func(name, sep string, items any) (template.HTML, error) { return m.renderJoin(name, sep, items, false) },
 	}
 }
 
@@ -64,17 +65,27 @@ func (m *memoizer) render(name string, data any) (template.HTML, error) {
 // render does, each on a line of its own: a table of thousands of rows costs
 // one call from the template instead of one a row.
 func (m *memoizer) renderEach(name string, items any) (template.HTML, error) {
+	return m.renderJoin(name, "\n", items, true)
+}
+
+// renderJoin renders the partial for each element of the slice items, as
+// render does, with the text sep between them (or, if first, before each):
+// an inline list such as "A, B, C" in one call from the template.
+func (m *memoizer) renderJoin(name, sep string, items any, first bool) (template.HTML, error) {
 	v := reflect.ValueOf(items)
 	if v.Kind() != reflect.Slice {
-		return "", fmt.Errorf("memoEach %q: %T is not a slice", name, items)
+		return "", fmt.Errorf("memo %q: %T is not a slice", name, items)
 	}
+	sep = escapeText(sep)
 	var b strings.Builder
 	for i := range v.Len() {
 		html, err := m.render(name, v.Index(i).Interface())
 		if err != nil {
 			return "", err
 		}
-		b.WriteByte('\n')
+		if first || i > 0 {
+			b.WriteString(sep)
+		}
 		b.WriteString(string(html))
 	}
 	return template.HTML(b.String()), nil

@@ -71,7 +71,8 @@ func FuzzEscapeText(f *testing.F) {
 }
 
 // TestMemoEach renders a partial per element, once per distinct element,
-// each on a line of its own, and refuses what it cannot tell apart.
+// each on a line of its own (memoEach) or with an escaped separator between
+// them (memoJoin), and refuses what it cannot tell apart.
 func TestMemoEach(t *testing.T) {
 	calls := 0
 	set := template.Must(template.New("").Funcs(template.FuncMap{"count": func() int { calls++; return calls }}).
@@ -80,6 +81,13 @@ func TestMemoEach(t *testing.T) {
 	got, err := m.renderEach("item", []string{"a", "b&c", "a"})
 	if want := template.HTML("\n<li>a 1</li>\n<li>b&amp;c 2</li>\n<li>a 1</li>"); err != nil || got != want {
 		t.Errorf("got %q, %v; want %q", got, err, want)
+	}
+	got, err = m.renderJoin("item", ", <&>", []string{"b&c", "a"}, false)
+	if want := template.HTML("<li>b&amp;c 2</li>, &lt;&amp;&gt;<li>a 1</li>"); err != nil || got != want {
+		t.Errorf("memoJoin: got %q, %v; want %q", got, err, want)
+	}
+	if got, err := m.renderJoin("item", ", ", []string{}, false); err != nil || got != "" {
+		t.Errorf("memoJoin of nothing: got %q, %v", got, err)
 	}
 	if _, err := m.renderEach("item", "not a slice"); err == nil {
 		t.Error("memoEach took a string")

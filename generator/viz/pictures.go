@@ -46,20 +46,31 @@ func HeatMap(id, title string, items []Item) string {
 			x, y := left+cell*float64(j), top+cell*float64(i)
 			shared := Shared(a.Set, b.Set)
 			sim := 1 - Jaccard(a.Set, b.Set)
-			tip := fmt.Sprintf("%s and %s: %d shared, Jaccard %.2f", a.Label, b.Label, shared, sim)
+			s.put("<g><title>", esc(a.Label))
 			if i == j {
-				tip = fmt.Sprintf("%s: %d members", a.Label, a.Set.Len())
+				s.put(": ")
+				s.int(a.Set.Len())
+				s.put(" members")
+			} else {
+				s.put(" and ", esc(b.Label), ": ")
+				s.int(shared)
+				s.put(" shared, Jaccard ")
+				s.b.Write(strconv.AppendFloat(s.num[:0], sim, 'f', 2, 64))
 			}
-			fmt.Fprintf(&s.b, `<g><title>%s</title>`, esc(tip))
+			s.put("</title>")
 			s.rect(x, y, cell-1, cell-1, shade(sim), "")
 			if shared > 0 {
 				fg := "#1d2329"
 				if sim > 0.55 {
 					fg = "#ffffff"
 				}
-				fmt.Fprintf(&s.b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="8" fill="%s">%d</text>`, x+(cell-1)/2, y+cell*0.68, fg, shared)
+				s.put("<text")
+				s.attrs(xy, x+(cell-1)/2, y+cell*0.68)
+				s.put(` text-anchor="middle" font-size="8" fill="`, fg, `">`)
+				s.int(shared)
+				s.put("</text>")
 			}
-			s.b.WriteString(`</g>`)
+			s.put("</g>")
 		}
 	}
 	return s.String()
@@ -92,7 +103,7 @@ func (s *svg) shadedCells(items []Item, left, top, cell int) {
 		}
 	}
 	for _, fill := range shades {
-		fmt.Fprintf(&s.b, `<path fill="%s" d="%s"/>`, fill, paths[fill])
+		s.put(`<path fill="`, fill, `" d="`, string(paths[fill]), `"/>`)
 	}
 }
 
@@ -256,7 +267,9 @@ func Timeline(id, title string, rows []TimelineRow) string {
 			s.line(x(r.Points[0].Year), y, x(r.Points[len(r.Points)-1].Year), y, "#7f9fbf", 2)
 		}
 		for _, p := range r.Points {
-			fmt.Fprintf(&s.b, `<circle cx="%.1f" cy="%.1f" r="4.5" fill="#1f5f99"><title>%s</title></circle>`, x(p.Year), y, esc(p.Label))
+			s.put("<circle")
+			s.attrs(cxyr[:2], x(p.Year), y)
+			s.put(` r="4.5" fill="#1f5f99"><title>`, esc(p.Label), "</title></circle>")
 		}
 	}
 	return s.String()

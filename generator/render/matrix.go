@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"sync"
 
 	"formatlas/generator/site"
 	"formatlas/generator/viz"
@@ -102,6 +103,7 @@ func matrixParts(formats []*site.Format) []matrixPart {
 func (p *planner) matrices() []page {
 	var pages []page
 	p.clustered() // computed here, once, for the pages built on other cores
+	p.whole = &wholeMatrix{}
 	for _, o := range matrixOrders {
 		pages = append(pages, page{path: o.path, template: "matrix", first: true,
 			build: func() any { return p.matrixIn(o.key, o.path) }})
@@ -130,8 +132,39 @@ func (p *planner) matrixIn(order, path string) MatrixView {
 		return v
 	}
 	v.Legend = legend()
-	v.Groups, v.Rows, v.ColumnTotals = p.roleCells(path, formats, p.orderCountries(order))
+	if p.whole == nil {
+		v.Groups, v.Rows, v.ColumnTotals = p.roleCells(path, formats, p.orderCountries(order))
+		return v
+	}
+	w := p.whole.get(p, formats)
+	v.Groups, v.ColumnTotals = w.groups, w.totals
+	for _, c := range p.orderCountries(order) {
+		v.Rows = append(v.Rows, w.rows[w.at[c]])
+	}
 	return v
+}
+
+// wholeMatrix is the matrix of a site small enough for one page, made once
+// for the pages of every order: they differ only in the order of the rows,
+// and, all four at the top of the site, not in their links.
+type wholeMatrix struct {
+	once   sync.Once
+	groups []MatrixGroup
+	rows   []MatrixRow // in A–Z order
+	at     map[*site.Country]int
+	totals []int
+}
+
+func (w *wholeMatrix) get(p *planner, formats []*site.Format) *wholeMatrix {
+	w.once.Do(func() {
+		countries := byName(p.s.Countries)
+		w.groups, w.rows, w.totals = p.roleCells(MatrixPath, formats, countries)
+		w.at = make(map[*site.Country]int, len(countries))
+		for k, c := range countries {
+			w.at[c] = k
+		}
+	})
+	return w
 }
 
 // matrixPart is the page of parts[i], rows in the clustered order.

@@ -38,6 +38,7 @@ type planner struct {
 	idPrefix string // set per document in the print edition
 
 	clusteredOrder []*site.Country // the seriated matrix order, once computed
+	whole          *wholeMatrix    // the rows of the one-page matrix, made once for every order
 }
 
 // printedFormat is a format's article of the print edition, planned with
@@ -51,7 +52,7 @@ type printedFormat struct {
 // the one page.
 func (p *planner) printPlanner() *planner {
 	pp := *p
-	pp.inPage, pp.errs = true, nil
+	pp.inPage, pp.errs, pp.whole = true, nil, nil
 	return &pp
 }
 

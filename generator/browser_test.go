@@ -417,14 +417,16 @@ func axe(t *testing.T, ctx context.Context, base string) {
 	}
 }
 
-// screenshots saves the home page, a format page and the matrix into
+// screenshots saves the home page, a format page, the matrix and the
+// pictures (overlap heat maps, UpSet plots, timeline) into
 // testdata/out/screenshots, which git ignores, for a person to look at.
 func screenshots(t *testing.T, ctx context.Context, mode, base string) {
 	dir := filepath.Join(repoRoot, "testdata", "out", "screenshots")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for name, p := range map[string]string{"home": "index.html", "format": "formats/jef.html", "matrix": "matrix.html"} {
+	for name, p := range map[string]string{"home": "index.html", "format": "formats/jef.html", "matrix": "matrix.html",
+		"overlaps": "overlaps.html", "upset": "upset.html", "timeline": "timeline.html"} {
 		do(t, ctx, p, chromedp.Navigate(base+p))
 		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 		if err != nil {

@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"fmt"
+	"html"
 	"html/template"
 	"io/fs"
 	"reflect"
@@ -69,14 +70,15 @@ func (m *memoizer) renderEach(name string, items any) (template.HTML, error) {
 }
 
 // renderJoin renders the partial for each element of the slice items, as
-// render does, with the text sep between them (or, if first, before each):
-// an inline list such as "A, B, C" in one call from the template.
+// render does, with the text sep, HTML-escaped, between them (or, if first,
+// before each): an inline list such as "A, B, C" in one call from the
+// template.
 func (m *memoizer) renderJoin(name, sep string, items any, first bool) (template.HTML, error) {
 	v := reflect.ValueOf(items)
 	if v.Kind() != reflect.Slice {
 		return "", fmt.Errorf("memo %q: %T is not a slice", name, items)
 	}
-	sep = escapeText(sep)
+	sep = html.EscapeString(sep) // text, not html/template's stricter escaping: " + " stays as written
 	var b strings.Builder
 	for i := range v.Len() {
 		html, err := m.render(name, v.Index(i).Interface())

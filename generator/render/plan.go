@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	pathpkg "path"
 	"slices"
 	"strings"
+	"sync"
 
 	"formatlas/generator/diag"
 	"formatlas/generator/markdown"
@@ -39,6 +41,15 @@ type planner struct {
 
 	clusteredOrder []*site.Country // the seriated matrix order, once computed
 	whole          *wholeMatrix    // the rows of the one-page matrix, made once for every order
+	shells         *sync.Map       // shellKey -> *Shell
+}
+
+// shellKey tells apart the Shells of pages: the links of the navigation
+// bar depend on the directory and root, and the page it marks current.
+type shellKey struct{ dir, root, current string }
+
+func newPlanner(s *site.Site, md *markdown.Converter, shells *sync.Map) *planner {
+	return &planner{s: s, md: md, shells: shells}
 }
 
 // printedFormat is a format's article of the print edition, planned with
@@ -70,6 +81,19 @@ func (p *planner) frame(path, title string) Page {
 	if path == NotFoundPath {
 		root = "/" // a server returns 404.html at any depth
 	}
+	pg := Page{SiteTitle: p.s.Title, Description: p.s.Description, Title: title,
+		Path: path, Root: root, AsOf: p.s.Shown.Human()}
+	if p.s.Shown != p.s.AsOf {
+		pg.ContentAsOf = p.s.AsOf.Human()
+	}
+	pg.Shell = p.shell(pg)
+	return pg
+}
+
+// shell is the Shell of the page pg, shared with the pages of its directory
+// that make the same one.
+func (p *planner) shell(pg Page) *Shell {
+	path, root := pg.Path, pg.Root
 	nav := []NavItem{
 		{Label: "Home", Href: HomePath},
 		{Label: "Formats", Href: FormatsPath},
@@ -86,18 +110,19 @@ func (p *planner) frame(path, title string) Page {
 	for _, pg := range p.s.Pages {
 		free = append(free, NavItem{Label: pg.Title, Href: PagePath(pg)})
 	}
+	key := shellKey{dir: pathpkg.Dir(path), root: root}
 	for _, items := range [][]NavItem{nav, free} {
 		for i := range items {
 			items[i].Current = items[i].Href == path
+			if items[i].Current {
+				key.current = path
+			}
 			items[i].Href = p.link(path, root, items[i].Href)
 		}
 	}
-	pg := Page{SiteTitle: p.s.Title, Description: p.s.Description, Title: title,
-		Path: path, Root: root, Nav: nav, FreePages: free, AsOf: p.s.Shown.Human()}
-	if p.s.Shown != p.s.AsOf {
-		pg.ContentAsOf = p.s.AsOf.Human()
-	}
-	return pg
+	sh, _ := p.shells.LoadOrStore(key, &Shell{SiteTitle: pg.SiteTitle, Root: root, Nav: nav, FreePages: free,
+		AsOf: pg.AsOf, ContentAsOf: pg.ContentAsOf})
+	return sh.(*Shell)
 }
 
 // link is the URL of target from the page at from: relative, except on the

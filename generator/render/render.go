@@ -61,7 +61,7 @@ func RenderTo(sink Sink, s *site.Site, siteFS fs.FS, opts Options) error {
 	if err != nil {
 		return err
 	}
-	p := &planner{s: s, md: md}
+	p := newPlanner(s, md, &sync.Map{})
 	pages := append(p.plan(), p.redirectPages()...) // content errors are reported with those of rendering
 	printView, printConv := p.printEdition()
 	p.errs = append(p.errs, printConv.errs...)

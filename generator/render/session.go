@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"io/fs"
+	"sync"
 
 	"formatlas/generator/diag"
 	"formatlas/generator/internal/par"
@@ -21,6 +22,9 @@ type Session struct {
 	md    *markdown.Converter
 	tmpl  templates
 	index *linkcheck.Index
+	// shells keeps the Shells of the pages rendered again, which the
+	// templates' memo holds on to: one a directory, not one a render.
+	shells sync.Map
 }
 
 // NewSession prepares to re-render pages of s, whose full render was files.
@@ -37,15 +41,13 @@ func NewSession(s *site.Site, siteFS fs.FS, md *markdown.Converter, files []File
 
 // FormatPage renders the page of f again, with its commentary as it now is.
 func (ss *Session) FormatPage(f *site.Format) (File, error) {
-	p := &planner{s: ss.s, md: ss.md}
-	v, conv := p.format(f)
+	v, conv := newPlanner(ss.s, ss.md, &ss.shells).format(f)
 	return ss.finish(page{path: FormatPath(f), template: "format", view: v, links: conv.links}, conv.errs)
 }
 
 // LessonPage renders the page of l again.
 func (ss *Session) LessonPage(l *site.Lesson) (File, error) {
-	p := &planner{s: ss.s, md: ss.md}
-	v, conv := p.lesson(l)
+	v, conv := newPlanner(ss.s, ss.md, &ss.shells).lesson(l)
 	return ss.finish(page{path: LessonPath(l), template: "lesson", view: v, links: conv.links}, conv.errs)
 }
 

@@ -11,10 +11,19 @@ type Page struct {
 	Title       string // of this page; equal to SiteTitle on the home page
 	Path        string // output path, relative to the site root
 	Root        string // relative prefix to the site root ("", "../", or "/" on 404.html)
-	Nav         []NavItem
-	FreePages   []NavItem // links to the free pages, for the footer
-	AsOf        string    // the date the members are shown for, for humans
-	ContentAsOf string    // the date the content describes, when AsOf is another
+	AsOf        string // the date the members are shown for, for humans
+	ContentAsOf string // the date the content describes, when AsOf is another
+	Shell       *Shell // the navigation bar and the footer
+}
+
+// Shell is what the navigation bar and the footer show. Every page of one
+// directory that the navigation does not name shares one Shell, so that
+// base.html renders them once per directory with memo.
+type Shell struct {
+	SiteTitle, Root   string
+	Nav               []NavItem
+	FreePages         []NavItem // links to the free pages, for the footer
+	AsOf, ContentAsOf string
 }
 
 // NavItem is one entry of the navigation bar.

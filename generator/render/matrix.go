@@ -283,8 +283,10 @@ func (p *planner) matrixRow(path string, c *site.Country, cells string, total in
 		Region: c.Region, NATO: roleOrNone(c.NATO), EU: roleOrNone(c.EU)}
 }
 
-// writeCell writes one cell: a symbol and a letter to see, the role's name for
-// screen readers. The text comes from the fixed role table, so it needs no escaping.
+// writeCell writes one cell: the role's name, for screen readers. The
+// stylesheet draws the symbol and letter to see (table.matrix td.r-lead::before
+// and so on), which halves the bytes of a matrix of thousands of cells. The
+// text comes from the fixed role table, so it needs no escaping.
 func writeCell(b *strings.Builder, role string) {
 	if role == "" {
 		b.WriteString("<td></td>")
@@ -293,11 +295,7 @@ func writeCell(b *strings.Builder, role string) {
 	r := roles[role]
 	b.WriteString(`<td class="r-`)
 	b.WriteString(r.Role)
-	b.WriteString(`"><span aria-hidden="true">`)
-	b.WriteString(r.Symbol)
-	b.WriteString(" ")
-	b.WriteString(r.Short)
-	b.WriteString(`</span><span class="vh">`)
+	b.WriteString(`"><span class="vh">`)
 	b.WriteString(r.Label)
 	b.WriteString("</span></td>")
 }

@@ -2,9 +2,12 @@ package render
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"formatlas/generator/load"
 	"formatlas/generator/site"
 )
 
@@ -41,5 +44,32 @@ func TestMatrixParts(t *testing.T) {
 	}
 	if parts := matrixParts(formats[:matrixPartSize]); parts != nil {
 		t.Errorf("%d formats fit one page, got %d parts", matrixPartSize, len(parts))
+	}
+}
+
+// TestCellSymbolsInStylesheet holds the stylesheet's drawing of each role's
+// cell in the matrix (writeCell leaves it to CSS) to the role table: the
+// symbol and letter the legend shows, hidden from screen readers.
+func TestCellSymbolsInStylesheet(t *testing.T) {
+	css, err := os.ReadFile(filepath.Join("..", "..", "static", "style.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, role := range load.Roles {
+		r := roles[role]
+		sym := []rune(r.Symbol)
+		if len(sym) != 1 {
+			t.Fatalf("role %s: symbol %q is not one character", role, r.Symbol)
+		}
+		text := fmt.Sprintf(`"\%x  %s"`, sym[0], r.Short)
+		rule := fmt.Sprintf(`table.matrix td.r-%s::before { content: %s; content: %s / ""; }`, role, text, text)
+		if !strings.Contains(string(css), rule+"\n") {
+			t.Errorf("static/style.css lacks the rule for %s cells:\n%s", role, rule)
+		}
+	}
+	var b strings.Builder
+	writeCell(&b, "member")
+	if got, want := b.String(), `<td class="r-member"><span class="vh">Member</span></td>`; got != want {
+		t.Errorf("writeCell: got %s, want %s", got, want)
 	}
 }

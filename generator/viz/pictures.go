@@ -26,6 +26,7 @@ func HeatMap(id, title string, items []Item) string {
 	desc := fmt.Sprintf("A %d by %d grid; darker cells share more members relative to their size. Each row and column is one of: %s.",
 		n, n, labels(items))
 	s := newSVG(w, h, id, title, desc)
+	s.b.Grow(n*(400+n*40) + min(n, 40)*min(n, 40)*200) // labels, the cells' paths or their rectangles and tooltips
 	for i, it := range items {
 		y := top + cell*float64(i)
 		s.link(it.Href, it.Label)
@@ -39,7 +40,7 @@ func HeatMap(id, title string, items []Item) string {
 	// it has every figure.
 	if n > 40 {
 		s.shadedCells(items, left, top, cell)
-		return s.String()
+		return s.end()
 	}
 	for i, a := range items {
 		for j, b := range items {
@@ -73,7 +74,7 @@ func HeatMap(id, title string, items []Item) string {
 			s.put("</g>")
 		}
 	}
-	return s.String()
+	return s.end()
 }
 
 // shadedCells draws the cells of a large heat map as one path per shade, in
@@ -210,7 +211,7 @@ func UpSet(id, title string, sets []Item, combos []Combo, anchorPrefix string) s
 			s.line(x, top+row*float64(first)+row/2, x, top+row*float64(last)+row/2, "#1d2329", 2)
 		}
 	}
-	return s.String()
+	return s.end()
 }
 
 // TimelineRow is one line of a timeline: an item and its dated points.
@@ -272,7 +273,7 @@ func Timeline(id, title string, rows []TimelineRow) string {
 			s.put(` r="4.5" fill="#1f5f99"><title>`, esc(p.Label), "</title></circle>")
 		}
 	}
-	return s.String()
+	return s.end()
 }
 
 func labels(items []Item) string {

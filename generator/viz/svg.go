@@ -107,7 +107,11 @@ func (s *svg) link(href, title string) {
 
 func (s *svg) endLink() { s.b.WriteString(`</a>`) }
 
-func (s *svg) String() string { return s.b.String() + "</svg>" }
+// end closes the picture and returns it; s is done with.
+func (s *svg) end() string {
+	s.b.WriteString("</svg>")
+	return s.b.String()
+}
 
 // shade is a fill for a value in [0,1], from white to the site's blue, with
 // the value also given as text wherever it matters: never colour alone.

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sync"
 
+	"formatlas/generator/internal/bufpool"
 	"formatlas/generator/internal/par"
 )
 
@@ -155,8 +156,19 @@ func sameBytes(path string, data []byte) bool {
 	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
 		return false
 	}
-	old, err := os.ReadFile(path)
-	return err == nil && bytes.Equal(old, data)
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	same := false
+	bufpool.Use(func(buf *bytes.Buffer) error { // a build compares every page it makes again
+		buf.Grow(len(data) + bytes.MinRead)
+		_, err := buf.ReadFrom(f)
+		same = err == nil && bytes.Equal(buf.Bytes(), data)
+		return nil
+	})
+	return same
 }
 
 // swap replaces out with tmp. The old tree is moved aside first and removed

@@ -1,6 +1,7 @@
 package linkcheck
 
 import (
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -71,4 +72,21 @@ func TestJoin(t *testing.T) {
 	if got := Join("p.html", scanned...); !slices.Equal(got.IDs, whole.IDs) || !slices.Equal(got.Refs, whole.Refs) {
 		t.Errorf("joined %+v, whole %+v", got, whole)
 	}
+}
+
+// FuzzSplitRef holds splitRef to url.Parse wherever it takes a reference.
+func FuzzSplitRef(f *testing.F) {
+	for _, s := range []string{"", "#x", "../formats/jef.html#history", "a.html##b", "//host/x", "http://x", "a?b", "a%20b", "/abs.html", "a b", "x#y#z"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, ref string) {
+		p, frag, ok := splitRef(ref)
+		if !ok {
+			return
+		}
+		u, err := url.Parse(ref)
+		if err != nil || u.Scheme != "" || u.Host != "" || u.RawQuery != "" || u.Path != p || u.Fragment != frag {
+			t.Fatalf("splitRef(%q) = %q, %q; url.Parse: %+v, %v", ref, p, frag, u, err)
+		}
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -227,3 +228,70 @@ func TestClusteredOrder(t *testing.T) {
 		t.Errorf("the matrix's first row is not the clustered order's first country, %s", want)
 	}
 }
+
+// TestPicturesLinkBack checks on the real site that the pages a picture
+// summarises link back to it: every format page to its category's heat map,
+// each format on the timeline or in an UpSet plot to that picture, and each
+// country to the UpSet combination that lists it.
+func TestPicturesLinkBack(t *testing.T) {
+	r, err := generator.Check(realFS(t), generator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, f := range r.Files {
+		files[f.Path] = string(f.Data)
+	}
+	hrefs := func(html string) []string {
+		var out []string
+		for _, m := range hrefRE.FindAllStringSubmatch(html, -1) {
+			out = append(out, m[1])
+		}
+		return out
+	}
+	onTimeline := hrefs(files[render.TimelinePath])
+	listedIn := map[string][]string{} // page -> the UpSet combinations that list it
+	for _, m := range comboRE.FindAllStringSubmatch(files[render.UpSetPath], -1) {
+		for _, h := range hrefs(m[2]) {
+			listedIn[h] = append(listedIn[h], m[1])
+		}
+	}
+	if len(onTimeline) == 0 || len(listedIn) == 0 {
+		t.Fatal("found no pages on the timeline or in the UpSet plots")
+	}
+	plotOf := func(combo string) string { return combo[:strings.LastIndex(combo, "-")] }
+	countries := 0
+	for _, f := range r.Site.Formats {
+		page := render.FormatPath(f)
+		have := hrefs(files[page])
+		want := []string{"../overlaps.html#cat-" + f.Category}
+		if slices.Contains(onTimeline, page) {
+			want = append(want, "../timeline.html")
+		}
+		for _, combo := range listedIn[page] {
+			want = append(want, "../upset.html#"+plotOf(combo))
+		}
+		for _, w := range want {
+			if !slices.Contains(have, w) {
+				t.Errorf("%s does not link to %s", page, w)
+			}
+		}
+	}
+	for _, c := range r.Site.Countries {
+		page := render.CountryPath(c)
+		for _, combo := range listedIn[page] {
+			countries++
+			if !slices.Contains(hrefs(files[page]), "../upset.html#"+combo) {
+				t.Errorf("%s is listed under combination %s but does not link to it", page, combo)
+			}
+		}
+	}
+	if countries == 0 {
+		t.Error("no country is listed under an UpSet combination")
+	}
+}
+
+var (
+	hrefRE  = regexp.MustCompile(`href="([^"]*)"`)
+	comboRE = regexp.MustCompile(`<li id="([^"]+)">(.*?)</li>`) // a combination listed under an UpSet plot
+)

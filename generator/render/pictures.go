@@ -172,15 +172,60 @@ func (p *planner) overlaps() OverlapsView {
 
 // upsetGroups are the format categories drawn together in one UpSet plot.
 var upsetGroups = []struct {
-	id, label  string
-	categories []string
+	id, label, phrase string // phrase: the label inside a sentence
+	categories        []string
 }{
-	{"flexible-minilateral", "Flexible and minilateral formats", []string{"flexible", "minilateral"}},
-	{"partnership", "NATO partnership frameworks", []string{"partnership-framework"}},
+	{"flexible-minilateral", "Flexible and minilateral formats", "flexible and minilateral formats", []string{"flexible", "minilateral"}},
+	{"partnership", "NATO partnership frameworks", "NATO partnership frameworks", []string{"partnership-framework"}},
 }
 
-func (p *planner) upset() UpSetView {
-	v := UpSetView{Page: p.frame(UpSetPath, "Combinations of memberships")}
+// pictured is what the pictures show, worked out once per plan, before
+// the pages are built on every core, so that the pages the pictures
+// summarise can link back to them.
+type pictured struct {
+	timeline   []datedFormat // the formats on the timeline, in its order
+	onTimeline map[*site.Format]bool
+	upsets     []upsetPlot
+}
+
+// datedFormat is a format and its dated points.
+type datedFormat struct {
+	f   *site.Format
+	pts []viz.Point
+}
+
+// upsetPlot is what one UpSet plot draws.
+type upsetPlot struct {
+	id, label, phrase string
+	shown             []*site.Format // at most maxUpSet of total
+	total             int
+	items             []viz.Item // linked from UpSetPath
+	combos            []viz.Combo
+	combo             map[*site.Country]int // the combination each country holds
+}
+
+// anchor is the id of the listing of combination j on the UpSet page.
+func (u upsetPlot) anchor(j int) string { return fmt.Sprintf("%s-%d", u.id, j+1) }
+
+func (p *planner) pictures() *pictured {
+	if p.pics != nil {
+		return p.pics
+	}
+	pics := &pictured{onTimeline: map[*site.Format]bool{}}
+	for _, f := range p.s.Formats {
+		if pts := datedPoints(f); len(pts) > 0 {
+			pics.timeline = append(pics.timeline, datedFormat{f, pts})
+		}
+	}
+	slices.SortStableFunc(pics.timeline, func(a, b datedFormat) int {
+		if c := cmp.Compare(a.pts[0].Year, b.pts[0].Year); c != 0 {
+			return c
+		}
+		return strings.Compare(a.f.ID, b.f.ID)
+	})
+	for _, d := range pics.timeline[:min(len(pics.timeline), maxTimeline)] {
+		pics.onTimeline[d.f] = true
+	}
 	for _, g := range upsetGroups {
 		var formats []*site.Format
 		for _, f := range sortedFormats(p.s.Formats) {
@@ -191,18 +236,60 @@ func (p *planner) upset() UpSetView {
 		if len(formats) == 0 {
 			continue
 		}
-		shown := largest(formats, maxUpSet)
-		items := p.items(UpSetPath, shown)
-		combos := viz.Combinations(items, len(p.s.Countries))
-		plot := UpSetPlot{ID: g.id, Label: g.label, Shown: len(shown), Total: len(formats)}
-		plot.SVG = template.HTML(viz.UpSet("upset-"+g.id, g.label+": which countries hold which combination", items, combos, g.id+"-"))
+		u := upsetPlot{id: g.id, label: g.label, phrase: g.phrase, shown: largest(formats, maxUpSet), total: len(formats),
+			combo: map[*site.Country]int{}}
+		u.items = p.items(UpSetPath, u.shown)
+		u.combos = viz.Combinations(u.items, len(p.s.Countries))
+		for j, c := range u.combos {
+			for _, e := range c.Elements {
+				u.combo[p.s.Countries[e]] = j
+			}
+		}
+		pics.upsets = append(pics.upsets, u)
+	}
+	p.pics = pics
+	return pics
+}
+
+// formatPictures links from the page of f to the pictures that show it.
+func (p *planner) formatPictures(from string, f *site.Format) []NavItem {
+	pics := p.pictures()
+	out := []NavItem{{Label: "the overlaps in its category", Href: relURL(from, OverlapsPath) + "#cat-" + f.Category}}
+	if pics.onTimeline[f] {
+		out = append(out, NavItem{Label: "the timeline", Href: relURL(from, TimelinePath)})
+	}
+	for _, u := range pics.upsets {
+		if slices.Contains(u.shown, f) {
+			out = append(out, NavItem{Label: "the combinations of " + u.phrase, Href: relURL(from, UpSetPath) + "#" + u.id})
+		}
+	}
+	return out
+}
+
+// countryPictures links from the page of c to the combinations it holds in
+// the UpSet plots.
+func (p *planner) countryPictures(from string, c *site.Country) []NavItem {
+	var out []NavItem
+	for _, u := range p.pictures().upsets {
+		if j, ok := u.combo[c]; ok {
+			out = append(out, NavItem{Label: "its combination of " + u.phrase, Href: relURL(from, UpSetPath) + "#" + u.anchor(j)})
+		}
+	}
+	return out
+}
+
+func (p *planner) upset() UpSetView {
+	v := UpSetView{Page: p.frame(UpSetPath, "Combinations of memberships")}
+	for _, u := range p.pictures().upsets {
+		plot := UpSetPlot{ID: u.id, Label: u.label, Shown: len(u.shown), Total: u.total}
+		plot.SVG = template.HTML(viz.UpSet("upset-"+u.id, u.label+": which countries hold which combination", u.items, u.combos, u.id+"-"))
 		var parts []string
-		for j, c := range combos {
-			cv := ComboView{Anchor: fmt.Sprintf("%s-%d", g.id, j+1)}
+		for j, c := range u.combos {
+			cv := ComboView{Anchor: u.anchor(j)}
 			var names []string
 			for _, i := range c.Sets {
-				cv.Formats = append(cv.Formats, p.formatRef(UpSetPath, shown[i]))
-				names = append(names, shown[i].Label())
+				cv.Formats = append(cv.Formats, p.formatRef(UpSetPath, u.shown[i]))
+				names = append(names, u.shown[i].Label())
 			}
 			for _, e := range c.Elements {
 				cv.Countries = append(cv.Countries, p.countryRef(UpSetPath, p.s.Countries[e]))
@@ -213,7 +300,7 @@ func (p *planner) upset() UpSetView {
 			}
 		}
 		plot.Summary = fmt.Sprintf("%d countries take part in these %d formats, in %d distinct combinations. The largest: %s.",
-			countHolders(combos), len(shown), len(combos), strings.Join(parts, "; "))
+			countHolders(u.combos), len(u.shown), len(u.combos), strings.Join(parts, "; "))
 		v.Plots = append(v.Plots, plot)
 	}
 	return v
@@ -269,26 +356,9 @@ func datedPoints(f *site.Format) []viz.Point {
 
 func (p *planner) timeline() TimelineView {
 	v := TimelineView{Page: p.frame(TimelinePath, "Timeline of formats")}
-	type dated struct {
-		f   *site.Format
-		pts []viz.Point
-	}
-	var all []dated
-	for _, f := range p.s.Formats {
-		if pts := datedPoints(f); len(pts) > 0 {
-			all = append(all, dated{f, pts})
-		}
-	}
-	slices.SortStableFunc(all, func(a, b dated) int {
-		if c := cmp.Compare(a.pts[0].Year, b.pts[0].Year); c != 0 {
-			return c
-		}
-		return strings.Compare(a.f.ID, b.f.ID)
-	})
+	all := p.pictures().timeline
 	v.Total = len(all)
-	if len(all) > maxTimeline {
-		all = all[:maxTimeline]
-	}
+	all = all[:min(len(all), maxTimeline)]
 	v.Shown = len(all)
 	var rows []viz.TimelineRow
 	for _, d := range all {

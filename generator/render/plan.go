@@ -42,6 +42,7 @@ type planner struct {
 	clusteredOrder []*site.Country // the seriated matrix order, once computed
 	whole          *wholeMatrix    // the rows of the one-page matrix, made once for every order
 	shells         *sync.Map       // shellKey -> *Shell
+	pics           *pictured       // what the pictures show, once computed
 }
 
 // shellKey tells apart the Shells of pages: the links of the navigation
@@ -184,6 +185,7 @@ func (p *planner) plan() []page {
 	lazy := func(path, template string, build func() any) page {
 		return page{path: path, template: template, build: build, first: true}
 	}
+	p.pictures() // computed here, once, for the pages built on other cores
 	pages := []page{
 		lazy(HomePath, "home", func() any { return p.home() }),
 		lazy(FormatsPath, "formats", func() any { return p.formats() }),
@@ -320,6 +322,9 @@ func (p *planner) formatFacts(f *site.Format) FormatView {
 		v.Events = append(v.Events, ev)
 	}
 	v.Sources = p.groupCites(from, f.Sources)
+	if !p.inPage {
+		v.Pictures = p.formatPictures(from, f)
+	}
 	for _, o := range f.Shared {
 		v.Shared = append(v.Shared, SharedView{Format: p.formatRef(from, o.Format), Shared: o.Shared,
 			Jaccard: fmt.Sprintf("%.2f", o.Jaccard)})
@@ -419,6 +424,7 @@ func (p *planner) country(c *site.Country) CountryView {
 			From: sp.Since.Human(), To: sp.Until.Human()})
 	}
 	v.Sources = p.groupCites(from, cites)
+	v.Pictures = p.countryPictures(from, c)
 	return v
 }
 

@@ -131,6 +131,7 @@ type FormatView struct {
 	Shared                     []SharedView
 	Lessons                    []LessonEvidence
 	Timeline                   template.HTML // the picture of its dated events
+	Pictures                   []NavItem     // the pictures that show it
 }
 
 // LessonEvidence is a lesson a format illustrates, and how.
@@ -218,6 +219,7 @@ type CountryView struct {
 	Undated     int            // roles held by as_of whose start is not dated
 	ContentDate string
 	Sources     []SourceCites // behind its memberships
+	Pictures    []NavItem     // its combinations in the UpSet plots
 }
 
 // TimelineItem is one of a country's roles over time.

@@ -21,8 +21,10 @@ type Item struct {
 // own size. Row labels link to the items' pages.
 func HeatMap(id, title string, items []Item) string {
 	n := len(items)
-	const cell, left, top = 16.0, 215.0, 130.0
-	w, h := int(left+cell*float64(n)+10), int(top+cell*float64(n)+10)
+	// The column labels lean right, up to 22 characters of 11-pixel type at
+	// 60 degrees: about 70 pixels to the right of the last column.
+	const cell, left, top, right = 16.0, 215.0, 130.0, 75.0
+	w, h := int(left+cell*float64(n)+right), int(top+cell*float64(n)+10)
 	desc := fmt.Sprintf("A %d by %d grid; darker cells share more members relative to their size. Each row and column is one of: %s.",
 		n, n, labels(items))
 	s := newSVG(w, h, id, title, desc)

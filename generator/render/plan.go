@@ -108,8 +108,8 @@ func (p *planner) shell(pg Page) *Shell {
 		nav = append(nav, NavItem{Label: "About", Href: PagePath(about)})
 	}
 	var free []NavItem
-	for _, pg := range p.s.Pages {
-		free = append(free, NavItem{Label: pg.Title, Href: PagePath(pg)})
+	for _, fp := range p.s.Pages {
+		free = append(free, NavItem{Label: fp.Title, Href: PagePath(fp)})
 	}
 	key := shellKey{dir: pathpkg.Dir(path), root: root}
 	for _, items := range [][]NavItem{nav, free} {

@@ -18,13 +18,12 @@ import (
 // it was. Whole-site outputs (search index, print edition, offline zip,
 // manifest) are left to the next full render.
 type Session struct {
-	s     *site.Site
-	md    *markdown.Converter
 	tmpl  templates
 	index *linkcheck.Index
-	// shells keeps the Shells of the pages rendered again, which the
-	// templates' memo holds on to: one a directory, not one a render.
-	shells sync.Map
+	// plan is a planner of the site, copied for each page rendered again: it
+	// keeps what the pictures show, worked out once, and the Shells that the
+	// templates' memo holds on to, one a directory rather than one a render.
+	plan *planner
 }
 
 // NewSession prepares to re-render pages of s, whose full render was files.
@@ -36,18 +35,22 @@ func NewSession(s *site.Site, siteFS fs.FS, md *markdown.Converter, files []File
 	paths := make([]string, len(files))
 	pages := make([]linkcheck.Page, len(files))
 	par.Do(len(files), func(i int) { paths[i], pages[i] = files[i].Path, linkcheck.Scan(files[i].Path, files[i].Data) })
-	return &Session{s: s, md: md, tmpl: tmpl, index: linkcheck.NewIndex(paths, pages)}, nil
+	plan := newPlanner(s, md, &sync.Map{})
+	plan.pictures()
+	return &Session{tmpl: tmpl, index: linkcheck.NewIndex(paths, pages), plan: plan}, nil
 }
 
 // FormatPage renders the page of f again, with its commentary as it now is.
 func (ss *Session) FormatPage(f *site.Format) (File, error) {
-	v, conv := newPlanner(ss.s, ss.md, &ss.shells).format(f)
+	p := *ss.plan
+	v, conv := p.format(f)
 	return ss.finish(page{path: FormatPath(f), template: "format", view: v, links: conv.links}, conv.errs)
 }
 
 // LessonPage renders the page of l again.
 func (ss *Session) LessonPage(l *site.Lesson) (File, error) {
-	v, conv := newPlanner(ss.s, ss.md, &ss.shells).lesson(l)
+	p := *ss.plan
+	v, conv := p.lesson(l)
 	return ss.finish(page{path: LessonPath(l), template: "lesson", view: v, links: conv.links}, conv.errs)
 }
 

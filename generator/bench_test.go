@@ -12,6 +12,7 @@ import (
 	"formatlas/generator/internal/synth"
 	"formatlas/generator/load"
 	"formatlas/generator/markdown"
+	"formatlas/generator/publish"
 	"formatlas/generator/render"
 	"formatlas/generator/site"
 )
@@ -163,7 +164,7 @@ func benchWrite(b *testing.B, formats int) {
 	out := filepath.Join(b.TempDir(), "public")
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := render.Write(out, files); err != nil {
+		if err := publish.Write(out, files, publish.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

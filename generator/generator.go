@@ -78,6 +78,7 @@ import (
 	"formatlas/generator/diag"
 	"formatlas/generator/load"
 	"formatlas/generator/markdown"
+	"formatlas/generator/publish"
 	"formatlas/generator/render"
 	"formatlas/generator/site"
 )
@@ -109,11 +110,18 @@ type Options struct {
 	// AsOf shows the members of another date than as_of of site.toml, as far
 	// as dated events tell. Zero means as_of.
 	AsOf load.Date
+	// SiteDir is the site directory on disk, which Build's output may not
+	// replace, hold or lie inside; "" when siteFS is not on disk.
+	SiteDir string
+	// Force lets Build replace a non-empty output directory that no
+	// formatlas build made, or files in one that its manifest does not list.
+	Force bool
 }
 
 // Check runs every stage in memory and writes nothing. The error lists every
 // problem found, as a diag.List sorted by position.
 func Check(siteFS fs.FS, opts Options) (*Result, error) {
+	siteFS = load.RegularFS(siteFS)
 	model, errs := link(siteFS, opts)
 	if model == nil {
 		return nil, errs.Err()
@@ -152,20 +160,24 @@ func link(siteFS fs.FS, opts Options) (*site.Site, diag.List) {
 
 // Build generates the site in siteFS and writes it atomically to out, each
 // file as soon as it is rendered; it returns how many files it wrote. On any
-// error, out is left as it was.
+// error, out is left as it was. An out that the build may not replace (see
+// publish.CheckOut) is a *publish.OutError, found before anything is read.
 func Build(siteFS fs.FS, out string, opts Options) (int, error) {
+	dir, err := publish.Open(out, publish.Options{Site: opts.SiteDir, Force: opts.Force})
+	if err != nil {
+		return 0, err
+	}
+	siteFS = load.RegularFS(siteFS)
 	model, errs := link(siteFS, opts)
 	if model == nil {
+		dir.Abort()
 		return 0, errs.Err()
 	}
 	if len(errs) > 0 { // report rendering's mistakes too, without writing
+		dir.Abort()
 		_, err := render.Render(model, siteFS, render.Options{Markdown: markdown.New(markdown.Options{})})
 		errs.Append(err)
 		return 0, errs.Err()
-	}
-	dir, err := render.NewDir(out)
-	if err != nil {
-		return 0, err
 	}
 	counter := &countingSink{Sink: dir}
 	if err := render.RenderTo(counter, model, siteFS, render.Options{Markdown: markdown.New(markdown.Options{}), Release: true}); err != nil {

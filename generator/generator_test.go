@@ -21,6 +21,7 @@ import (
 
 	"formatlas/generator"
 	"formatlas/generator/linkcheck"
+	"formatlas/generator/publish"
 	"formatlas/generator/render"
 )
 
@@ -38,7 +39,7 @@ func TestGolden(t *testing.T) {
 		if err := os.RemoveAll(dir); err != nil {
 			t.Fatal(err)
 		}
-		if err := render.Write(dir, files); err != nil {
+		if err := publish.Write(dir, files, publish.Options{Force: true}); err != nil {
 			t.Fatal(err)
 		}
 		return

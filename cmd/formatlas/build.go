@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -10,6 +11,7 @@ import (
 
 	"formatlas/generator"
 	"formatlas/generator/load"
+	"formatlas/generator/publish"
 )
 
 // buildMemoryLimit is the soft limit on the heap that a build works under
@@ -24,11 +26,12 @@ const buildMemoryLimit = 384 << 20
 func buildCommand() *Command {
 	return &Command{
 		Name:  "build",
-		Usage: "[--site DIR] [--out DIR] [--base-url URL] [--as-of DATE]",
+		Usage: "[--site DIR] [--out DIR] [--force] [--base-url URL] [--as-of DATE]",
 		Short: "build the site into a directory (default public/)",
 		Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
 			siteDir := fs.String("site", ".", "the site `directory`, holding content/, templates/ and static/")
-			out := fs.String("out", "public", "the output `directory`; replaced atomically")
+			out := fs.String("out", "public", "the output `directory`; replaced atomically, and only if a formatlas build made it")
+			force := fs.Bool("force", false, "replace --out even if it is a non-empty folder that no formatlas build made")
 			asOf := fs.String("as-of", "", "show membership as of this `date` (2019, 2019-06 or 2019-06-01) instead of as_of in site.toml")
 			baseURL := fs.String("base-url", "", "the site's absolute `URL`, ending in a slash, in place of base_url in site.toml (for deploy previews)")
 			return func(ctx context.Context, env *Env, args []string) error {
@@ -44,6 +47,7 @@ func buildCommand() *Command {
 					opts.AsOf = d
 				}
 				opts.BaseURL = *baseURL
+				opts.SiteDir, opts.Force = *siteDir, *force
 				if os.Getenv("GOMEMLIMIT") == "" {
 					debug.SetMemoryLimit(buildMemoryLimit)
 				}
@@ -54,6 +58,10 @@ func buildCommand() *Command {
 				}
 				defer closeRoot()
 				files, err := generator.Build(fsys, *out, opts)
+				var outErr *publish.OutError
+				if errors.As(err, &outErr) {
+					return refusal{outErr.Error()}
+				}
 				if err != nil {
 					return reportProblems(env.Stderr, env.Stderr, "build", "text", err)
 				}

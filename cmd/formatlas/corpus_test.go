@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"flag"
 	"io/fs"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"golang.org/x/tools/txtar"
@@ -23,6 +25,8 @@ const repoRoot = "../.."
 //	-- <path> --          a file to add or replace
 //	-- delete <path> --   a file to remove
 //	-- symlink <path> --  a symlink to the body's first line
+//	-- mkfifo <path> --   a named pipe
+//	-- socket <path> --   a Unix socket
 //	-- args --            check's arguments (default: none)
 //	-- absent --          strings no built HTML page may contain (then the case is also built)
 //	-- want --            "exit N", then check's stdout and stderr, exactly
@@ -58,6 +62,10 @@ func runCase(t *testing.T, archive string) {
 			absent = f
 		case strings.HasPrefix(name, "delete "):
 			must(t, os.Remove(filepath.Join(site, strings.TrimPrefix(name, "delete "))))
+		case strings.HasPrefix(name, "mkfifo "):
+			must(t, syscall.Mkfifo(filepath.Join(site, strings.TrimPrefix(name, "mkfifo ")), 0o644))
+		case strings.HasPrefix(name, "socket "):
+			makeSocket(t, filepath.Join(site, strings.TrimPrefix(name, "socket ")))
 		case strings.HasPrefix(name, "symlink "):
 			link := filepath.Join(site, strings.TrimPrefix(name, "symlink "))
 			must(t, os.MkdirAll(filepath.Dir(link), 0o755))
@@ -84,6 +92,15 @@ func runCase(t *testing.T, archive string) {
 	if absent != nil {
 		checkAbsent(t, site, absent.Data)
 	}
+}
+
+// makeSocket leaves a Unix socket at path, its listener closed.
+func makeSocket(t *testing.T, path string) {
+	t.Helper()
+	l, err := net.ListenUnix("unix", &net.UnixAddr{Name: path, Net: "unix"})
+	must(t, err)
+	l.SetUnlinkOnClose(false)
+	must(t, l.Close())
 }
 
 // checkAbsent builds the case and asserts no HTML page contains any line of absent.

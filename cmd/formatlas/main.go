@@ -34,6 +34,12 @@ type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
 
+// refusal is a command line that names something the command will not do,
+// such as an --out it may not replace: exit status 2, without the usage.
+type refusal struct{ msg string }
+
+func (e refusal) Error() string { return e.msg }
+
 func commands() []*Command {
 	return []*Command{buildCommand(), checkCommand(), diffCommand(), serveCommand()}
 }
@@ -79,9 +85,13 @@ func run(ctx context.Context, args []string, env *Env) int {
 	}
 	err := runFn(ctx, env, fs.Args())
 	var ue usageError
+	var refused refusal
 	switch {
 	case err == nil:
 		return 0
+	case errors.As(err, &refused):
+		fmt.Fprintf(env.Stderr, "formatlas %s: %s\n", cmd.Name, refused.msg)
+		return 2
 	case errors.As(err, &ue):
 		fmt.Fprintf(env.Stderr, "formatlas %s: %s\n", cmd.Name, ue.msg)
 		fs.Usage()

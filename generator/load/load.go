@@ -195,9 +195,18 @@ func checkUTF8(name string, src []byte) error {
 		Msg: fmt.Sprintf("the file is not UTF-8 text: byte 0x%02x", src[off])}
 }
 
+// ReadError is the problem of reading the file at name of the site
+// directory, placed at its start.
+func ReadError(name string, err error) *diag.Error {
+	return &diag.Error{Pos: diag.Position{Path: name, Line: 1, Col: 1}, Msg: readErr(err)}
+}
+
 // readErr says why a file could not be read, in the words of the content
 // model rather than of the system call.
 func readErr(err error) string {
+	if msg, ok := special(err); ok {
+		return msg
+	}
 	msg := err.Error()
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

@@ -19,6 +19,7 @@ import (
 	"formatlas/generator/internal/bufpool"
 	"formatlas/generator/internal/par"
 	"formatlas/generator/linkcheck"
+	"formatlas/generator/load"
 	"formatlas/generator/markdown"
 	"formatlas/generator/site"
 )
@@ -277,19 +278,21 @@ func prepare(siteFS fs.FS, md *markdown.Converter) (templates, []File, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	var errs diag.List
 	static, err := staticFiles(siteFS)
-	if err != nil {
-		return nil, nil, err
-	}
+	errs.Append(err)
 	// search-index.js is not among them and keeps its name: search.js loads it by that name.
 	static, names := fingerprint(append(static, File{Path: ChromaPath, Data: css}))
 	tmpl, err := parseTemplates(siteFS, names)
-	return tmpl, static, err
+	errs.Append(err)
+	return tmpl, static, errs.Err()
 }
 
-// staticFiles reads static/ as it is.
+// staticFiles reads static/ as it is. A file that cannot be read is reported
+// at its path, each of them.
 func staticFiles(siteFS fs.FS) ([]File, error) {
 	var files []File
+	var errs diag.List
 	err := fs.WalkDir(siteFS, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "static" && errorsIsNotExist(err) {
@@ -302,15 +305,16 @@ func staticFiles(siteFS fs.FS) ([]File, error) {
 		}
 		data, err := fs.ReadFile(siteFS, p)
 		if err != nil {
-			return err
+			errs.Append(load.ReadError(p, err))
+			return nil
 		}
 		files = append(files, File{Path: strings.TrimPrefix(p, "static/"), Data: data})
 		return nil
 	})
 	if err != nil {
-		return nil, &diag.Error{Pos: diag.Position{Path: "static"}, Msg: err.Error()}
+		errs.Add(diag.Position{Path: "static"}, "%s", err.Error())
 	}
-	return files, nil
+	return files, errs.Err()
 }
 
 // templates holds one parsed template set per page kind: the base layout and
@@ -355,6 +359,10 @@ var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*
 func templateError(err error) error {
 	if d, ok := err.(*diag.Error); ok {
 		return d
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) && strings.HasPrefix(pe.Path, "templates/") {
+		return load.ReadError(pe.Path, err)
 	}
 	msg := err.Error()
 	m := templateErrRE.FindStringSubmatch(msg)

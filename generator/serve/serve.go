@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"formatlas/generator"
+	"formatlas/generator/load"
 	"formatlas/generator/markdown"
 	"formatlas/generator/render"
 	"formatlas/generator/site"
@@ -123,13 +124,14 @@ func (s *Server) rebuild(changed []string) {
 		return
 	}
 	defer root.Close()
+	fsys := load.RegularFS(root.FS())
 	if edits, ok := s.commentaryEdits(changed); ok {
-		if s.applyCommentary(edits, root.FS()) {
+		if s.applyCommentary(edits, fsys) {
 			s.stale = true
 		}
 		return
 	}
-	s.fullBuild(root.FS(), changed, true)
+	s.fullBuild(fsys, changed, true)
 }
 
 // refresh rebuilds the whole site if page-by-page edits left its whole-site
@@ -146,7 +148,7 @@ func (s *Server) refresh() {
 		return
 	}
 	defer root.Close()
-	s.fullBuild(root.FS(), nil, false)
+	s.fullBuild(load.RegularFS(root.FS()), nil, false)
 }
 
 // fullBuild builds the whole site; announce says whether open pages reload.

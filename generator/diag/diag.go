@@ -7,7 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Position is a place in a file. Path is slash-separated and relative to the
@@ -18,14 +21,50 @@ type Position struct {
 	Col  int
 }
 
+// String is path:line:col. A path holding a control character or bytes that
+// are not UTF-8 is quoted as a Go string, so that a file name can never end
+// the line or begin another: a name with a newline and "::error" in it
+// would otherwise be read by CI as a workflow command of its own.
 func (p Position) String() string {
+	path := p.Path
+	if !printable(path) {
+		path = strconv.Quote(path)
+	}
 	switch {
 	case p.Line > 0 && p.Col > 0:
-		return fmt.Sprintf("%s:%d:%d", p.Path, p.Line, p.Col)
+		return fmt.Sprintf("%s:%d:%d", path, p.Line, p.Col)
 	case p.Line > 0:
-		return fmt.Sprintf("%s:%d", p.Path, p.Line)
+		return fmt.Sprintf("%s:%d", path, p.Line)
 	}
-	return p.Path
+	return path
+}
+
+// printable reports whether s is UTF-8 without control characters.
+func printable(s string) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || unicode.IsControl(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// oneLine escapes the control characters of a message but tab, so that a
+// problem is always one line of output.
+func oneLine(msg string) string {
+	if printable(msg) {
+		return msg
+	}
+	var b strings.Builder
+	for _, r := range msg {
+		if r != '\t' && unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // Error is one problem at one position.
@@ -34,11 +73,13 @@ type Error struct {
 	Msg string
 }
 
+// Error is path:line:col: message, on one line whatever the path and the
+// message hold.
 func (e *Error) Error() string {
 	if e.Pos.Path == "" {
-		return e.Msg
+		return oneLine(e.Msg)
 	}
-	return e.Pos.String() + ": " + e.Msg
+	return e.Pos.String() + ": " + oneLine(e.Msg)
 }
 
 // List collects errors from every stage. The zero value is ready to use.

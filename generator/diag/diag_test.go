@@ -36,3 +36,24 @@ func TestClosest(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorIsOneLine: a path or message with control characters in it is
+// still one line of output, the path quoted, so that no file name can start
+// a line of its own (a CI workflow command, say).
+func TestErrorIsOneLine(t *testing.T) {
+	for _, tc := range []struct {
+		err  Error
+		want string
+	}{
+		{Error{Pos: Position{Path: "content/formats/jef.toml", Line: 2, Col: 3}, Msg: "plain"}, "content/formats/jef.toml:2:3: plain"},
+		{Error{Pos: Position{Path: "content/x\n::error::forged.toml", Line: 1, Col: 1}, Msg: "bad"}, `"content/x\n::error::forged.toml":1:1: bad`},
+		{Error{Pos: Position{Path: "a\rb"}, Msg: "m"}, `"a\rb": m`},
+		{Error{Pos: Position{Path: "bad\xffutf8.md", Line: 1}, Msg: "m"}, `"bad\xffutf8.md":1: m`},
+		{Error{Pos: Position{Path: "café.md", Line: 1}, Msg: "tab\tkept"}, "café.md:1: tab\tkept"},
+		{Error{Msg: "two\nlines and \x1b[31mcolour"}, `two\nlines and \x1b[31mcolour`},
+	} {
+		if got := tc.err.Error(); got != tc.want {
+			t.Errorf("got %q, want %q", got, tc.want)
+		}
+	}
+}

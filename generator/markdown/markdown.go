@@ -120,6 +120,9 @@ type Variant struct {
 // reports them.
 func (c *Converter) ConvertVariants(doc Doc, variants ...Variant) (Result, []Result) {
 	doc.Source = bytes.TrimPrefix(doc.Source, []byte("\ufeff"))
+	if errs := checkNesting(doc.Path, doc.Source); len(errs) > 0 { // goldmark would take quadratic time
+		return Result{Errs: errs}, make([]Result, len(variants))
+	}
 	ctx := parser.NewContext()
 	if doc.IDPrefix != "" {
 		ctx = parser.NewContext(parser.WithIDs(prefixIDs{prefix: doc.IDPrefix, IDs: ctx.IDs()}))

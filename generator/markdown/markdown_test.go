@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -169,5 +170,66 @@ func TestPlainText(t *testing.T) {
 	want := "Title It’s boldtext, a *star* & a link across lines. one two"
 	if r.Text != want {
 		t.Errorf("got  %q\nwant %q", r.Text, want)
+	}
+}
+
+// BenchmarkDeepNesting converts Markdown that nests lists deeply, at 400 KB
+// and 800 KB: the cost must grow with the size, not its square. "one-line" is
+// 200,000 list markers on one line, which goldmark took 80 s to parse at
+// 400 KB and which is now refused; "rule" is the same markers without the
+// text, a thematic break; "at-limit" is lines nested 32 deep, which
+// goldmark parses.
+func BenchmarkDeepNesting(b *testing.B) {
+	c := New(Options{})
+	for _, kb := range []int{400, 800} {
+		for _, shape := range []struct {
+			name       string
+			unit, tail string
+		}{
+			{"one-line", "- ", "x"},
+			{"rule", "- ", ""}, // a thematic break, not lists
+			{"at-limit", strings.Repeat("- ", MaxNesting) + "x\n\n", ""},
+		} {
+			src := []byte(strings.Repeat(shape.unit, kb<<10/len(shape.unit)) + shape.tail)
+			b.Run(fmt.Sprintf("%s/%dKB", shape.name, kb), func(b *testing.B) {
+				b.SetBytes(int64(len(src)))
+				for b.Loop() {
+					r := c.Convert(Doc{Path: "deep.md", Source: src, Resolver: fakeResolver{}})
+					if (len(r.Errs) > 0) != (shape.name == "one-line") {
+						b.Fatalf("%d errors", len(r.Errs))
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestNestingLimit refuses what goes one level past MaxNesting, at the
+// marker or parenthesis that does, and nothing that stays within it.
+func TestNestingLimit(t *testing.T) {
+	deep := strings.Repeat("- ", MaxNesting)
+	for _, tc := range []struct {
+		src  string
+		want string
+	}{
+		{deep + "x", ""},
+		{deep + "- x", fmt.Sprintf("d.md:1:%d", 2*MaxNesting+1)},
+		{"  " + strings.Repeat("> ", MaxNesting+1) + "x", fmt.Sprintf("d.md:1:%d", 2*MaxNesting+3)},
+		{strings.Repeat("1) ", MaxNesting+1) + "x", fmt.Sprintf("d.md:1:%d", 3*MaxNesting+1)},
+		{"x\n" + strings.Repeat("(", MaxNesting+1), fmt.Sprintf("d.md:2:%d", MaxNesting+1)},
+		{strings.Repeat("(", MaxNesting) + " " + strings.Repeat("(", MaxNesting), ""},
+		{strings.Repeat(`\(`, MaxNesting+1), ""},
+		{"``" + strings.Repeat("(", MaxNesting+1) + "``", ""},
+		{"~~~\n" + strings.Repeat("(", MaxNesting+1) + "\n~~~", ""},
+		{strings.Repeat("* ", MaxNesting+5), ""}, // a thematic break
+	} {
+		r := New(Options{}).Convert(Doc{Path: "d.md", Source: []byte(tc.src), Resolver: fakeResolver{}})
+		got := ""
+		if len(r.Errs) > 0 {
+			got = r.Errs[0].Pos.String()
+		}
+		if got != tc.want || len(r.Errs) > 1 {
+			t.Errorf("%.40q...: errors %v, want at %q", tc.src, r.Errs, tc.want)
+		}
 	}
 }

@@ -331,12 +331,18 @@ func parseTemplates(siteFS fs.FS, names assets) (templates, error) {
 	if _, err := base.ParseFS(siteFS, "templates/base.html", "templates/partials/*.html"); err != nil {
 		return nil, templateError(err)
 	}
+	if errs := checkMemo(base); len(errs) > 0 { // rendering would recurse until the process dies
+		return nil, errs
+	}
 	out := templates{}
 	defer func() { memo.set, _ = base.Clone() }() // a set that has run cannot be cloned: give memo its own
 	for _, kind := range pageKinds {
 		t, err := base.Clone()
 		if err == nil {
 			_, err = t.ParseFS(siteFS, "templates/"+kind+".html")
+		}
+		if err == nil {
+			err = checkMemo(t).Err()
 		}
 		if err != nil {
 			errs.Append(templateError(err))
@@ -369,15 +375,19 @@ func templateError(err error) error {
 	if m == nil {
 		return &diag.Error{Pos: diag.Position{Path: "templates"}, Msg: strings.TrimPrefix(msg, "template: ")}
 	}
-	dir := "templates/"
-	if !contains(pageKinds, strings.TrimSuffix(m[1], ".html")) && m[1] != "base.html" {
-		dir = "templates/partials/"
-	}
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
 	text := m[4]
 	if i := strings.Index(text, ": "); strings.HasPrefix(text, "executing") && i >= 0 {
 		text = text[i+2:] // the position already says where
 	}
-	return &diag.Error{Pos: diag.Position{Path: path.Join(dir, m[1]), Line: line, Col: col}, Msg: text}
+	return &diag.Error{Pos: diag.Position{Path: templateFile(m[1]), Line: line, Col: col}, Msg: text}
+}
+
+// templateFile is the path in the site directory of the template file name.
+func templateFile(name string) string {
+	if !contains(pageKinds, strings.TrimSuffix(name, ".html")) && name != "base.html" {
+		return path.Join("templates/partials", name)
+	}
+	return path.Join("templates", name)
 }

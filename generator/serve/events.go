@@ -61,6 +61,10 @@ func (c *clients) closeAll() {
 	}
 }
 
+// newlines are every line ending the event stream knows: a carriage return
+// alone ends a line too, and one inside a data line would start a field.
+var newlines = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+
 // events streams reloads and problems to one page. The first event says how
 // things stand, so a page opened while the build is broken shows the overlay.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
@@ -81,7 +85,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	s.mu.RUnlock()
 	write := func(ev event) {
 		fmt.Fprintf(w, "event: %s\n", ev.name)
-		for _, line := range strings.Split(ev.data, "\n") {
+		for _, line := range strings.Split(newlines.Replace(ev.data), "\n") {
 			fmt.Fprintf(w, "data: %s\n", line)
 		}
 		fmt.Fprint(w, "\n")

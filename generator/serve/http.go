@@ -3,6 +3,7 @@ package serve
 import (
 	"bytes"
 	"mime"
+	"net"
 	"net/http"
 	"path"
 	"strings"
@@ -18,6 +19,10 @@ const (
 )
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !ownHost(r.Host, s.addr) {
+		http.Error(w, "formatlas serve answers only requests for "+s.addr, http.StatusForbidden)
+		return
+	}
 	switch r.URL.Path {
 	case eventsPath:
 		s.events(w, r)
@@ -65,6 +70,37 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodGet {
 		w.Write(data)
 	}
+}
+
+// ownHost reports whether a request's Host names the server at addr, where
+// it listens: the same port, and a loopback address, "localhost" or the
+// address it listens on. Any other name is refused, so that a web page whose
+// own domain name has been made to resolve to 127.0.0.1 (DNS rebinding)
+// cannot read the draft site or its event stream. A server listening on
+// every address (--addr 0.0.0.0:1313) answers any IP address, which no
+// rebinding can forge, but still no other name.
+func ownHost(host, addr string) bool {
+	listenHost, listenPort, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	name, port, err := net.SplitHostPort(host)
+	if err != nil { // no port: the scheme's default
+		name, port = strings.Trim(host, "[]"), "80"
+	}
+	if port != listenPort {
+		return false
+	}
+	ip, listenIP := net.ParseIP(name), net.ParseIP(listenHost)
+	switch {
+	case strings.EqualFold(name, "localhost"):
+		return listenIP == nil || listenIP.IsLoopback() || listenIP.IsUnspecified()
+	case ip == nil:
+		return false
+	case ip.IsLoopback():
+		return listenIP == nil || listenIP.IsLoopback() || listenIP.IsUnspecified()
+	}
+	return listenIP != nil && (listenIP.IsUnspecified() || listenIP.Equal(ip))
 }
 
 // sitePath maps a URL path to a file of the build: "/" and "/x/" name their

@@ -35,6 +35,7 @@ type Options struct {
 // Server holds the last good build and the problems of the latest one.
 type Server struct {
 	opts Options
+	addr string // where it listens, once it does
 
 	mu       sync.RWMutex
 	files    map[string][]byte // the last good build, by path
@@ -78,6 +79,7 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 	if err != nil {
 		return err
 	}
+	s.addr = ln.Addr().String()
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second,
 		BaseContext: func(net.Listener) context.Context { return ctx }}
 	var wg sync.WaitGroup

@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -151,12 +152,99 @@ func TestServeRefusesEscapes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		io.WriteString(conn, "GET "+p+" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+		io.WriteString(conn, "GET "+p+" HTTP/1.1\r\nHost: "+strings.TrimPrefix(base, "http://")+"\r\nConnection: close\r\n\r\n")
 		status, _ := bufio.NewReader(conn).ReadString('\n')
 		conn.Close()
 		if !strings.Contains(status, " 400 ") {
 			t.Errorf("GET %s: %q, want 400", p, strings.TrimSpace(status))
 		}
+	}
+}
+
+// rawStatus sends a GET for path with the Host header host and returns the
+// status line.
+func rawStatus(t *testing.T, base, path, host string) string {
+	t.Helper()
+	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	io.WriteString(conn, "GET "+path+" HTTP/1.1\r\nHost: "+host+"\r\nConnection: close\r\n\r\n")
+	status, _ := bufio.NewReader(conn).ReadString('\n')
+	return strings.TrimSpace(status)
+}
+
+// TestServeAnswersOnlyItsOwnHost refuses a request whose Host is another
+// name than the loopback address and port it serves, as a page of another
+// site would send after rebinding its name to 127.0.0.1: neither pages nor
+// the event stream are given to it.
+func TestServeAnswersOnlyItsOwnHost(t *testing.T) {
+	base := start(t, fixtureSite(t))
+	addr := strings.TrimPrefix(base, "http://")
+	_, port, _ := net.SplitHostPort(addr)
+	for _, tc := range []struct {
+		host string
+		ok   bool
+	}{
+		{addr, true},
+		{"localhost:" + port, true},
+		{"LOCALHOST:" + port, true},
+		{"[::1]:" + port, true},
+		{"127.0.0.2:" + port, true}, // loopback too
+		{"attacker.example:" + port, false},
+		{"localhost.attacker.example:" + port, false},
+		{"127.0.0.1.nip.io:" + port, false},
+		{"127.0.0.1:1", false},
+		{"192.168.1.10:" + port, false},
+		{"", false},
+		{"127.0.0.1", false}, // port 80
+	} {
+		for _, path := range []string{"/", "/formats/jef.html", "/_formatlas/events", "/_formatlas/reload.js"} {
+			status := rawStatus(t, base, path, tc.host)
+			if ok := strings.Contains(status, " 200 "); ok != tc.ok || !ok && !strings.Contains(status, " 403 ") {
+				t.Errorf("GET %s with Host %q: %q, want ok %v (else 403)", path, tc.host, status, tc.ok)
+			}
+		}
+	}
+}
+
+// TestOwnHostListeningEverywhere: a server on every address answers IP
+// addresses, not names but localhost.
+func TestOwnHostListeningEverywhere(t *testing.T) {
+	for host, want := range map[string]bool{
+		"192.168.1.10:1313": true, "127.0.0.1:1313": true, "localhost:1313": true,
+		"evil.example:1313": false, "192.168.1.10:80": false,
+	} {
+		if got := ownHost(host, "0.0.0.0:1313"); got != want {
+			t.Errorf("ownHost(%q, 0.0.0.0:1313) = %v, want %v", host, got, want)
+		}
+	}
+	if ownHost("127.0.0.1:1313", "192.168.1.10:1313") || !ownHost("192.168.1.10:1313", "192.168.1.10:1313") {
+		t.Error("a server on one LAN address answers another")
+	}
+}
+
+// TestServeFileNameWithCarriageReturn: a file whose name holds carriage
+// returns and a line that looks like an event is reported once, quoted, and
+// no open page is told to reload.
+func TestServeFileNameWithCarriageReturn(t *testing.T) {
+	dir := fixtureSite(t)
+	base := start(t, dir)
+	evs, stop := events(t, base)
+	defer stop()
+	if ev := next(t, evs); ev[0] != "ok" {
+		t.Fatalf("first event %v, want ok", ev)
+	}
+	write(t, dir, "content/formats/bad\r\revent: reload\r\rname.toml", "name = 1\n")
+	ev := next(t, evs)
+	if ev[0] != "problems" || strings.Contains(ev[1], "\r") || !strings.Contains(ev[1], `"content/formats/bad\r\revent: reload\r\rname.toml"`) {
+		t.Fatalf("after the file: %q, want problems naming it quoted", ev)
+	}
+	select {
+	case ev := <-evs:
+		t.Errorf("a second event %q", ev)
+	case <-time.After(time.Second):
 	}
 }
 
@@ -357,5 +445,30 @@ func TestServeCommentaryEdit(t *testing.T) {
 	write(t, dir, "content/formats/jef.md", string(md))
 	if ev := next(t, evs); ev[0] != "reload" {
 		t.Fatalf("after the fix: %v", ev)
+	}
+}
+
+// TestServeNamedPipe starts with a named pipe among the records and adds
+// another while serving: each is a problem at its path, and the server still
+// answers and stops (reading one would block it for good).
+func TestServeNamedPipe(t *testing.T) {
+	dir := fixtureSite(t)
+	if err := syscall.Mkfifo(filepath.Join(dir, "content", "formats", "pipe.toml"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	base := start(t, dir)
+	evs, stop := events(t, base)
+	defer stop()
+	if ev := next(t, evs); ev[0] != "problems" || !strings.Contains(ev[1], "content/formats/pipe.toml:1:1: a named pipe, not a file") {
+		t.Fatalf("first event %q, want the pipe as a problem", ev)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "content", "formats", "jef.md.new"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if ev := next(t, evs); ev[0] != "problems" || !strings.Contains(ev[1], "content/formats/jef.md.new:1:1: unexpected file") {
+		t.Fatalf("after a second pipe: %q", ev)
+	}
+	if code, _, _ := get(t, base+"/_formatlas/reload.js"); code != 200 {
+		t.Errorf("the server does not answer: %d", code)
 	}
 }

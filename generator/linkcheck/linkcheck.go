@@ -29,7 +29,8 @@ type File struct {
 	Data []byte
 }
 
-// Problem is one broken link: the page it is on and what is wrong.
+// Problem is one broken link, or one id that stands twice on a page (Link
+// is then ""): the page it is on and what is wrong.
 type Problem struct {
 	Page, Link, Msg string
 }
@@ -54,6 +55,7 @@ type Page struct {
 	Path string
 	IDs  []string // sorted; nil for a file that is not HTML
 	Refs []string
+	Dups []string // ids that stand on the page more than once, sorted
 }
 
 // Scan reads the ids and links of the file at path, if it is HTML.
@@ -78,7 +80,19 @@ func (sc *Scanner) Scan(path string, data []byte) Page {
 		return Page{Path: path}
 	}
 	ids, refs := sc.scan(data)
-	return Page{Path: path, IDs: ids, Refs: refs}
+	ids, dups := compact(ids)
+	return Page{Path: path, IDs: ids, Refs: refs, Dups: dups}
+}
+
+// compact sorts ids and drops the repeats, which it returns, once each.
+func compact(ids []string) (unique, dups []string) {
+	slices.Sort(ids)
+	for i := 1; i < len(ids); i++ {
+		if ids[i] == ids[i-1] && (len(dups) == 0 || dups[len(dups)-1] != ids[i]) {
+			dups = append(dups, ids[i])
+		}
+	}
+	return slices.Compact(ids), dups
 }
 
 // Join is the page at path made of parts scanned one by one, in order. Each
@@ -88,10 +102,10 @@ func Join(path string, parts ...Page) Page {
 	pg := Page{Path: path, IDs: []string{}}
 	for _, p := range parts {
 		pg.IDs = append(pg.IDs, p.IDs...)
+		pg.IDs = append(pg.IDs, p.Dups...) // a repeat within a part is a repeat of the whole
 		pg.Refs = append(pg.Refs, p.Refs...)
 	}
-	slices.Sort(pg.IDs)
-	pg.IDs = slices.Compact(pg.IDs)
+	pg.IDs, pg.Dups = compact(pg.IDs)
 	return pg
 }
 
@@ -120,7 +134,12 @@ func (sc *Scanner) intern(b []byte) string {
 func CheckPages(paths []string, pages []Page) []Problem {
 	ix := newIndex(paths, pages)
 	found := make([][]Problem, len(pages))
-	par.Do(len(pages), func(i int) { found[i] = ix.check(pages[i].Path, pages[i].Refs) })
+	par.Do(len(pages), func(i int) {
+		found[i] = ix.check(pages[i].Path, pages[i].Refs)
+		for _, id := range pages[i].Dups {
+			found[i] = append(found[i], Problem{Page: pages[i].Path, Msg: fmt.Sprintf("the id %q stands on the page more than once", id)})
+		}
+	})
 	problems := slices.Concat(found...)
 	sort.Slice(problems, func(i, j int) bool { return problems[i].String() < problems[j].String() })
 	return problems
@@ -153,6 +172,7 @@ func newIndex(paths []string, pages []Page) *Index {
 // page's own ids are taken from data.
 func (ix *Index) CheckPage(page string, data []byte) []Problem {
 	ids, refs := new(Scanner).scan(data)
+	ids, _ = compact(ids)
 	saved := ix.ids[page]
 	ix.ids[page] = ids
 	defer func() { ix.ids[page] = saved }()
@@ -169,8 +189,8 @@ func (ix *Index) check(page string, refs []string) []Problem {
 	return problems
 }
 
-// scan collects the element ids of a page, sorted, and its href and src
-// values, in order.
+// scan collects the element ids of a page, every one as often as it stands,
+// and its href and src values, in order.
 func (sc *Scanner) scan(data []byte) (ids []string, refs []string) {
 	// The lexer lowercases names where they are, so it reads a copy.
 	buf := bufs.Get().(*[]byte)
@@ -178,8 +198,7 @@ func (sc *Scanner) scan(data []byte) (ids []string, refs []string) {
 	ids = []string{}
 	sc.lex(*buf, &ids, &refs)
 	bufs.Put(buf)
-	slices.Sort(ids)
-	return slices.Compact(ids), refs
+	return ids, refs
 }
 
 var bufs = sync.Pool{New: func() any { return new([]byte) }}

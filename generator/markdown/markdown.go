@@ -32,8 +32,23 @@ type Resolver interface {
 	Resolve(scheme, target string) (href string, problem string)
 }
 
+// Rebaser is a Resolver that also moves the document's plain links, a path
+// relative to its page or a #fragment of its own, to where the document is
+// rendered (another page, its ids with a prefix).
+type Rebaser interface {
+	Rebase(href string) string
+}
+
+// rebase is href rebased by r, if r is a Rebaser.
+func rebase(r Resolver, href string) string {
+	if rb, ok := r.(Rebaser); ok {
+		return rb.Rebase(href)
+	}
+	return href
+}
+
 // Schemes are the cross-reference schemes a link destination may use.
-var Schemes = []string{"format", "country", "source", "lesson", "page"}
+var Schemes = []string{"format", "country", "source", "lesson", "page", "static"}
 
 // Converter renders Markdown. It is safe for concurrent use.
 type Converter struct {
@@ -134,7 +149,7 @@ func (c *Converter) ConvertVariants(doc Doc, variants ...Variant) (Result, []Res
 	ctx.Set(stateKey, state)
 	tree := c.md.Parser().Parse(text.NewReader(doc.Source), parser.WithContext(ctx))
 	result := Result{HTML: c.render(tree, state), Text: plainText(tree, doc.Source)}
-	state.checkFootnotes()
+	state.checkFootnotes(tree)
 	result.Links, result.Errs = state.links, state.errs
 	var out []Result
 	for _, v := range variants {
@@ -235,16 +250,16 @@ func (s *convertState) retarget(tree ast.Node, from string, v Variant) []Link {
 	for _, x := range s.xrefs {
 		href, problem := v.Resolver.Resolve(x.scheme, x.target)
 		if problem != "" {
-			x.node.Destination = nil
+			*x.dest = nil
 			continue
 		}
-		x.node.Destination = []byte(href)
-		links = append(links, Link{Pos: x.pos, Dest: x.scheme + ":" + x.target, Href: href})
+		*x.dest = []byte(href)
+		links = append(links, Link{Pos: x.pos, Dest: x.scheme + ":" + x.target, Href: rendered(href)})
 	}
-	for _, l := range s.links {
-		if _, _, ok := splitScheme([]byte(l.Dest)); !ok {
-			links = append(links, l) // a plain internal link reads the same everywhere
-		}
+	for _, pl := range s.plain {
+		href := rebase(v.Resolver, pl.Dest)
+		*pl.dest = []byte(href)
+		links = append(links, Link{Pos: pl.Pos, Dest: pl.Dest, Href: rendered(href)})
 	}
 	tree.OwnerDocument().SetAttributeString(idPrefixAttr, []byte(v.IDPrefix))
 	_ = ast.Walk(tree, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -271,12 +286,24 @@ type convertState struct {
 	errs       diag.List
 	links      []Link
 	xrefs      []xref // the cross-reference links, to resolve again for variants
-	lineStarts []int  // byte offset of each line's start, built on first use
+	plain      []plainLink
+	lineStarts []int // byte offset of each line's start, built on first use
 }
 
 // xref is a cross-reference link of the parsed document.
+// plainLink is a link to a path or #fragment of the site, to rebase for
+// variants.
+type plainLink struct {
+	Link
+	dest *[]byte
+}
+
+// rendered is href as goldmark writes it into an href or src attribute,
+// percent-escaped: what a link check of the page reads.
+func rendered(href string) string { return string(util.URLEscape([]byte(href), true)) }
+
 type xref struct {
-	node           *ast.Link
+	dest           *[]byte // the link's or image's destination
 	scheme, target string
 	pos            diag.Position
 }

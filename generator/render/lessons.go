@@ -62,7 +62,7 @@ func (p *planner) markdown(path string, src []byte, from string, reserved []stri
 		return "", converted{}
 	}
 	r := p.md.Convert(markdown.Doc{Path: path, Source: src,
-		Resolver: resolver{s: p.s, from: from, inPage: p.inPage, prefix: p.idPrefix}, Reserved: reserved,
+		Resolver: resolver{s: p.s, from: from, inPage: p.inPage, prefix: p.idPrefix, static: p.static}, Reserved: reserved,
 		HeadingShift: shift, IDPrefix: p.idPrefix})
 	return template.HTML(r.HTML), converted{links: r.Links, errs: r.Errs, text: r.Text}
 }

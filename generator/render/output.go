@@ -225,14 +225,33 @@ func (e *emitter) checkLinks(pages []page) diag.List {
 	for i := range pages {
 		byPath[pages[i].path] = &pages[i]
 	}
-	var errs diag.List
+	var errs, printed diag.List
 	for _, prob := range linkcheck.CheckPages(paths, scanned) {
 		pg := byPath[prob.Page]
-		if pg == nil {
+		switch {
+		case pg == nil:
 			errs.Add(diag.Position{Path: "static/" + prob.Page}, "link %q: %s", prob.Link, prob.Msg)
-			continue
+		case prob.Page == PrintPath:
+			printed = append(printed, placeProblem(prob, pg)...)
+		default:
+			errs = append(errs, placeProblem(prob, pg)...)
 		}
-		errs = append(errs, placeProblem(prob, pg))
 	}
-	return errs
+	return append(errs, onceEach(printed, errs)...)
+}
+
+// onceEach is the problems of the print edition but those of a Markdown
+// link that is broken on its own page too: one mistake, reported once.
+func onceEach(printed, pages diag.List) diag.List {
+	seen := map[diag.Position]bool{}
+	for _, e := range pages {
+		seen[e.Pos] = e.Pos.Line > 0
+	}
+	var out diag.List
+	for _, e := range printed {
+		if !seen[e.Pos] {
+			out = append(out, e)
+		}
+	}
+	return out
 }

@@ -38,6 +38,9 @@ type planner struct {
 	// of the one page being planned: the print edition.
 	inPage   bool
 	idPrefix string // set per document in the print edition
+	// static maps each file of static/ to its path in the output, for the
+	// static: links and images of Markdown.
+	static map[string]string
 
 	clusteredOrder []*site.Country // the seriated matrix order, once computed
 	whole          *wholeMatrix    // the rows of the one-page matrix, made once for every order
@@ -49,8 +52,8 @@ type planner struct {
 // bar depend on the directory and root, and the page it marks current.
 type shellKey struct{ dir, root, current string }
 
-func newPlanner(s *site.Site, md *markdown.Converter, shells *sync.Map) *planner {
-	return &planner{s: s, md: md, shells: shells}
+func newPlanner(s *site.Site, md *markdown.Converter, shells *sync.Map, static map[string]string) *planner {
+	return &planner{s: s, md: md, shells: shells, static: static}
 }
 
 // printedFormat is a format's article of the print edition, planned with
@@ -271,17 +274,17 @@ func (p *planner) format(f *site.Format) (FormatView, converted) {
 
 // formatAndPrint plans the page of f and, with pp, its article of the print
 // edition, from one parse of its commentary. The article's ids get the prefix
-// of the format's anchor ("f-jef-purpose"), so that the many commentaries of
+// of the format's anchor ("f-jef_purpose", see ArticlePrefix), so that the many commentaries of
 // the print edition never share an id.
 func (p *planner) formatAndPrint(pp *planner, f *site.Format) (FormatView, converted, printedFormat) {
 	from := FormatPath(f)
 	v, printed := p.formatFacts(f), printedFormat{view: pp.formatFacts(f)}
 	var conv converted
 	if f.Commentary != nil {
-		prefix := FormatAnchor(f) + "-"
+		prefix := ArticlePrefix(FormatAnchor(f))
 		r, alt := p.md.ConvertVariants(markdown.Doc{Path: f.CommentaryPath, Source: f.Commentary,
-			Resolver: resolver{s: p.s, from: from}, Reserved: reservedIDs, HeadingShift: 1},
-			markdown.Variant{Resolver: resolver{s: p.s, from: from, inPage: true, prefix: prefix}, IDPrefix: prefix})
+			Resolver: resolver{s: p.s, from: from, static: p.static}, Reserved: reservedIDs, HeadingShift: 1},
+			markdown.Variant{Resolver: resolver{s: p.s, from: from, inPage: true, prefix: prefix, static: p.static}, IDPrefix: prefix})
 		v.Commentary, v.Text, conv = template.HTML(r.HTML), r.Text, converted{links: r.Links, errs: r.Errs}
 		printed.view.Commentary, printed.conv = template.HTML(alt[0].HTML), converted{links: alt[0].Links}
 	}

@@ -71,7 +71,7 @@ func (p *planner) printEdition() (PrintView, converted) {
 	var all converted
 	for _, l := range p.s.Lessons {
 		lp := *pp
-		lp.idPrefix = LessonAnchor(l) + "-"
+		lp.idPrefix = ArticlePrefix(LessonAnchor(l))
 		lv, conv := lp.lesson(l)
 		v.Lessons = append(v.Lessons, lv)
 		all.links = append(all.links, conv.links...)

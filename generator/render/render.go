@@ -58,11 +58,11 @@ func RenderTo(sink Sink, s *site.Site, siteFS fs.FS, opts Options) error {
 	if md == nil {
 		md = markdown.New(markdown.Options{})
 	}
-	tmpl, static, err := prepare(siteFS, md)
+	tmpl, static, staticPaths, err := prepare(siteFS, md)
 	if err != nil {
 		return err
 	}
-	p := newPlanner(s, md, &sync.Map{})
+	p := newPlanner(s, md, &sync.Map{}, staticPaths)
 	pages := append(p.plan(), p.redirectPages()...) // content errors are reported with those of rendering
 	printView, printConv := p.printEdition()
 	p.errs = append(p.errs, printConv.errs...)
@@ -261,32 +261,56 @@ func executionErrors(pages []page, pageErrs []error) diag.List {
 
 // placeProblem reports a broken link where the page's Markdown wrote it, or
 // else at the page's template.
-func placeProblem(prob linkcheck.Problem, pg *page) *diag.Error {
+// Every link of the Markdown with that href is reported: each is broken.
+func placeProblem(prob linkcheck.Problem, pg *page) diag.List {
+	var errs diag.List
 	for _, l := range pg.links {
-		if l.Href == prob.Link {
-			return &diag.Error{Pos: l.Pos, Msg: fmt.Sprintf("link %s: %s", l.Dest, prob.Msg)}
+		if l.Href == prob.Link && prob.Link != "" {
+			errs.Add(l.Pos, "link %s: %s", l.Dest, prob.Msg)
 		}
 	}
-	return &diag.Error{Pos: diag.Position{Path: "templates/" + pg.template + ".html"},
-		Msg: fmt.Sprintf("on %s, link %q: %s", prob.Page, prob.Link, prob.Msg)}
+	if len(errs) > 0 {
+		return errs
+	}
+	pos := diag.Position{Path: "templates/" + pg.template + ".html"}
+	if prob.Link == "" {
+		return diag.List{{Pos: pos, Msg: fmt.Sprintf("on %s, %s", prob.Page, prob.Msg)}}
+	}
+	return diag.List{{Pos: pos, Msg: fmt.Sprintf("on %s, link %q: %s", prob.Page, prob.Link, prob.Msg)}}
 }
 
 // prepare reads static/ and fingerprints its assets with the stylesheet for
 // highlighted code, then parses the templates, which ask for assets by name.
-func prepare(siteFS fs.FS, md *markdown.Converter) (templates, []File, error) {
+// It also returns where each file of static/ ends up in the output, by its
+// path in static/, for static: links in Markdown.
+func prepare(siteFS fs.FS, md *markdown.Converter) (templates, []File, map[string]string, error) {
 	css, err := md.CSS()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var errs diag.List
 	static, err := staticFiles(siteFS)
 	errs.Append(err)
+	paths := make(map[string]string, len(static))
+	for _, f := range static {
+		paths[f.Path] = f.Path
+	}
 	// search-index.js is not among them and keeps its name: search.js loads it by that name.
 	static, names := fingerprint(append(static, File{Path: ChromaPath, Data: css}))
+	for name, fp := range names {
+		if _, ok := paths[name]; ok {
+			paths[name] = fp
+		}
+	}
 	tmpl, err := parseTemplates(siteFS, names)
 	errs.Append(err)
-	return tmpl, static, errs.Err()
+	return tmpl, static, paths, errs.Err()
 }
+
+// textFiles are the extensions of static files that are text, and must be
+// UTF-8 as the pages that load them say they are.
+var textFiles = map[string]bool{".css": true, ".js": true, ".svg": true, ".html": true, ".htm": true,
+	".txt": true, ".json": true, ".xml": true, ".csv": true, ".md": true, ".toml": true}
 
 // staticFiles reads static/ as it is. A file that cannot be read is reported
 // at its path, each of them.
@@ -300,13 +324,16 @@ func staticFiles(siteFS fs.FS) ([]File, error) {
 			}
 			return err
 		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+		if d.IsDir() || load.IsEditorFile(d.Name()) {
 			return nil
 		}
 		data, err := fs.ReadFile(siteFS, p)
 		if err != nil {
 			errs.Append(load.ReadError(p, err))
 			return nil
+		}
+		if textFiles[path.Ext(p)] {
+			errs.Append(load.CheckUTF8(p, data))
 		}
 		files = append(files, File{Path: strings.TrimPrefix(p, "static/"), Data: data})
 		return nil
@@ -315,6 +342,28 @@ func staticFiles(siteFS fs.FS) ([]File, error) {
 		errs.Add(diag.Position{Path: "static"}, "%s", err.Error())
 	}
 	return files, errs.Err()
+}
+
+// partialFiles are the files of templates/partials, editors' files left out
+// (an Emacs lock, .#nav.html, matches *.html too).
+func partialFiles(siteFS fs.FS) []string {
+	names, _ := fs.Glob(siteFS, "templates/partials/*.html")
+	return slices.DeleteFunc(names, func(n string) bool { return load.IsEditorFile(path.Base(n)) })
+}
+
+// checkTemplateText reports each template file that is not UTF-8: the
+// pages it makes say they are.
+func checkTemplateText(siteFS fs.FS) diag.List {
+	var errs diag.List
+	names, _ := fs.Glob(siteFS, "templates/*.html")
+	for _, name := range append(names, partialFiles(siteFS)...) {
+		if !load.IsEditorFile(path.Base(name)) {
+			if data, err := fs.ReadFile(siteFS, name); err == nil {
+				errs.Append(load.CheckUTF8(name, data))
+			}
+		}
+	}
+	return errs
 }
 
 // templates holds one parsed template set per page kind: the base layout and
@@ -328,7 +377,10 @@ func parseTemplates(siteFS fs.FS, names assets) (templates, error) {
 	memo := &memoizer{}
 	base := template.New("base.html").Option("missingkey=error").Funcs(funcMap(names, memo))
 	var errs diag.List
-	if _, err := base.ParseFS(siteFS, "templates/base.html", "templates/partials/*.html"); err != nil {
+	if errs := checkTemplateText(siteFS); len(errs) > 0 {
+		return nil, errs
+	}
+	if _, err := base.ParseFS(siteFS, append([]string{"templates/base.html"}, partialFiles(siteFS)...)...); err != nil {
 		return nil, templateError(err)
 	}
 	if errs := checkMemo(base); len(errs) > 0 { // rendering would recurse until the process dies

@@ -2,6 +2,8 @@ package render
 
 import (
 	"fmt"
+	"path"
+	"slices"
 	"strings"
 
 	"formatlas/generator/diag"
@@ -12,11 +14,15 @@ import (
 type resolver struct {
 	s      *site.Site
 	from   string
-	inPage bool   // the print edition: resolve to anchors on the same page
-	prefix string // the print edition: the id prefix of the document's own headings
+	inPage bool              // the print edition: resolve to anchors on the same page
+	prefix string            // the print edition: the id prefix of the document's own headings
+	static map[string]string // each file of static/ by its path there, to its path in the output
 }
 
 func (r resolver) Resolve(scheme, target string) (string, string) {
+	if scheme == "static" {
+		return r.resolveStatic(target)
+	}
 	id, anchor, hasAnchor := strings.Cut(target, "#")
 	if r.inPage {
 		return r.resolveInPage(scheme, id, anchor, hasAnchor)
@@ -66,6 +72,51 @@ func (r resolver) Resolve(scheme, target string) (string, string) {
 	return href, ""
 }
 
+// Rebase turns a plain link of a document written for the page at from,
+// a path relative to it or a #fragment of its own, into one that works on
+// the page the document is rendered into: the print edition, where its
+// headings' ids have the prefix and the page sits at the root.
+func (r resolver) Rebase(href string) string {
+	if !r.inPage {
+		return href
+	}
+	if frag, ok := strings.CutPrefix(href, "#"); ok {
+		return "#" + r.prefix + frag
+	}
+	p, frag, hasFrag := strings.Cut(href, "#")
+	out := relURL(PrintPath, path.Join(path.Dir(r.from), p))
+	if hasFrag {
+		out += "#" + frag
+	}
+	return out
+}
+
+// resolveStatic resolves static:<path>, a file of static/, relative to the
+// page: the print edition's own page in the print edition.
+func (r resolver) resolveStatic(name string) (string, string) {
+	if strings.ContainsAny(name, "#?") {
+		return "", fmt.Sprintf("static:%s names a file of static/, with no #anchor or ?query", name)
+	}
+	out, ok := r.static[name]
+	if !ok {
+		return "", unknown("file in static/", name, sortedKeys(r.static))
+	}
+	from := r.from
+	if r.inPage {
+		from = PrintPath
+	}
+	return relURL(from, out), ""
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
 func unknown(kind, id string, candidates []string) string {
 	msg := fmt.Sprintf("unknown %s %q", kind, id)
 	if c := diag.Closest(id, candidates); c != "" {
@@ -113,7 +164,7 @@ func (r resolver) resolveInPage(scheme, id, anchor string, hasAnchor bool) (stri
 		return "", unknown(scheme, id, nil)
 	}
 	if hasAnchor {
-		return "#" + base + "-" + anchor, ""
+		return "#" + ArticlePrefix(base) + anchor, ""
 	}
 	return "#" + base, ""
 }

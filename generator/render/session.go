@@ -28,14 +28,14 @@ type Session struct {
 
 // NewSession prepares to re-render pages of s, whose full render was files.
 func NewSession(s *site.Site, siteFS fs.FS, md *markdown.Converter, files []File) (*Session, error) {
-	tmpl, _, err := prepare(siteFS, md)
+	tmpl, _, staticPaths, err := prepare(siteFS, md)
 	if err != nil {
 		return nil, err
 	}
 	paths := make([]string, len(files))
 	pages := make([]linkcheck.Page, len(files))
 	par.Do(len(files), func(i int) { paths[i], pages[i] = files[i].Path, linkcheck.Scan(files[i].Path, files[i].Data) })
-	plan := newPlanner(s, md, &sync.Map{})
+	plan := newPlanner(s, md, &sync.Map{}, staticPaths)
 	plan.pictures()
 	return &Session{tmpl: tmpl, index: linkcheck.NewIndex(paths, pages), plan: plan}, nil
 }
@@ -63,7 +63,7 @@ func (ss *Session) finish(pg page, errs diag.List) (File, error) {
 	}
 	f := File{Path: pg.path, Data: buf.Bytes()}
 	for _, prob := range ss.index.CheckPage(f.Path, f.Data) {
-		errs = append(errs, placeProblem(prob, &pg))
+		errs = append(errs, placeProblem(prob, &pg)...)
 	}
 	return f, errs.Err()
 }

@@ -43,6 +43,12 @@ func FormatAnchor(f *site.Format) string   { return "f-" + f.ID }
 func CountryAnchor(c *site.Country) string { return "c-" + strings.ToLower(c.Code) }
 func LessonAnchor(l *site.Lesson) string   { return "l-" + l.ID }
 
+// ArticlePrefix starts the ids of the commentary of the thing whose print
+// edition anchor is anchor ("f-jef_purpose"). Ids are slugs, which never hold
+// "_", so no article's ids meet another thing's anchor: with "-", a format
+// jef-purpose and jef's heading "Purpose" were both f-jef-purpose.
+func ArticlePrefix(anchor string) string { return anchor + "_" }
+
 // SourceAnchor is the id of source src's entry on the bibliography page.
 func SourceAnchor(src *site.Source) string { return "src-" + src.ID }
 

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"formatlas/generator/load"
 )
 
 // watchedDirs are the parts of a site directory a rebuild depends on.
@@ -44,6 +46,9 @@ func (s *Server) watch(ctx context.Context) error {
 				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
 					addTree(w, ev.Name)
 				}
+			}
+			if load.IsEditorFile(filepath.Base(ev.Name)) { // a backup or swap file: no build reads it
+				continue
 			}
 			pending = append(pending, ev.Name)
 			timer.Reset(s.opts.Debounce)

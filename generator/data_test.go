@@ -151,8 +151,8 @@ func TestAsOf(t *testing.T) {
 		t.Error("as of 2019, North Macedonia is shown in NATO")
 	}
 	uk := then.Site.Country("GBR")
-	if then.Site.Format("eu").Role(uk) != "member" || uk.EU == nil || !uk.EU.Uncertain {
-		t.Error("as of 2019, the UK is not shown in the EU, with an uncertain start")
+	if then.Site.Format("eu").Role(uk) != "member" || uk.EU == nil || uk.EU.Uncertain {
+		t.Error("as of 2019, the UK is not shown in the EU, a member since its founding in 1993")
 	}
 	page := func(r *generator.Result, path string) string {
 		for _, f := range r.Files {

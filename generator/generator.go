@@ -72,7 +72,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"strings"
 	"sync/atomic"
 
 	"formatlas/generator/diag"
@@ -146,8 +145,8 @@ func link(siteFS fs.FS, opts Options) (*site.Site, diag.List) {
 	model, err := site.Link(content)
 	errs.Append(err)
 	if opts.BaseURL != "" {
-		if !load.WebURL(opts.BaseURL) || !strings.HasSuffix(opts.BaseURL, "/") {
-			errs.Append(fmt.Errorf("base URL %q is not an http(s) URL ending in a slash", opts.BaseURL))
+		if problem := load.BaseURLProblem(opts.BaseURL); problem != "" {
+			errs.Append(fmt.Errorf("base URL %q %s", opts.BaseURL, problem))
 			return nil, errs
 		}
 		model.BaseURL = opts.BaseURL

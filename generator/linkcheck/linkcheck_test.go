@@ -90,3 +90,19 @@ func FuzzSplitRef(f *testing.F) {
 		}
 	})
 }
+
+// TestDuplicateIDs reports an id that stands twice on a page, once, and in
+// a page joined from parts whichever parts hold it.
+func TestDuplicateIDs(t *testing.T) {
+	got := Check([]File{
+		{Path: "a.html", Data: []byte(`<p id="x"></p><p id="y"></p><p id="x"></p><svg><g id="x"/></svg><a href="#y">y</a>`)},
+		{Path: "b.html", Data: []byte(`<p id="x"></p><p id="y"></p>`)},
+	})
+	if len(got) != 1 || got[0].Page != "a.html" || got[0].Link != "" || !strings.Contains(got[0].Msg, `the id "x" stands on the page more than once`) {
+		t.Errorf("got %v, want x twice on a.html", got)
+	}
+	joined := Join("p.html", Scan("p.html", []byte(`<p id="a"></p>`)), Scan("p.html", []byte(`<p id="b"></p><p id="a"></p>`)))
+	if !slices.Equal(joined.Dups, []string{"a"}) || !slices.Equal(joined.IDs, []string{"a", "b"}) {
+		t.Errorf("joined: ids %v, dups %v", joined.IDs, joined.Dups)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"formatlas/generator/diag"
 )
@@ -40,9 +41,28 @@ func checkSite(s *Site, errs *diag.List) {
 	}
 	required(s.Where, errs, "site", [2]string{"title", s.Title})
 	checkDate(s.Where, errs, "as_of", s.AsOf)
-	if s.BaseURL != "" && !strings.HasSuffix(s.BaseURL, "/") {
-		errs.Add(s.Where.Value("base_url", s.BaseURL), "base_url %q must end with a slash", s.BaseURL)
+	if s.BaseURL != "" {
+		if problem := BaseURLProblem(s.BaseURL); problem != "" {
+			errs.Add(s.Where.Value("base_url", s.BaseURL), "base_url %q %s", s.BaseURL, problem)
+		}
 	}
+}
+
+// BaseURLProblem says what is wrong with u as the URL the site is published
+// at, or "". Every absolute link, the sitemap and robots.txt are made from it,
+// so it must be an absolute http(s) URL with a host and end in a slash; a
+// space or control character in it would break those files, or add lines to
+// them.
+func BaseURLProblem(u string) string {
+	switch {
+	case strings.IndexFunc(u, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
+		return "holds a space or a control character; a URL has none (write a space in a path as %20)"
+	case !WebURL(u):
+		return "is not an absolute http(s) URL with a host, such as \"https://example.org/atlas/\""
+	case !strings.HasSuffix(u, "/"):
+		return "must end with a slash"
+	}
+	return ""
 }
 
 func checkCountry(c *Country, errs *diag.List) {
@@ -72,9 +92,7 @@ func WebURL(u string) bool {
 
 func checkFormat(f *Format, errs *diag.List) {
 	w := f.Where
-	if !SlugRE.MatchString(f.ID) {
-		errs.Add(diag.Position{Path: FormatsDir + "/" + f.ID + ".toml", Line: 1, Col: 1}, "format id %q (from the file name) is not a lowercase slug (a-z, 0-9, -)", f.ID)
-	}
+	checkID(errs, "format", FormatsDir, f.ID)
 	if w.file == nil {
 		return // the file did not decode; that error is reported already
 	}
@@ -89,11 +107,12 @@ func checkFormat(f *Format, errs *diag.List) {
 		errs.Add(w.Key("member_list"), "member_list %q needs a member_list_note saying why", f.MemberList)
 	}
 	checkDate(w, errs, "founded", f.Founded)
-	checkAliases(w, errs, f.Aliases)
+	f.Aliases = checkAliases(w, errs, "format", f.Aliases)
 	for i := range f.Events {
 		checkEvent(&f.Events[i], errs)
 	}
 	checkEventOrder(f.Events, errs)
+	checkLeft(f, errs)
 }
 
 // checkEventOrder reports a country that left a format before it joined it.
@@ -128,13 +147,12 @@ func checkEvent(e *Event, errs *diag.List) {
 	}
 	vocab(w, errs, "change", e.Change, Changes)
 	vocab(w, errs, "role", e.Role, Roles)
+	checkCell(w, errs, "note", e.Note)
 }
 
 func checkLesson(l *Lesson, errs *diag.List) {
 	w := l.Where
-	if !SlugRE.MatchString(l.ID) {
-		errs.Add(diag.Position{Path: LessonsDir + "/" + l.ID + ".toml", Line: 1, Col: 1}, "lesson id %q (from the file name) is not a lowercase slug (a-z, 0-9, -)", l.ID)
-	}
+	checkID(errs, "lesson", LessonsDir, l.ID)
 	if w.file == nil {
 		return
 	}
@@ -143,7 +161,7 @@ func checkLesson(l *Lesson, errs *diag.List) {
 		errs.Add(w.Pos(), "lesson: missing required key %q: every lesson cites a source", "sources")
 	}
 	vocab(w, errs, "kind", l.Kind, LessonKinds)
-	checkAliases(w, errs, l.Aliases)
+	l.Aliases = checkAliases(w, errs, "lesson", l.Aliases)
 	for i := range l.Evidence {
 		e := &l.Evidence[i]
 		required(e.Where, errs, "evidence", [2]string{"format", e.Format})
@@ -153,10 +171,75 @@ func checkLesson(l *Lesson, errs *diag.List) {
 	}
 }
 
-func checkAliases(w Where, errs *diag.List, aliases []string) {
+// reservedID is the id no format or lesson may have, nor take as an alias:
+// its page would be the list of them all, <kind>s/index.html.
+const reservedID = "index"
+
+// checkID checks the id of a record of kind in dir, from its file name.
+func checkID(errs *diag.List, kind, dir, id string) {
+	pos := diag.Position{Path: dir + "/" + id + ".toml", Line: 1, Col: 1}
+	switch {
+	case !SlugRE.MatchString(id):
+		errs.Add(pos, "%s id %q (from the file name) is not a lowercase slug (a-z, 0-9, -)", kind, id)
+	case id == reservedID:
+		errs.Add(pos, "%s id %q (from the file name) is taken: %ss/index.html is the list of %ss; rename the file", kind, id, kind, kind)
+	}
+}
+
+// checkAliases checks the aliases of a record of kind, and returns them
+// without the reserved id, whose redirect would replace the list of records
+// (and have the build report that as well).
+func checkAliases(w Where, errs *diag.List, kind string, aliases []string) []string {
+	var kept []string
 	for _, a := range aliases {
-		if !SlugRE.MatchString(a) {
+		switch {
+		case !SlugRE.MatchString(a):
 			errs.Add(w.Value("aliases", a), "alias %q is not a lowercase slug (a-z, 0-9, -)", a)
+		case a == reservedID:
+			errs.Add(w.Value("aliases", a), "alias %q is taken: %ss/index.html is the list of %ss, and cannot redirect to one %s; remove it", a, kind, kind, kind)
+			continue
+		}
+		kept = append(kept, a)
+	}
+	return kept
+}
+
+// checkLeft reports a country that left a format it never belonged to: one
+// neither in its member list nor in a joined, role or invited event dated no
+// later than the leaving. The timeline would give it a membership with no
+// start. A joined event dated later is reported by checkEventOrder instead.
+func checkLeft(f *Format, errs *diag.List) {
+	listed := map[string]bool{}
+	for _, codes := range f.Members.ByRole() {
+		for _, code := range codes {
+			listed[code] = true
 		}
 	}
+	for i := range f.Events {
+		e := &f.Events[i]
+		if e.Change != "left" || e.Country == "" || listed[e.Country] || heldBefore(f.Events, e) {
+			continue
+		}
+		errs.Add(e.Where.Value("country", e.Country), "%s left, but the format never lists it: it is in no [members] list and has no joined, role or invited event before; add the event of its joining, or remove this one", e.Country)
+	}
+}
+
+// heldBefore reports whether an event other than left says that its country
+// held a place in the format by the time it left.
+func heldBefore(events []Event, left *Event) bool {
+	for i := range events {
+		e := &events[i]
+		if e.Country != left.Country {
+			continue
+		}
+		switch e.Change {
+		case "joined":
+			return true // if dated after the leaving, checkEventOrder says so
+		case "role", "invited":
+			if e.Date.IsZero() || left.Date.IsZero() || e.Date.Compare(left.Date) <= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -17,6 +17,7 @@ func FuzzLoadFormat(f *testing.F) {
 	f.Add([]byte("founded = 1979-05-27T07:32:00Z\nfocus = [1, 2]\n[members]\nboss = [\"X\"]\n"))
 	f.Add([]byte("\ufeffname = \"\"\"\nmulti\n\"\"\"\ncategory = 'minilateral'\r\n"))
 	f.Add([]byte("[members\nlead = [\"GBR\""))
+	f.Add([]byte("summary = \"a ''' b\" # \"\"\"\nnote = '''x\n\"GBR\" = '''\n[members]\nlead = [ # \"GBR\"\n  \"GBR\", \"XXX\"]\nabbr = \"\a\"\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		fsys := fstest.MapFS{
 			"content/site.toml":           {Data: []byte("title = \"T\"\n")},

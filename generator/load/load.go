@@ -34,12 +34,19 @@ const (
 	PagesDir      = "content/pages"
 )
 
+const contentDir = "content"
+
+// contentEntries are the names content/ may hold: anything else is a mistake
+// (content/format/, content/site.tml) whose records would silently be left out.
+var contentEntries = []string{"site.toml", "countries.toml", "sources.toml", "formats", "lessons", "pages"}
+
 // Load reads content/ from fsys, the site directory. It returns every problem
 // it finds as a diag.List, and always a Content: records with errors are kept
 // as far as they decoded, so later stages can report their own problems too.
 func Load(fsys fs.FS) (*Content, error) {
 	c := &Content{}
 	var errs diag.List
+	errs.Append(checkContentDir(fsys))
 	errs.Append(decodeFile(fsys, SiteFile, &c.Site, func(w Where) { c.Site.Where = w }))
 
 	var countries struct {
@@ -53,6 +60,8 @@ func Load(fsys fs.FS) (*Content, error) {
 		}
 	}))
 	c.Countries = countries.Country
+	countriesOK = someRecords(&errs, countriesOK, len(c.Countries), CountriesFile,
+		"no countries: the file holds no [[country]] entries; every format's members refer to them")
 
 	var sources struct {
 		Source []Source `toml:"source"`
@@ -64,6 +73,8 @@ func Load(fsys fs.FS) (*Content, error) {
 		}
 	}))
 	c.Sources = sources.Source
+	sourcesOK = someRecords(&errs, sourcesOK, len(c.Sources), SourcesFile,
+		"no sources: the file holds no [[source]] entries; every format, event and lesson cites them")
 	c.Broken = !countriesOK || !sourcesOK
 
 	formatIDs, err := recordIDs(fsys, FormatsDir)
@@ -95,7 +106,48 @@ func Load(fsys fs.FS) (*Content, error) {
 	for i := range c.Lessons {
 		checkLesson(&c.Lessons[i], &errs)
 	}
+	// a record with the reserved id is reported; its page would replace the
+	// list of its kind, which the build would report again
+	c.Formats = slices.DeleteFunc(c.Formats, func(f Format) bool { return f.ID == reservedID })
+	c.Lessons = slices.DeleteFunc(c.Lessons, func(l Lesson) bool { return l.ID == reservedID })
 	return c, errs.Err()
+}
+
+// someRecords reports a file that decoded (decoded) but holds none of the
+// records (n) that others refer to: each reference would be reported as
+// unknown instead. It returns whether the records can be linked.
+func someRecords(errs *diag.List, decoded bool, n int, name, msg string) bool {
+	if decoded && n == 0 {
+		errs.Add(diag.Position{Path: name, Line: 1, Col: 1}, "%s", msg)
+		return false
+	}
+	return decoded
+}
+
+// checkContentDir reports the entries of content/ that no stage reads. A
+// missing content/ is left to the files it should hold to report.
+func checkContentDir(fsys fs.FS) error {
+	entries, err := fs.ReadDir(fsys, contentDir)
+	if err != nil {
+		return nil
+	}
+	var errs diag.List
+	for _, e := range entries {
+		name := e.Name()
+		if IsEditorFile(name) || In(name, contentEntries) {
+			continue
+		}
+		pos, what := diag.Position{Path: path.Join(contentDir, name), Line: 1, Col: 1}, "file"
+		if e.IsDir() {
+			pos, what = diag.Position{Path: pos.Path}, "folder"
+		}
+		msg := fmt.Sprintf("unexpected %s: content/ holds site.toml, countries.toml, sources.toml and the folders formats, lessons and pages", what)
+		if near := diag.Closest(name, contentEntries); near != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", near)
+		}
+		errs.Add(pos, "%s", msg)
+	}
+	return errs.Err()
 }
 
 // decodeFile decodes the TOML file at name into v strictly: unknown keys are
@@ -110,7 +162,7 @@ func decodeFile(fsys fs.FS, name string, v any, placed func(Where)) error {
 
 func decodeBytes(name string, src []byte, v any, placed func(Where)) error {
 	src = bytes.TrimPrefix(src, utf8BOM)
-	if err := checkUTF8(name, src); err != nil {
+	if err := checkText(name, src); err != nil {
 		return err
 	}
 	file := newTOMLFile(name, src)
@@ -174,6 +226,34 @@ func tomlTag(f reflect.StructField) string {
 
 // utf8BOM is the byte-order mark some editors put first; it is dropped.
 var utf8BOM = []byte("\ufeff")
+
+// checkText reports what makes src no text: a byte that is not UTF-8, else
+// the first control character of each line that has one. Tab, LF and CR are
+// text; any other C0 control would reach the pages and feeds as is, where it
+// is invalid (XML forbids it) or invisible.
+func checkText(name string, src []byte) error {
+	if err := checkUTF8(name, src); err != nil {
+		return err
+	}
+	var errs diag.List
+	line := 1
+	for off := 0; off < len(src); off++ {
+		c := src[off]
+		switch {
+		case c == '\n':
+			line++
+		case c < 0x20 && c != '\t' && c != '\r':
+			col := off - (bytes.LastIndexByte(src[:off], '\n') + 1) + 1
+			errs.Add(diag.Position{Path: name, Line: line, Col: col}, "a control character U+%04X in the text; remove it", c)
+			next := bytes.IndexByte(src[off:], '\n')
+			if next < 0 {
+				return errs.Err()
+			}
+			off += next - 1 // on to the newline, and the next line
+		}
+	}
+	return errs.Err()
+}
 
 // checkUTF8 reports the first byte of src that is not UTF-8.
 func checkUTF8(name string, src []byte) error {
@@ -262,7 +342,9 @@ func recordIDs(fsys fs.FS, dir string) ([]record, error) {
 		name := e.Name()
 		ext := path.Ext(name)
 		switch {
-		case e.IsDir() || strings.HasPrefix(name, "."):
+		case IsEditorFile(name):
+		case e.IsDir():
+			errs.Add(diag.Position{Path: path.Join(dir, name)}, "a folder where records belong: %s holds <id>.toml and <id>.md files only", dir)
 		case ext == ".toml":
 			records[strings.TrimSuffix(name, ext)] = true
 		case ext == ".md":
@@ -310,7 +392,7 @@ func ReadMarkdown(fsys fs.FS, name string) ([]byte, string, error) {
 		return nil, name, &diag.Error{Pos: diag.Position{Path: name, Line: 1, Col: 1}, Msg: readErr(err)}
 	}
 	data = bytes.TrimPrefix(data, utf8BOM)
-	if err := checkUTF8(name, data); err != nil {
+	if err := checkText(name, data); err != nil {
 		return nil, name, err
 	}
 	return data, name, nil

@@ -13,10 +13,14 @@ import (
 // BurntSushi/toml parses the file (this is no parser of its own) but exposes no
 // positions of keys, so semantic errors found after decoding are placed by
 // scanning the text for the key: each `key =` line is recorded under its table
-// path, with array-of-tables entries numbered from 0 ("event.1.date").
+// path, with array-of-tables entries numbered from 0 ("event.1.date"), and a
+// value is found among the string tokens of its key's value. The text is
+// lexed first (lexTOML), so that a quote or # inside a string, and a key or
+// value in a comment, is never taken for what it looks like.
 type tomlFile struct {
 	path string
 	src  string
+	strs []span // every string token, quotes included, in order
 	keys map[string]keySpan
 }
 
@@ -28,53 +32,47 @@ type keySpan struct {
 
 func newTOMLFile(path string, src []byte) *tomlFile {
 	f := &tomlFile{path: path, src: string(src), keys: map[string]keySpan{}}
-	f.scan()
+	lines, strs := lexTOML(f.src)
+	f.strs = strs
+	f.scan(lines)
 	return f
 }
 
-func (f *tomlFile) scan() {
+// scan records every table header and `key =` line. A line that begins inside
+// a value (a multi-line string, array or inline table) is part of that value.
+func (f *tomlFile) scan(lines []tomlLine) {
 	var (
-		table   string
-		counts  = map[string]int{}
-		last    string
-		inMulti bool
-		offset  int
+		table  string
+		counts = map[string]int{}
+		last   string
 	)
-	for i, line := range strings.SplitAfter(f.src, "\n") {
-		lineStart := offset
-		offset += len(line)
-		if strings.Count(line, `"""`)%2 == 1 || strings.Count(line, `'''`)%2 == 1 {
-			inMulti = !inMulti
-			if inMulti && !strings.Contains(line, "=") {
-				continue
-			}
-		} else if inMulti {
+	for i, ln := range lines {
+		if ln.inValue {
 			continue
 		}
-		trimmed := strings.TrimSpace(line)
-		indent := len(line) - len(strings.TrimLeft(line, " \t"))
+		trimmed := strings.TrimSpace(ln.code)
+		indent := len(ln.code) - len(strings.TrimLeft(ln.code, " \t"))
 		switch {
 		case strings.HasPrefix(trimmed, "[["):
 			name := tableName(trimmed[2:], "]]")
 			table = name + "." + strconv.Itoa(counts[name])
 			counts[name]++
-			f.close(last, lineStart)
+			f.close(last, ln.start)
 			last = ""
-			f.keys[table] = keySpan{line: i + 1, col: indent + 1, start: lineStart, end: lineStart}
+			f.keys[table] = keySpan{line: i + 1, col: indent + 1, start: ln.start, end: ln.start}
 		case strings.HasPrefix(trimmed, "["):
 			table = tableName(trimmed[1:], "]")
-			f.close(last, lineStart)
+			f.close(last, ln.start)
 			last = ""
-			f.keys[table] = keySpan{line: i + 1, col: indent + 1, start: lineStart, end: lineStart}
+			f.keys[table] = keySpan{line: i + 1, col: indent + 1, start: ln.start, end: ln.start}
 		default:
-			key, ok := keyOf(trimmed)
+			key, ok := keyOf(ln.code, ln.eq)
 			if !ok {
 				continue
 			}
-			f.close(last, lineStart)
+			f.close(last, ln.start)
 			last = join(table, key)
-			eq := strings.IndexByte(line, '=')
-			f.keys[last] = keySpan{line: i + 1, col: indent + 1, start: lineStart + eq + 1, end: len(f.src)}
+			f.keys[last] = keySpan{line: i + 1, col: indent + 1, start: ln.start + ln.eq + 1, end: len(f.src)}
 		}
 	}
 	f.close(last, len(f.src))
@@ -99,14 +97,14 @@ func tableName(s, closing string) string {
 	return strings.Join(parts, ".")
 }
 
-// keyOf returns the key of a `key = value` line.
-func keyOf(line string) (string, bool) {
-	eq := strings.IndexByte(line, '=')
-	if eq <= 0 || strings.HasPrefix(line, "#") {
+// keyOf returns the key of a `key = value` line, whose first = outside
+// strings is at eq.
+func keyOf(code string, eq int) (string, bool) {
+	if eq <= 0 {
 		return "", false
 	}
-	key := strings.TrimSpace(line[:eq])
-	if strings.ContainsAny(key, " \t\"'[") && !(strings.HasPrefix(key, `"`) && strings.HasSuffix(key, `"`)) {
+	key := strings.TrimSpace(code[:eq])
+	if key == "" || strings.ContainsAny(key, " \t\"'[") && !(strings.HasPrefix(key, `"`) && strings.HasSuffix(key, `"`)) {
 		return "", false
 	}
 	return strings.Trim(key, `"`), true
@@ -135,25 +133,26 @@ func (f *tomlFile) Key(path string) diag.Position {
 
 // Value returns the position of the nth (from 0) string literal lit inside the
 // value of key path, such as one country code in a member list; else the key's.
+// Only string tokens count, so lit in a comment or inside another string is
+// never taken for the value.
 func (f *tomlFile) Value(path, lit string, nth int) diag.Position {
 	ks, ok := f.keys[path]
 	if !ok {
 		return f.Key(path)
 	}
-	offset := ks.start
-	for _, quoted := range []string{strconv.Quote(lit), "'" + lit + "'"} {
-		span := f.src[ks.start:ks.end]
-		at := 0
-		for n := 0; ; n++ {
-			i := strings.Index(span[at:], quoted)
-			if i < 0 {
-				break
-			}
-			if n == nth {
-				return f.offsetPos(offset + at + i)
-			}
-			at += i + len(quoted)
+	basic, literal := strconv.Quote(lit), "'"+lit+"'"
+	n := 0
+	for _, s := range f.strs {
+		if s.start < ks.start || s.end > ks.end {
+			continue
 		}
+		if tok := f.src[s.start:s.end]; tok != basic && tok != literal {
+			continue
+		}
+		if n == nth {
+			return f.offsetPos(s.start)
+		}
+		n++
 	}
 	return f.Key(path)
 }

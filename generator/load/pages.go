@@ -29,19 +29,21 @@ func loadPages(fsys fs.FS) ([]Page, error) {
 		name := e.Name()
 		p := path.Join(PagesDir, name)
 		switch {
-		case e.IsDir() || strings.HasPrefix(name, "."):
+		case IsEditorFile(name):
+			continue
+		case e.IsDir():
+			errs.Add(diag.Position{Path: p}, "a folder where pages belong: %s holds <slug>.md files only", PagesDir)
 			continue
 		case path.Ext(name) != ".md":
 			errs.Add(diag.Position{Path: p, Line: 1, Col: 1}, "unexpected file: a page is <slug>.md")
 			continue
 		}
-		src, _, err := ReadMarkdown(fsys, p)
-		if err != nil {
-			errs.Append(err)
-			continue
-		}
 		page := Page{Slug: strings.TrimSuffix(name, ".md"), Path: p}
-		errs.Append(parsePage(p, src, &page))
+		if src, _, err := ReadMarkdown(fsys, p); err != nil {
+			errs.Append(err) // the page is kept all the same, so links to it are not reported too
+		} else {
+			errs.Append(parsePage(p, src, &page))
+		}
 		pages = append(pages, page)
 	}
 	sort.Slice(pages, func(i, j int) bool { return pages[i].Slug < pages[j].Slug })
@@ -60,20 +62,34 @@ func parsePage(p string, src []byte, page *Page) error {
 	if string(bytes.TrimSpace(first)) != frontMatterFence {
 		return &diag.Error{Pos: pos, Msg: `a page starts with TOML front matter: +++, title = "...", +++`}
 	}
-	end := bytes.Index(rest, []byte("\n"+frontMatterFence+"\n"))
-	if end < 0 {
+	front, body, ok := cutFence(rest)
+	if !ok {
 		return &diag.Error{Pos: pos, Msg: "front matter is not closed by a +++ line"}
 	}
-	front := rest[:end+1]
-	body := rest[end+len(frontMatterFence)+2:]
 	var errs diag.List
 	errs.Append(decodeBytes(p, append([]byte("\n"), front...), page, func(w Where) { page.Where = w }))
 	if page.Where.file != nil && strings.TrimSpace(page.Title) == "" {
 		errs.Add(pos, "page: missing required key %q", "title")
 	}
-	blank := bytes.Repeat([]byte("\n"), bytes.Count(front, []byte("\n"))+2)
+	blank := bytes.Repeat([]byte("\n"), bytes.Count(front, []byte("\n"))+2) // and the two fences
 	page.Body = append(blank, body...)
 	return errs.Err()
+}
+
+// cutFence splits src at its first +++ line, which it drops: front keeps its
+// lines' endings, LF or CRLF, and body begins on the line after the fence.
+func cutFence(src []byte) (front, body []byte, ok bool) {
+	for at := 0; at < len(src); {
+		end := len(src)
+		if i := bytes.IndexByte(src[at:], '\n'); i >= 0 {
+			end = at + i + 1
+		}
+		if string(bytes.TrimSpace(src[at:end])) == frontMatterFence {
+			return src[:at], src[end:], true
+		}
+		at = end
+	}
+	return nil, nil, false
 }
 
 func quote(s string) string { return `"` + s + `"` }

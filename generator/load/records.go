@@ -14,9 +14,9 @@ type Content struct {
 	Lessons   []Lesson // sorted by ID
 	Pages     []Page   // sorted by Slug
 
-	// Broken is set when countries.toml or sources.toml did not decode: the
-	// records they hold are missing, so linking would report every reference
-	// to them, burying the real mistake.
+	// Broken is set when countries.toml or sources.toml did not decode or
+	// holds no records: the records are missing, so linking would report
+	// every reference to them, burying the real mistake.
 	Broken bool
 }
 

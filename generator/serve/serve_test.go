@@ -352,10 +352,17 @@ func TestServeEditBreakFix(t *testing.T) {
 		}
 		return ""
 	})
-	os.MkdirAll(filepath.Join(dir, "content", "pages", "more"), 0o755) // a new folder is watched too
 	write(t, dir, "content/pages/contact.md", "+++\ntitle = \"Contact\"\n+++\nWrite to us.\n")
 	eventually(t, "the added page", func() string {
 		if code, _, _ := get(t, base+"/pages/contact.html"); code != 200 {
+			return "not served"
+		}
+		return ""
+	})
+	os.MkdirAll(filepath.Join(dir, "static", "img"), 0o755) // a new folder is watched too
+	write(t, dir, "static/img/map.svg", `<svg xmlns="http://www.w3.org/2000/svg"/>`)
+	eventually(t, "the file in a new folder", func() string {
+		if code, _, _ := get(t, base+"/img/map.svg"); code != 200 {
 			return "not served"
 		}
 		return ""

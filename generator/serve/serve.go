@@ -117,27 +117,35 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 // change builds the whole site again. On success the build replaces what is
 // served and open pages reload; on failure the last good site stays and its
 // errors are shown. changed lists the files that set it off.
-func (s *Server) rebuild(changed []string) {
+//
+// It reports whether it re-rendered pages one by one: the caller then
+// builds the whole site behind them (refresh), since an edit of one page can
+// break or mend a link of another, to one of its headings, and serve must
+// report exactly what check reports.
+func (s *Server) rebuild(changed []string) (pageByPage bool) {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
 	root, err := os.OpenRoot(s.opts.SiteDir)
 	if err != nil {
 		s.fail(err.Error())
-		return
+		return false
 	}
 	defer root.Close()
 	fsys := load.RegularFS(root.FS())
 	if edits, ok := s.commentaryEdits(changed); ok {
 		if s.applyCommentary(edits, fsys) {
 			s.stale = true
+			return true
 		}
-		return
+		return false
 	}
 	s.fullBuild(fsys, changed, true)
+	return false
 }
 
-// refresh rebuilds the whole site if page-by-page edits left its whole-site
-// outputs stale; a request for one of them calls it.
+// refresh rebuilds the whole site if page-by-page edits left it stale: the
+// watcher calls it right after them, and a request for a whole-site output
+// if that has not run yet.
 func (s *Server) refresh() {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"io/fs"
 	"net"
@@ -16,6 +17,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"formatlas/generator"
 )
 
 const repoRoot = "../.."
@@ -478,4 +481,91 @@ func TestServeNamedPipe(t *testing.T) {
 	if code, _, _ := get(t, base+"/_formatlas/reload.js"); code != 200 {
 		t.Errorf("the server does not answer: %d", code)
 	}
+}
+
+// checkProblems is what check reports on the site directory now, "" when
+// it is fine.
+func checkProblems(t *testing.T, dir string) string {
+	t.Helper()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	if _, err := generator.Check(root.FS(), generator.Options{}); err != nil {
+		return err.Error()
+	}
+	return ""
+}
+
+// servedProblems is what the event stream says of the site now: the
+// problems, or "" when a page would show none.
+func servedProblems(t *testing.T, base string) string {
+	t.Helper()
+	evs, stop := events(t, base)
+	defer stop()
+	ev := next(t, evs)
+	if ev[0] == "ok" {
+		return ""
+	}
+	return ev[1]
+}
+
+// agree waits until serve reports exactly what check reports, and that
+// this is want ("" for no problem, else a part of the problems).
+func agree(t *testing.T, dir, base, want string) {
+	t.Helper()
+	eventually(t, "serve agreeing with check", func() string {
+		checked, served := checkProblems(t, dir), servedProblems(t, base)
+		switch {
+		case served != checked:
+			return fmt.Sprintf("serve says %q, check %q", served, checked)
+		case want == "" && checked != "" || !strings.Contains(checked, want):
+			return fmt.Sprintf("check says %q, want %q", checked, want)
+		}
+		return ""
+	})
+}
+
+// TestServeAgreesWithCheck edits commentaries so that a link of another
+// page to one of their headings breaks and mends, and replaces content/
+// with a new folder: after each, serve reports exactly what check reports.
+func TestServeAgreesWithCheck(t *testing.T) {
+	dir := fixtureSite(t)
+	write(t, dir, "content/lessons/speed.md", "See the [JEF's purpose](format:jef#purpose).\n")
+	base := start(t, dir)
+	agree(t, dir, base, "")
+	jef, _ := os.ReadFile(filepath.Join(dir, "content", "formats", "jef.md"))
+
+	// a heading that another page links to is renamed: check fails
+	write(t, dir, "content/formats/jef.md", strings.Replace(string(jef), "## Purpose", "## Aims", 1))
+	agree(t, dir, base, `content/lessons/speed.md:1:25: link format:jef#purpose: no element with id "purpose" in formats/jef.html`)
+	write(t, dir, "content/formats/jef.md", string(jef))
+	agree(t, dir, base, "")
+
+	// a new heading, and then a link to it from another page: no false error
+	write(t, dir, "content/formats/jef.md", string(jef)+"\n## Later\n\nMore.\n")
+	agree(t, dir, base, "")
+	write(t, dir, "content/lessons/speed.md", "See [later](format:jef#later).\n")
+	agree(t, dir, base, "")
+
+	// content/ replaced by a new folder, then edited there
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.Rename(filepath.Join(dir, "content"), filepath.Join(dir, "content.old")))
+	copyDir(t, filepath.Join(dir, "content.old"), filepath.Join(dir, "content"))
+	must(os.RemoveAll(filepath.Join(dir, "content.old")))
+	time.Sleep(200 * time.Millisecond) // the swap's own rebuild
+	write(t, dir, "content/formats/jef.md", string(jef)+"\n## Later\n\nMore.\n\n## Replaced\n\nIn the new folder.\n")
+	eventually(t, "the edit in the new content/", func() string {
+		if _, _, body := get(t, base+"/formats/jef.html"); !strings.Contains(body, "In the new folder.") {
+			return "not served"
+		}
+		return ""
+	})
+	agree(t, dir, base, "")
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -30,6 +31,11 @@ func (s *Server) watch(ctx context.Context) error {
 			return err
 		}
 	}
+	// the site directory itself, for a content/ or templates/ replaced by a
+	// new folder, whose files the old watches do not see
+	if err := w.Add(s.opts.SiteDir); err != nil {
+		return err
+	}
 	var pending []string
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
@@ -41,6 +47,9 @@ func (s *Server) watch(ctx context.Context) error {
 		case ev, ok := <-w.Events:
 			if !ok {
 				return nil
+			}
+			if filepath.Dir(ev.Name) == filepath.Clean(s.opts.SiteDir) && !slices.Contains(watchedDirs, filepath.Base(ev.Name)) {
+				continue // public/, .git and the like, beside what a build reads
 			}
 			if ev.Has(fsnotify.Create) {
 				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
@@ -58,7 +67,9 @@ func (s *Server) watch(ctx context.Context) error {
 			}
 			fmt.Fprintf(s.opts.Log, "formatlas serve: watching: %v\n", err)
 		case <-timer.C:
-			s.rebuild(pending)
+			if s.rebuild(pending) {
+				s.refresh()
+			}
 			pending = nil
 		}
 	}

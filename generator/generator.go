@@ -133,27 +133,21 @@ func Check(siteFS fs.FS, opts Options) (*Result, error) {
 	return &Result{Files: files, Site: model}, nil
 }
 
-// link loads and links the site, and applies opts to the model. The model is
-// nil when there is none to render.
+// link loads and links the site with opts. The model is nil when there is
+// none to render.
 func link(siteFS fs.FS, opts Options) (*site.Site, diag.List) {
 	var errs diag.List
 	content, err := load.Load(siteFS)
 	errs.Append(err)
+	if problem := load.BaseURLProblem(opts.BaseURL); opts.BaseURL != "" && problem != "" {
+		errs.Append(fmt.Errorf("base URL %q %s", opts.BaseURL, problem))
+		return nil, errs
+	}
 	if content.Broken {
 		return nil, errs
 	}
-	model, err := site.Link(content)
+	model, err := site.LinkWith(content, site.Options{AsOf: opts.AsOf, BaseURL: opts.BaseURL})
 	errs.Append(err)
-	if opts.BaseURL != "" {
-		if problem := load.BaseURLProblem(opts.BaseURL); problem != "" {
-			errs.Append(fmt.Errorf("base URL %q %s", opts.BaseURL, problem))
-			return nil, errs
-		}
-		model.BaseURL = opts.BaseURL
-	}
-	if !opts.AsOf.IsZero() {
-		model.ShowAt(opts.AsOf)
-	}
 	return model, errs
 }
 

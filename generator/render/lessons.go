@@ -34,7 +34,7 @@ func (p *planner) lessons() LessonsView {
 // reservedLessonIDs are element ids the lesson template uses.
 var reservedLessonIDs = []string{"top", "main", "summary", "evidence", "commentary", "sources", "footnotes", "site-search", "site-search-results"}
 
-func (p *planner) lesson(l *site.Lesson) (LessonView, converted) {
+func (p *planner) lesson(l *site.Lesson, src []byte) (LessonView, converted) {
 	from := LessonPath(l)
 	v := LessonView{Page: p.frame(from, l.Title), Lesson: p.lessonRef(from, l), Summary: l.Summary,
 		Sources: p.groupCites(from, l.Sources)}
@@ -45,7 +45,7 @@ func (p *planner) lesson(l *site.Lesson) (LessonView, converted) {
 		}
 		v.Evidence = append(v.Evidence, ev)
 	}
-	html, conv := p.markdown(l.CommentaryPath, l.Commentary, from, reservedLessonIDs, 0)
+	html, conv := p.markdown(l.CommentaryPath, src, from, reservedLessonIDs, 0)
 	v.Commentary, v.Text = html, conv.text
 	return v, conv
 }

@@ -207,7 +207,7 @@ func (p *planner) plan() []page {
 	}
 	pages = append(pages, p.matrices()...)
 	for _, l := range p.s.Lessons {
-		v, conv := p.lesson(l)
+		v, conv := p.lesson(l, l.Commentary)
 		pages = append(pages, page{path: LessonPath(l), template: "lesson", view: v, links: conv.links})
 		p.errs = append(p.errs, conv.errs...)
 	}
@@ -261,10 +261,10 @@ func (p *planner) formats() FormatsView {
 var reservedIDs = []string{"top", "main", "nav", "summary", "facts", "members", "history",
 	"commentary", "sources", "shared", "related", "lessons", "footnotes", "site-search", "site-search-results"}
 
-// format plans the page of f.
-func (p *planner) format(f *site.Format) (FormatView, converted) {
+// format plans the page of f, with the commentary src.
+func (p *planner) format(f *site.Format, src []byte) (FormatView, converted) {
 	v := p.formatFacts(f)
-	html, conv := p.markdown(f.CommentaryPath, f.Commentary, FormatPath(f), reservedIDs, 1)
+	html, conv := p.markdown(f.CommentaryPath, src, FormatPath(f), reservedIDs, 1)
 	v.Commentary, v.Text = html, conv.text
 	if !p.inPage {
 		v.Timeline = p.formatTimeline(f)

@@ -72,7 +72,7 @@ func (p *planner) printEdition() (PrintView, converted) {
 	for _, l := range p.s.Lessons {
 		lp := *pp
 		lp.idPrefix = ArticlePrefix(LessonAnchor(l))
-		lv, conv := lp.lesson(l)
+		lv, conv := lp.lesson(l, l.Commentary)
 		v.Lessons = append(v.Lessons, lv)
 		all.links = append(all.links, conv.links...)
 		all.errs = append(all.errs, conv.errs...)

@@ -40,17 +40,18 @@ func NewSession(s *site.Site, siteFS fs.FS, md *markdown.Converter, files []File
 	return &Session{tmpl: tmpl, index: linkcheck.NewIndex(paths, pages), plan: plan}, nil
 }
 
-// FormatPage renders the page of f again, with its commentary as it now is.
-func (ss *Session) FormatPage(f *site.Format) (File, error) {
+// FormatPage renders the page of f again, with its commentary now src. The
+// model is not changed: it is read-only once linked.
+func (ss *Session) FormatPage(f *site.Format, src []byte) (File, error) {
 	p := *ss.plan
-	v, conv := p.format(f)
+	v, conv := p.format(f, src)
 	return ss.finish(page{path: FormatPath(f), template: "format", view: v, links: conv.links}, conv.errs)
 }
 
-// LessonPage renders the page of l again.
-func (ss *Session) LessonPage(l *site.Lesson) (File, error) {
+// LessonPage renders the page of l again, with its commentary now src.
+func (ss *Session) LessonPage(l *site.Lesson, src []byte) (File, error) {
 	p := *ss.plan
-	v, conv := p.lesson(l)
+	v, conv := p.lesson(l, src)
 	return ss.finish(page{path: LessonPath(l), template: "lesson", view: v, links: conv.links}, conv.errs)
 }
 

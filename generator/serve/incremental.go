@@ -62,8 +62,9 @@ func (s *Server) commentaryEdits(changed []string) ([]commentaryEdit, bool) {
 }
 
 // applyCommentary re-renders only the pages of the edited commentaries and
-// serves them at once, reading only those files. On a problem it restores
-// the model, shows the problem and returns false.
+// serves them at once, reading only those files; the model is left as it
+// was, for the full build that follows (see rebuild). On a problem it shows
+// the problem and returns false.
 func (s *Server) applyCommentary(edits []commentaryEdit, fsys fs.FS) bool {
 	start := time.Now()
 	var pages []render.File
@@ -76,19 +77,9 @@ func (s *Server) applyCommentary(edits []commentaryEdit, fsys fs.FS) bool {
 		}
 		var page render.File
 		if e.format != nil {
-			old := e.format.Commentary
-			e.format.Commentary = data
-			page, err = s.session.FormatPage(e.format)
-			if err != nil {
-				e.format.Commentary = old
-			}
+			page, err = s.session.FormatPage(e.format, data)
 		} else {
-			old := e.lesson.Commentary
-			e.lesson.Commentary = data
-			page, err = s.session.LessonPage(e.lesson)
-			if err != nil {
-				e.lesson.Commentary = old
-			}
+			page, err = s.session.LessonPage(e.lesson, data)
 		}
 		if err != nil {
 			problems = append(problems, err.Error())

@@ -7,8 +7,9 @@ import (
 	"formatlas/generator/load"
 )
 
-// derive fills in the inverse relations and derived facts, in a fixed order.
-func (l *linker) derive() {
+// derive fills in the inverse relations and derived facts, in a fixed order,
+// with the members of the date shown: as_of unless shown is another.
+func (l *linker) derive(shown load.Date) {
 	s := l.s
 	for _, f := range s.Formats {
 		if f.Parent != nil {
@@ -47,19 +48,22 @@ func (l *linker) derive() {
 			return rank[a.Format] - rank[b.Format]
 		})
 	}
-	s.Shown = s.AsOf
-	if !s.AsOf.IsZero() {
-		s.ShowAt(s.AsOf) // drops, say, a country that left before as_of
+	if shown.IsZero() {
+		shown = s.AsOf
+	}
+	s.Shown = shown
+	if !shown.IsZero() {
+		s.showAt(shown) // drops, say, a country that left before as_of
 		return
 	}
 	s.deriveMemberships()
 }
 
-// ShowAt makes every format's members those it had on date d, as far as the
+// showAt makes every format's members those it had on date d, as far as the
 // spans tell: a role whose start is not known, or not known to d's
 // precision, is kept as uncertain. Countries' memberships, NATO and EU status
 // and shared-member rankings follow.
-func (s *Site) ShowAt(d load.Date) {
+func (s *Site) showAt(d load.Date) {
 	s.Shown = d
 	for _, f := range s.Formats {
 		f.Members = f.Members[:0]

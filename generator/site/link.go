@@ -10,13 +10,25 @@ import (
 	"formatlas/generator/load"
 )
 
+// Options change what linking makes of the content: they are inputs to it,
+// never writes to the model after, which is read-only once linked.
+type Options struct {
+	// AsOf shows the members of this date instead of as_of; zero means as_of.
+	AsOf load.Date
+	// BaseURL replaces base_url, as for a deploy preview; the caller checks it.
+	BaseURL string
+}
+
 // Link resolves the references between records and derives the relations the
 // pages need. It reports every unresolved reference at its position.
-func Link(c *load.Content) (*Site, error) {
+func Link(c *load.Content) (*Site, error) { return LinkWith(c, Options{}) }
+
+// LinkWith links as Link does, with opts.
+func LinkWith(c *load.Content, opts Options) (*Site, error) {
 	l := &linker{s: &Site{
 		Title:       c.Site.Title,
 		Description: c.Site.Description,
-		BaseURL:     c.Site.BaseURL,
+		BaseURL:     cmp.Or(opts.BaseURL, c.Site.BaseURL),
 		AsOf:        c.Site.AsOf,
 		formats:     map[string]*Format{},
 		countries:   map[string]*Country{},
@@ -31,7 +43,7 @@ func Link(c *load.Content) (*Site, error) {
 	l.pages(c.Pages)
 	l.checkAliases()
 	l.s.NATO, l.s.EU = l.s.formats["nato"], l.s.formats["eu"]
-	l.derive()
+	l.derive(opts.AsOf)
 	return l.s, l.errs.Err()
 }
 

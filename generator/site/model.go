@@ -13,7 +13,7 @@ import (
 type Site struct {
 	Title, Description, BaseURL string
 	AsOf                        load.Date // the date the content describes
-	Shown                       load.Date // the date the members are shown for: AsOf unless ShowAt chose another
+	Shown                       load.Date // the date the members are shown for: AsOf unless linking was given another
 
 	Formats   []*Format
 	Countries []*Country

@@ -77,13 +77,14 @@ func run(ctx context.Context, args []string, env *Env) int {
 	fs.SetOutput(env.Stderr)
 	fs.Usage = func() { commandUsage(env.Stderr, cmd, fs) }
 	runFn := cmd.Flags(fs)
-	if err := fs.Parse(rest); err != nil {
+	positional, err := parseFlags(fs, rest)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
 		return 2
 	}
-	err := runFn(ctx, env, fs.Args())
+	err = runFn(ctx, env, positional)
 	var ue usageError
 	var refused refusal
 	switch {
@@ -102,6 +103,49 @@ func run(ctx context.Context, args []string, env *Env) int {
 		fmt.Fprintln(env.Stderr, err)
 		return 1
 	}
+}
+
+// parseFlags parses the flags in args and returns the other arguments. Flags
+// may come after arguments too (diff HEAD --format json), which fs.Parse
+// alone does not allow: it stops at the first argument. "--" ends the flags.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var flags, positional []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			positional = append(positional, args[i+1:]...)
+			i = len(args)
+		case len(a) < 2 || a[0] != '-':
+			positional = append(positional, a)
+		default:
+			flags = append(flags, a)
+			if takesValue(fs, a) && i+1 < len(args) {
+				i++
+				flags = append(flags, args[i])
+			}
+		}
+	}
+	if err := fs.Parse(flags); err != nil {
+		return nil, err
+	}
+	return positional, nil
+}
+
+// takesValue reports whether flag argument a ("-name" or "--name", without
+// "=value") names a flag of fs whose value is the next argument: any but a
+// boolean flag. An unknown flag takes none, and fs.Parse reports it.
+func takesValue(fs *flag.FlagSet, a string) bool {
+	name := strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+	if strings.Contains(name, "=") {
+		return false
+	}
+	f := fs.Lookup(name)
+	if f == nil {
+		return false
+	}
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return !ok || !b.IsBoolFlag()
 }
 
 func lookup(name string) *Command {

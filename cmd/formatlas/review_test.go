@@ -72,12 +72,17 @@ func TestDiffGitRevisions(t *testing.T) {
 	if s := status(); s != "" {
 		t.Errorf("diff touched the working tree:\n%s", s)
 	}
-	code, out, _ = formatlas(t, "diff", "--site", repo, "--format", "json", "HEAD~1")
+	code, out, _ = formatlas(t, "diff", "HEAD~1", "--site", repo, "--format", "json")
 	if code != 0 || !strings.Contains(out, `"renamed": [`) || !strings.Contains(out, `"country": "DEU"`) {
-		t.Errorf("diff --format json: exit %d\n%s", code, out)
+		t.Errorf("diff HEAD~1 --format json: exit %d\n%s", code, out)
 	}
-	if code, _, _ := formatlas(t, "diff", "--site", repo, "no-such-revision"); code != 2 {
-		t.Errorf("an unknown revision: exit %d, want 2", code)
+	code, out, _ = formatlas(t, "diff", "HEAD", "--site", repo, "--format", "json")
+	if code != 0 || strings.Contains(out, "null") || !strings.Contains(out, `"memberships": []`) {
+		t.Errorf("diff HEAD --format json, no change: exit %d, want 0 and [] for every list\n%s", code, out)
+	}
+	code, _, errOut = formatlas(t, "diff", "--site", repo, "no-such-revision")
+	if want := "formatlas diff: \"no-such-revision\" is neither a site directory nor a git revision\nusage: formatlas diff"; code != 2 || !strings.HasPrefix(errOut, want) {
+		t.Errorf("an unknown revision: exit %d, stderr %q; want 2 and %q first", code, errOut, want)
 	}
 }
 

@@ -68,14 +68,14 @@ func wordDiff(old, new string) string {
 		case diffmatchpatch.DiffInsert:
 			parts = append(parts, "**"+strings.Join(ws, " ")+"**")
 		case diffmatchpatch.DiffEqual:
-			parts = append(parts, context(ws, i == 0, i == len(diffs)-1))
+			parts = append(parts, shorten(ws, i == 0, i == len(diffs)-1))
 		}
 	}
 	return strings.TrimSpace(strings.Join(parts, " "))
 }
 
-// context shortens an unchanged run to the words next to the changes.
-func context(ws []string, first, last bool) string {
+// shorten cuts an unchanged run down to the words next to the changes.
+func shorten(ws []string, first, last bool) string {
 	n := excerptContext
 	switch {
 	case first && len(ws) > n:

@@ -2,7 +2,8 @@
 // records added, removed and renamed, field changes, memberships joined, left
 // or changed, commentary reworded, URLs that break, and the output files whose
 // bytes change. It compares linked models, so a change of TOML formatting or
-// a rewrap of Markdown is no change in meaning.
+// a rewrap of Markdown is no change in meaning. Load builds a version from a
+// site directory or from a git revision, read without touching the work tree.
 package diff
 
 import (

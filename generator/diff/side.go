@@ -1,0 +1,55 @@
+package diff
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"formatlas/generator"
+)
+
+// Load builds one version of the site in memory: arg is a site directory, or
+// else a git revision of the repository that holds repoDir (see Open). When
+// it does not build with its own templates (an older revision may predate a
+// template the code now needs), its content is built once more with theme,
+// if given, and themed says so.
+func Load(ctx context.Context, repoDir, arg string, theme fs.FS) (s Side, themed bool, err error) {
+	fsys, closeSite, err := Open(ctx, repoDir, arg)
+	if err != nil {
+		return Side{}, false, err
+	}
+	defer closeSite()
+	r, err := generator.Check(fsys, generator.Options{})
+	if err != nil && theme != nil {
+		if r2, err2 := generator.Check(overlay{content: fsys, theme: theme}, generator.Options{}); err2 == nil {
+			r, err, themed = r2, nil, true
+		}
+	}
+	if err != nil {
+		return Side{}, false, fmt.Errorf("%s does not build:\n%w", arg, err)
+	}
+	return Side{Site: r.Site, Files: r.Files}, themed, nil
+}
+
+// Theme is the templates and static files to build an old side's content
+// with when its own no longer build: those of the new side newArg when it is
+// a directory, else those of the working tree siteDir.
+func Theme(siteDir, newArg string) fs.FS {
+	if info, err := os.Stat(newArg); err == nil && info.IsDir() {
+		return os.DirFS(newArg)
+	}
+	return os.DirFS(siteDir)
+}
+
+// overlay is a site directory whose content/ comes from one tree and whose
+// templates/ and static/ come from another.
+type overlay struct{ content, theme fs.FS }
+
+func (o overlay) Open(name string) (fs.File, error) {
+	if name == "content" || strings.HasPrefix(name, "content/") {
+		return o.content.Open(name)
+	}
+	return o.theme.Open(name)
+}

@@ -49,8 +49,10 @@ func printable(s string) bool {
 	return true
 }
 
-// oneLine escapes the control characters of a message but tab, so that a
+// OneLine escapes the control characters of a message but tab, so that a
 // problem is always one line of output.
+func OneLine(msg string) string { return oneLine(msg) }
+
 func oneLine(msg string) string {
 	if printable(msg) {
 		return msg

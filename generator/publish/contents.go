@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 )
 
 // replaceContents swaps the work directory, made inside the output, in for
@@ -42,7 +41,7 @@ func (d *Dir) replaceContents() error {
 		return fmt.Errorf("moving the new output in: %w", err)
 	}
 	d.step("cleanup")
-	return errors.Join(os.RemoveAll(d.tmp), os.RemoveAll(old))
+	return errors.Join(remove(d.tmp), remove(old))
 }
 
 // clearOutput removes the previous build's entries from the output.
@@ -69,7 +68,7 @@ func (d *Dir) moveIn() error {
 		return err
 	}
 	for _, e := range entries {
-		if name := e.Name(); name != ManifestPath && !strings.HasPrefix(name, innerPrefix) {
+		if name := e.Name(); name != ManifestPath && name != markerName {
 			if err := os.Rename(filepath.Join(d.tmp, name), filepath.Join(d.out, name)); err != nil {
 				return err
 			}

@@ -75,7 +75,7 @@ type Dir struct {
 	hadOut   bool     // whether there is a previous output to link from
 	contents bool     // out is a mount point: the swap replaces its contents
 	made     sync.Map // directories created so far
-	unlock   func()   // releases the marker's lock
+	unlock   func()   // releases the lock of the output's folder
 
 	// step is called before each step of the swap; a test panics in it to
 	// stop the swap there, as a kill would.
@@ -99,26 +99,31 @@ func Open(out string, opts Options) (*Dir, error) {
 
 func open(out string, contents bool) (*Dir, error) {
 	d := &Dir{out: out, contents: contents, step: func(string) {}, exchange: exchangeDirs}
-	_, err := os.Lstat(out)
-	d.hadOut = err == nil
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return nil, err
 	}
+	// One build at a time into the outputs of one folder: the sweep and the
+	// swap rename and remove work directories that another would be using.
+	unlock, err := lockDir(filepath.Dir(out))
+	if err != nil {
+		return nil, fmt.Errorf("locking %s: %w", filepath.Dir(out), err)
+	}
+	d.unlock = unlock
 	if err := sweep(out); err != nil {
+		unlock()
 		return nil, fmt.Errorf("removing what an interrupted build left: %w", err)
 	}
+	_, err = os.Lstat(out)
+	d.hadOut = err == nil
 	parent, pattern := filepath.Dir(out), sideWorkPrefix(filepath.Base(out))+"*"
 	if contents {
 		parent, pattern = out, innerNewPrefix+"*"
 	}
 	if d.tmp, err = os.MkdirTemp(parent, pattern); err != nil {
+		unlock()
 		return nil, err
 	}
-	if err := os.Chmod(d.tmp, 0o755); err != nil {
-		d.Abort()
-		return nil, err
-	}
-	if d.unlock, err = mark(d.tmp); err != nil {
+	if err := cmp.Or(os.Chmod(d.tmp, 0o755), mark(d.tmp)); err != nil {
 		d.Abort()
 		return nil, err
 	}
@@ -201,7 +206,6 @@ func (d *Dir) dest(p string) (string, error) {
 // Commit swaps the work directory in for the output.
 func (d *Dir) Commit() error {
 	d.step("unmark")
-	d.unlock()
 	if err := os.Remove(filepath.Join(d.tmp, markerName)); err != nil {
 		d.Abort()
 		return err
@@ -214,16 +218,18 @@ func (d *Dir) Commit() error {
 	}
 	if err != nil {
 		d.Abort()
+		return err
 	}
-	return err
+	d.unlock()
+	return nil
 }
 
 // Abort removes the work directory.
 func (d *Dir) Abort() {
-	if d.unlock != nil {
-		d.unlock()
+	if _, err := os.Lstat(d.tmp); err == nil {
+		remove(d.tmp)
 	}
-	os.RemoveAll(d.tmp)
+	d.unlock()
 }
 
 // swap puts the work directory in the output's place. The previous output
@@ -237,11 +243,11 @@ func (d *Dir) swap() error {
 	switch err := d.exchange(d.tmp, d.out); {
 	case err == nil:
 		d.step("remove-old")
-		return os.RemoveAll(d.tmp) // the previous output, now at the work directory's name
+		return d.removeOld(d.tmp) // the previous output, now at the work directory's name
 	case !errors.Is(err, errNoExchange):
 		return fmt.Errorf("swapping in the new output: %w", err)
 	}
-	old := d.tmp + ".old"
+	old := d.tmp + oldSuffix
 	d.step("aside")
 	if err := os.Rename(d.out, old); err != nil {
 		return fmt.Errorf("moving the previous output aside: %w", err)
@@ -252,7 +258,19 @@ func (d *Dir) swap() error {
 		return err
 	}
 	d.step("remove-old")
-	return os.RemoveAll(old)
+	return d.removeOld(old)
+}
+
+// removeOld deletes the previous output at dir, renamed to a .trash name
+// first (step "removing" between the two), so that a build killed while
+// deleting it leaves a name that the next one removes.
+func (d *Dir) removeOld(dir string) error {
+	trash := dir + trashSuffix
+	if err := os.Rename(dir, trash); err != nil {
+		return err
+	}
+	d.step("removing")
+	return os.RemoveAll(trash)
 }
 
 // sameBytes reports whether the regular file at path holds exactly data.

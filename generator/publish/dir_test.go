@@ -134,8 +134,8 @@ func TestSwapKilledAtEachStep(t *testing.T) {
 		steps              []string
 		atomic             bool
 	}{
-		{"exchange", false, true, []string{"unmark", "exchange", "remove-old"}, true},
-		{"two-renames", false, false, []string{"unmark", "exchange", "aside", "rename-in", "remove-old"}, false},
+		{"exchange", false, true, []string{"unmark", "exchange", "remove-old", "removing"}, true},
+		{"two-renames", false, false, []string{"unmark", "exchange", "aside", "rename-in", "remove-old", "removing"}, false},
 		{"mount-point", true, false, []string{"unmark", "keep-manifest", "clear", "move-in", "cleanup"}, false},
 	} {
 		for _, step := range mode.steps {
@@ -164,6 +164,15 @@ func TestSwapKilledAtEachStep(t *testing.T) {
 					}
 				case !mode.contents && step != "rename-in" && err != nil: // the one gap of two renames
 					t.Errorf("killed at %s: no output: %v", step, err)
+				}
+				if !mode.atomic && !mode.contents && step == "rename-in" {
+					// the next build puts the previous output back, even if it fails itself
+					failed, err := open(out, false)
+					must(t, err)
+					failed.Abort()
+					if got := tree(t, out); !same(got, want("v1")) {
+						t.Errorf("after a kill between the renames and a failed build, the output is %v", got)
+					}
 				}
 				if err := CheckOut("", out, false); err != nil {
 					t.Errorf("killed at %s: the next build would refuse the output: %v", step, err)
@@ -208,26 +217,82 @@ func TestSweepRemovesOnlyOurs(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
 	must(t, Write(out, build("v1"), Options{}))
-	write(t, filepath.Join(parent, ".public.new-123456", "index.html"), "an old version's leak")
-	write(t, filepath.Join(parent, ".public.new-123456.old", "index.html"), "an old version's leak")
-	write(t, filepath.Join(parent, ".public.formatlas-1", ManifestPath), "{}")
+	write(t, filepath.Join(parent, ".public.new-123456789", "index.html"), "an old version's leak")
+	write(t, filepath.Join(parent, ".public.new-123456789.old", "index.html"), "an old version's leak")
+	for _, f := range build("v0") {
+		write(t, filepath.Join(parent, ".public.formatlas-1", f.Path), string(f.Data))
+	}
 	mkdirs(t, filepath.Join(parent, ".public.formatlas-2"))
-	keep := []string{".public.new-draft", ".public.formatlas-notes", ".public.bak", "public-old"}
+	write(t, filepath.Join(parent, ".public.formatlas-3", markerName), "")
+	write(t, filepath.Join(parent, ".public.formatlas-3", "formats", "jef.html"), "half a build")
+	write(t, filepath.Join(parent, ".public.formatlas-4.trash", "formats", "jef.html"), "half deleted")
+	write(t, filepath.Join(out, ".formatlas-new-5", "index.html"), "a mount point's work")
+	keep := []string{".public.new-draft", ".public.new-12", ".public.formatlas-notes", ".public.bak", "public-old"}
 	for _, k := range keep {
 		write(t, filepath.Join(parent, k, "mine.txt"), "mine")
 	}
-	running, err := open(out, false) // a build running at the same time
-	must(t, err)
-	keep = append(keep, filepath.Base(running.tmp))
+	write(t, filepath.Join(parent, ".public.formatlas-6", ManifestPath), `{"not": "a manifest"}`)
+	keep = append(keep, ".public.formatlas-6")
 
 	must(t, Write(out, build("v2"), Options{}))
-	slices.Sort(keep)
-	want := append([]string{"public"}, keep...)
-	slices.Sort(want)
-	if got := names(t, parent); !slices.Equal(got, want) {
-		t.Errorf("beside the output after a build: %v, want %v", got, want)
+	beside := append([]string{"public"}, keep...)
+	slices.Sort(beside)
+	if got := names(t, parent); !slices.Equal(got, beside) {
+		t.Errorf("beside the output after a build: %v, want %v", got, beside)
 	}
-	running.Abort()
+	if got := tree(t, out); !same(got, want("v2")) {
+		t.Errorf("the output is %v", got)
+	}
+}
+
+// TestBuildsTakeTurns: a build into an output waits for one that is running
+// into the same folder, instead of sweeping its work directory away.
+func TestBuildsTakeTurns(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	must(t, Write(out, build("v1"), Options{}))
+	first, err := open(out, false)
+	must(t, err)
+	done := make(chan error)
+	go func() { done <- Write(out, build("v3"), Options{}) }()
+	for _, f := range build("v2") {
+		must(t, first.Put(f))
+	}
+	must(t, first.Commit())
+	must(t, <-done)
+	if got := tree(t, out); !same(got, want("v3")) {
+		t.Errorf("after two builds in turn the output is %v", got)
+	}
+	if got := names(t, parent); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("two builds in turn left %v", got)
+	}
+}
+
+// TestKilledWhileRemoving: a build killed while it deletes the previous
+// output, or while the next one deletes what it left, leaves a .trash name
+// that the next build removes.
+func TestKilledWhileRemoving(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	must(t, Write(out, build("v1"), Options{}))
+	if !writeKilled(t, out, build("v2"), false, true, "removing") {
+		t.Fatal("not stopped")
+	}
+	// the kill came halfway through the deletion: the manifest already gone
+	var trash string
+	for _, n := range names(t, parent) {
+		if strings.HasSuffix(n, trashSuffix) {
+			trash = filepath.Join(parent, n)
+		}
+	}
+	if trash == "" {
+		t.Fatalf("no .trash folder beside the output: %v", names(t, parent))
+	}
+	must(t, os.Remove(filepath.Join(trash, ManifestPath)))
+	must(t, Write(out, build("v3"), Options{}))
+	if got := names(t, parent); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("left %v", got)
+	}
 }
 
 // TestIsMountPoint tells the root of a mount from a folder inside one.

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,6 +10,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"formatlas/generator/diag"
 )
 
 // ManifestPath is the file by which a directory is known as a formatlas
@@ -22,7 +25,8 @@ type OutError struct {
 	Msg string
 }
 
-func (e *OutError) Error() string { return fmt.Sprintf("--out %s: %s", e.Out, e.Msg) }
+// Error is one line, whatever the path and the file names in it hold.
+func (e *OutError) Error() string { return diag.OneLine(fmt.Sprintf("--out %s: %s", e.Out, e.Msg)) }
 
 // siteParts are the folders of a site directory that an output may never lie
 // in: a build replaces its output whole.
@@ -48,30 +52,90 @@ func CheckOut(site, out string, force bool) error {
 		if err != nil {
 			return fmt.Errorf("site directory: %w", err)
 		}
-		if msg := relation(siteReal, outReal); msg != "" {
+		parts := map[string]string{}
+		for _, part := range siteParts {
+			if parts[part], err = resolve(filepath.Join(siteReal, part)); err != nil {
+				return fmt.Errorf("site directory: %w", err)
+			}
+		}
+		if msg := cmp.Or(relation(siteReal, outReal, parts), sameFileRelation(siteReal, outReal, parts)); msg != "" {
 			return &OutError{out, msg}
+		}
+	}
+	if info, err := os.Lstat(out); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		if _, err := os.Stat(out); errors.Is(err, fs.ErrNotExist) {
+			return &OutError{out, "is a symbolic link to a folder that does not exist; make the folder, or choose another --out"}
 		}
 	}
 	return checkExisting(out, outReal, force)
 }
 
 // relation says what is wrong with writing the output at out, given the site
-// directory site, or "" if nothing is. Both are absolute, clean and free of
-// symbolic links.
-func relation(site, out string) string {
+// directory site and where its parts (content/, ...) are, or "" if nothing
+// is. All are absolute, clean and free of symbolic links: a part may be a
+// link to a folder elsewhere.
+func relation(site, out string, parts map[string]string) string {
 	switch {
 	case out == site:
-		return "is the site directory; a build replaces its output whole (the default is public/ inside the site)"
+		return msgIsSite
 	case within(out, site):
-		return "holds the site directory " + site + "; a build replaces its output whole"
+		return msgHoldsSite
 	}
 	for _, part := range siteParts {
-		dir := filepath.Join(site, part)
-		if out == dir || within(dir, out) {
-			return fmt.Sprintf("is inside the site's %s/; choose a folder of its own, such as public/", part)
+		if dir := parts[part]; out == dir || within(dir, out) || within(out, dir) {
+			return msgInside(part)
 		}
 	}
 	return ""
+}
+
+const (
+	msgIsSite    = "is the site directory; a build replaces its output whole (the default is public/ inside the site)"
+	msgHoldsSite = "holds the site directory; a build replaces its output whole"
+)
+
+func msgInside(part string) string {
+	return fmt.Sprintf("is inside the site's %s/ (or holds it); choose a folder of its own, such as public/", part)
+}
+
+// sameFileRelation is relation by identity of folders rather than by path,
+// for what paths do not show: a bind mount, or a file system that ignores
+// case. out or a folder above it may be the site or one of its parts.
+func sameFileRelation(site, out string, parts map[string]string) string {
+	infos := map[string]os.FileInfo{}
+	for name, p := range map[string]string{"": site, "content": parts["content"], "templates": parts["templates"],
+		"static": parts["static"], ".git": parts[".git"]} {
+		if info, err := os.Stat(p); err == nil {
+			infos[name] = info
+		}
+	}
+	if outInfo, err := os.Stat(out); err == nil {
+		for dir := filepath.Dir(site); ; dir = filepath.Dir(dir) {
+			if info, err := os.Stat(dir); err == nil && os.SameFile(info, outInfo) {
+				return msgHoldsSite
+			}
+			if filepath.Dir(dir) == dir {
+				break
+			}
+		}
+	}
+	for dir, first := out, true; ; dir, first = filepath.Dir(dir), false {
+		if info, err := os.Stat(dir); err == nil {
+			for _, name := range append([]string{""}, siteParts...) {
+				if want, ok := infos[name]; ok && os.SameFile(info, want) {
+					switch {
+					case name == "" && first:
+						return msgIsSite
+					case name != "":
+						return msgInside(name)
+					}
+				}
+			}
+		}
+		if filepath.Dir(dir) == dir {
+			return ""
+		}
+	}
 }
 
 // within reports whether path lies strictly inside dir.

@@ -30,7 +30,11 @@ func TestRelation(t *testing.T) {
 		{"/work/site/contents", ""}, // not content/
 		{"/elsewhere", ""},
 	} {
-		got := relation(site, filepath.FromSlash(tc.out))
+		parts := map[string]string{}
+		for _, p := range siteParts {
+			parts[p] = filepath.Join(site, p)
+		}
+		got := relation(site, filepath.FromSlash(tc.out), parts)
 		if tc.want == "" && got != "" || tc.want != "" && !strings.Contains(got, tc.want) {
 			t.Errorf("relation(%s, %s) = %q, want %q", site, tc.out, got, tc.want)
 		}
@@ -46,6 +50,10 @@ func TestCheckOutSymlinks(t *testing.T) {
 	symlink(t, site, filepath.Join(root, "link-to-site"))
 	symlink(t, filepath.Join(site, "content"), filepath.Join(root, "link-to-content"))
 	symlink(t, filepath.Join(root, "www"), filepath.Join(site, "public-link"))
+	shared := filepath.Join(root, "shared-static")
+	mkdirs(t, shared)
+	symlink(t, shared, filepath.Join(site, "static")) // the site's static/ is a link to a folder elsewhere
+	symlink(t, filepath.Join(root, "nowhere"), filepath.Join(root, "dangling"))
 	for _, tc := range []struct {
 		site, out string
 		refused   bool
@@ -57,6 +65,10 @@ func TestCheckOutSymlinks(t *testing.T) {
 		{site, filepath.Join(root, "link-to-site", "content", "formats"), true},
 		{site, filepath.Join(site, "public-link"), false}, // an empty folder elsewhere
 		{site, filepath.Join(root, "link-to-site", ".."), true},
+		{site, filepath.Join(site, "static", "new"), true},
+		{site, shared, true},
+		{site, filepath.Join(shared, "img"), true},
+		{site, filepath.Join(root, "dangling"), true},
 	} {
 		err := CheckOut(tc.site, tc.out, true)
 		var oe *OutError
@@ -157,5 +169,17 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestOutErrorIsOneLine: a file name in the refusal cannot start a line of
+// its own (a CI workflow command).
+func TestOutErrorIsOneLine(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	must(t, Write(out, build("v1"), Options{}))
+	write(t, filepath.Join(out, "a\n::error file=README.md::forged"), "x")
+	err := CheckOut("", out, false)
+	if err == nil || strings.ContainsAny(err.Error(), "\n\r") || !strings.Contains(err.Error(), `a\n::error`) {
+		t.Errorf("CheckOut = %q, want one line naming the file escaped", err)
 	}
 }

@@ -3,6 +3,7 @@ package publish
 import (
 	"errors"
 	"os"
+	"sync"
 
 	"golang.org/x/sys/unix"
 )
@@ -32,6 +33,18 @@ func isMountPoint(dir string) bool {
 	return mountedByDevice(dir)
 }
 
-func lockFile(f *os.File) error { return unix.Flock(int(f.Fd()), unix.LOCK_EX) }
-
-func tryLock(f *os.File) bool { return unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB) == nil }
+// lockDir waits for and takes the lock of the folder dir (flock on the
+// folder itself: no file is made for it), held until unlock is called; a
+// killed process's lock ends with it.
+func lockDir(dir string) (unlock func(), err error) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX); err != nil {
+		f.Close()
+		return nil, err
+	}
+	var once sync.Once
+	return func() { once.Do(func() { f.Close() }) }, nil
+}

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,50 +14,56 @@ import (
 // .<out>.formatlas-<random>, and the fallback swap moves the previous output
 // to that name plus .old. Inside an output that is a mount point, it works in
 // .formatlas-new-<random> and keeps the previous manifest in
-// .formatlas-old-<random> until the swap is done.
+// .formatlas-old-<random> until the swap is done. A work directory to be
+// deleted is first renamed with .trash added, in one step, so that a build
+// killed halfway through deleting it leaves a name that says so.
 const (
-	innerPrefix    = ".formatlas-"
-	innerNewPrefix = innerPrefix + "new-"
-	innerOldPrefix = innerPrefix + "old-"
-	// markerName marks a work directory whose build has not finished. The
-	// build holds a lock on it, so a build running at the same time into
-	// the same output leaves it alone.
+	innerNewPrefix = ".formatlas-new-"
+	innerOldPrefix = ".formatlas-old-"
+	trashSuffix    = ".trash"
+	oldSuffix      = ".old"
+	// markerName marks a work directory whose build has not finished.
 	markerName = ".formatlas-unfinished"
 )
 
 func sideWorkPrefix(base string) string { return "." + base + ".formatlas-" }
 
 // legacyWork matches the work directories of formatlas builds before this
-// scheme (.public.new-123 and .public.new-123.old), which a killed build left.
+// scheme (.public.new-123456789 and the same with .old), which killed builds
+// left: os.MkdirTemp's random part is a 32-bit number.
 func legacyWork(base string) *regexp.Regexp {
-	return regexp.MustCompile(`^\.` + regexp.QuoteMeta(base) + `\.new-[0-9]+(\.old)?$`)
+	return regexp.MustCompile(`^\.` + regexp.QuoteMeta(base) + `\.new-[0-9]{6,10}(\.old)?$`)
 }
 
 // isWorkDir reports whether name, a top-level entry of an output, is a work
 // directory of a build into it.
-func isWorkDir(name string) bool { return strings.HasPrefix(name, innerPrefix) && name != markerName }
+func isWorkDir(name string) bool {
+	return strings.HasPrefix(name, innerNewPrefix) || strings.HasPrefix(name, innerOldPrefix)
+}
 
-// sweep removes the work directories that interrupted builds into out left,
-// beside it and inside it, and nothing else: a directory is removed only if
-// it has a work directory's name and is empty, unfinished (its marker not
-// locked by a running build) or a finished build (it has a manifest).
+// sweep removes what interrupted builds into out left, beside it and inside
+// it, and nothing else; the caller holds the lock of out's folder. An output
+// that a fallback swap killed between its two renames is put back first.
 func sweep(out string) error {
 	parent, base := filepath.Dir(out), filepath.Base(out)
 	entries, err := os.ReadDir(parent)
 	if err != nil {
 		return err
 	}
-	legacy := legacyWork(base)
+	if err := restore(out, entries); err != nil {
+		return err
+	}
+	legacy, prefix := legacyWork(base), sideWorkPrefix(base)
 	var errs []error
 	for _, e := range entries {
 		name := e.Name()
 		dir := filepath.Join(parent, name)
 		switch {
 		case !e.IsDir():
-		case legacy.MatchString(name):
-			errs = append(errs, os.RemoveAll(dir))
-		case strings.HasPrefix(name, sideWorkPrefix(base)) && abandoned(dir):
-			errs = append(errs, os.RemoveAll(dir))
+		case legacy.MatchString(name),
+			strings.HasPrefix(name, prefix) && strings.HasSuffix(name, trashSuffix),
+			strings.HasPrefix(name, prefix) && abandoned(dir):
+			errs = append(errs, remove(dir))
 		}
 	}
 	inner, err := os.ReadDir(out)
@@ -64,46 +71,72 @@ func sweep(out string) error {
 		return err
 	}
 	for _, e := range inner {
-		if dir := filepath.Join(out, e.Name()); e.IsDir() && isWorkDir(e.Name()) && !locked(dir) {
-			errs = append(errs, os.RemoveAll(dir))
+		if e.IsDir() && isWorkDir(e.Name()) {
+			errs = append(errs, remove(filepath.Join(out, e.Name())))
 		}
 	}
 	return errors.Join(errs...)
 }
 
-// abandoned reports whether dir, named as a work directory, is one that no
-// running build uses.
+// restore puts back the previous output that a fallback swap had moved
+// aside (<work>.old) when it was killed before renaming the new one in.
+func restore(out string, entries []fs.DirEntry) error {
+	if _, err := os.Lstat(out); !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	prefix := sideWorkPrefix(filepath.Base(out))
+	for _, e := range entries {
+		name := e.Name()
+		old := filepath.Join(filepath.Dir(out), name)
+		if e.IsDir() && strings.HasPrefix(name, prefix) && strings.HasSuffix(name, oldSuffix) && isBuild(old) {
+			if err := os.Rename(old, out); err != nil {
+				return fmt.Errorf("putting back the previous output: %w", err)
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// remove deletes the work directory dir: renamed to a .trash name first,
+// in one step, then removed.
+func remove(dir string) error {
+	trash := dir
+	if !strings.HasSuffix(dir, trashSuffix) {
+		trash = dir + trashSuffix
+		if err := os.Rename(dir, trash); err != nil {
+			return err
+		}
+	}
+	return os.RemoveAll(trash)
+}
+
+// abandoned reports whether dir, named as a work directory, is one: an
+// unfinished build (it has the marker), a finished one (a formatlas
+// manifest) or an empty folder. No build is running into the same output:
+// the caller holds its lock.
 func abandoned(dir string) bool {
 	if _, err := os.Lstat(filepath.Join(dir, markerName)); err == nil {
-		return !locked(dir)
+		return true
 	}
-	if _, err := os.Lstat(filepath.Join(dir, ManifestPath)); err == nil {
+	if isBuild(dir) {
 		return true
 	}
 	empty, err := isEmpty(dir)
 	return err == nil && empty
 }
 
-// mark creates the marker of the work directory dir and locks it until the
-// returned function is called.
-func mark(dir string) (unlock func(), err error) {
-	f, err := os.OpenFile(filepath.Join(dir, markerName), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return nil, err
-	}
-	if err := lockFile(f); err != nil {
-		f.Close()
-		return nil, err
-	}
-	return func() { f.Close() }, nil
+// isBuild reports whether dir holds a formatlas build's manifest.
+func isBuild(dir string) bool {
+	_, err := readManifest(filepath.Join(dir, ManifestPath))
+	return err == nil
 }
 
-// locked reports whether a running build holds the marker of dir.
-func locked(dir string) bool {
-	f, err := os.Open(filepath.Join(dir, markerName))
+// mark creates the marker of the work directory dir.
+func mark(dir string) error {
+	f, err := os.OpenFile(filepath.Join(dir, markerName), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return false
+		return err
 	}
-	defer f.Close()
-	return !tryLock(f)
+	return f.Close()
 }

@@ -47,9 +47,15 @@ func Theme(siteDir, newArg string) fs.FS {
 // templates/ and static/ come from another.
 type overlay struct{ content, theme fs.FS }
 
-func (o overlay) Open(name string) (fs.File, error) {
+func (o overlay) Open(name string) (fs.File, error) { return o.of(name).Open(name) }
+
+// Stat lets load.RegularFS tell a named pipe without opening it.
+func (o overlay) Stat(name string) (fs.FileInfo, error) { return fs.Stat(o.of(name), name) }
+
+// of is the tree that name is read from.
+func (o overlay) of(name string) fs.FS {
 	if name == "content" || strings.HasPrefix(name, "content/") {
-		return o.content.Open(name)
+		return o.content
 	}
-	return o.theme.Open(name)
+	return o.theme
 }

@@ -135,10 +135,7 @@ func CheckPages(paths []string, pages []Page) []Problem {
 	ix := newIndex(paths, pages)
 	found := make([][]Problem, len(pages))
 	par.Do(len(pages), func(i int) {
-		found[i] = ix.check(pages[i].Path, pages[i].Refs)
-		for _, id := range pages[i].Dups {
-			found[i] = append(found[i], Problem{Page: pages[i].Path, Msg: fmt.Sprintf("the id %q stands on the page more than once", id)})
-		}
+		found[i] = append(ix.check(pages[i].Path, pages[i].Refs), dupProblems(pages[i].Path, pages[i].Dups)...)
 	})
 	problems := slices.Concat(found...)
 	sort.Slice(problems, func(i, j int) bool { return problems[i].String() < problems[j].String() })
@@ -172,11 +169,20 @@ func newIndex(paths []string, pages []Page) *Index {
 // page's own ids are taken from data.
 func (ix *Index) CheckPage(page string, data []byte) []Problem {
 	ids, refs := new(Scanner).scan(data)
-	ids, _ = compact(ids)
+	ids, dups := compact(ids)
 	saved := ix.ids[page]
 	ix.ids[page] = ids
 	defer func() { ix.ids[page] = saved }()
-	return ix.check(page, refs)
+	return append(ix.check(page, refs), dupProblems(page, dups)...)
+}
+
+// dupProblems reports each id that stands on page more than once.
+func dupProblems(page string, dups []string) []Problem {
+	var out []Problem
+	for _, id := range dups {
+		out = append(out, Problem{Page: page, Msg: fmt.Sprintf("the id %q stands on the page more than once", id)})
+	}
+	return out
 }
 
 func (ix *Index) check(page string, refs []string) []Problem {

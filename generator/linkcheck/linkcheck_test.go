@@ -106,3 +106,13 @@ func TestDuplicateIDs(t *testing.T) {
 		t.Errorf("joined: ids %v, dups %v", joined.IDs, joined.Dups)
 	}
 }
+
+// TestCheckPageDuplicateIDs: a page checked again alone reports its
+// repeated ids too, as the whole check does.
+func TestCheckPageDuplicateIDs(t *testing.T) {
+	ix := NewIndex([]string{"a.html"}, []Page{Scan("a.html", []byte(`<p id="x"></p>`))})
+	got := ix.CheckPage("a.html", []byte(`<p id="x"></p><p id="x"></p>`))
+	if len(got) != 1 || !strings.Contains(got[0].Msg, `"x" stands on the page more than once`) {
+		t.Errorf("got %v", got)
+	}
+}

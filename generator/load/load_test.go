@@ -2,8 +2,12 @@ package load
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
 
@@ -179,5 +183,29 @@ func TestReservedIDs(t *testing.T) {
 	}
 	if a := c.Formats[0].Aliases; len(a) != 1 || a[0] != "jef-old" {
 		t.Errorf("jef's aliases %q, want the reserved one left out", a)
+	}
+}
+
+// openOnly is a file system with nothing but Open, as fs.Stat must fall
+// back to opening with.
+type openOnly struct{ fs.FS }
+
+// TestRegularFSWithoutStat refuses a named pipe through a file system that
+// cannot stat without opening, without opening it (which would block).
+func TestRegularFSWithoutStat(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.toml"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ok.toml"), []byte("x = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fsys := RegularFS(openOnly{os.DirFS(dir)})
+	var se *SpecialFileError
+	if _, err := fs.ReadFile(fsys, "pipe.toml"); !errors.As(err, &se) || se.Kind != "named pipe" {
+		t.Errorf("reading the pipe: %v", err)
+	}
+	if data, err := fs.ReadFile(fsys, "ok.toml"); err != nil || string(data) != "x = 1\n" {
+		t.Errorf("reading a file: %q, %v", data, err)
 	}
 }

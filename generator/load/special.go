@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"io/fs"
+	"path"
 )
 
 // RegularFS is fsys, but refusing to open anything that is neither a regular
@@ -44,17 +45,44 @@ func (r regularFS) ReadDir(name string) ([]fs.DirEntry, error) {
 
 func (r regularFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(r.fsys, name) }
 
-// check refuses name if it is a special file. Stat does not open it, so it
-// cannot block; any error of Stat is left for the open to report.
+// check refuses name if it is a special file. It never opens name, which
+// could block: any error is left for the open to report.
 func (r regularFS) check(op, name string) error {
-	info, err := fs.Stat(r.fsys, name)
-	if err != nil {
+	info, err := statNoOpen(r.fsys, name)
+	if err != nil || info == nil {
 		return nil
 	}
 	if kind := specialKind(info.Mode()); kind != "" {
 		return &fs.PathError{Op: op, Path: name, Err: &SpecialFileError{Kind: kind}}
 	}
 	return nil
+}
+
+// statNoOpen is fs.Stat without opening name: fs.Stat opens a file when
+// fsys has no Stat method, and opening a named pipe blocks. Such a file
+// system is asked for the listing of name's folder instead; a symlink there
+// cannot be judged, and gives no information.
+func statNoOpen(fsys fs.FS, name string) (fs.FileInfo, error) {
+	if sfs, ok := fsys.(fs.StatFS); ok {
+		return sfs.Stat(name)
+	}
+	if name == "." {
+		return nil, nil
+	}
+	entries, err := fs.ReadDir(fsys, path.Dir(name))
+	if err != nil {
+		return nil, err
+	}
+	base := path.Base(name)
+	for _, e := range entries {
+		if e.Name() == base {
+			if e.Type()&fs.ModeSymlink != 0 {
+				return nil, nil
+			}
+			return e.Info()
+		}
+	}
+	return nil, fs.ErrNotExist
 }
 
 func specialKind(m fs.FileMode) string {

@@ -20,6 +20,11 @@ const MaxNesting = 32
 // deeper than MaxNesting, at the marker or parenthesis that goes too deep.
 // It reads src once, so a document is refused in time linear in its size
 // before goldmark reads it.
+//
+// It errs on the side of checking: only a fence that opens at the start of
+// a line, outside any list or block quote, is taken for code (one inside a
+// list item ends with the item, which this reader cannot tell), so deep
+// nesting inside other code is refused too.
 func checkNesting(path string, src []byte) diag.List {
 	var errs diag.List
 	var fence []byte // the open code fence's marker, nil outside fenced code
@@ -30,15 +35,14 @@ func checkNesting(path string, src []byte) diag.List {
 		}
 		text := src[start : start+end]
 		start += end + 1
-		if f := fenceMarker(text); f != nil && (fence == nil || bytes.HasPrefix(f, fence) && f[0] == fence[0]) {
-			if fence == nil {
-				fence = f
-			} else {
-				fence = nil
-			}
+		switch {
+		case fence == nil && openingFence(text) != nil:
+			fence = openingFence(text)
 			continue
-		}
-		if fence != nil {
+		case fence != nil && closesFence(text, fence):
+			fence = nil
+			continue
+		case fence != nil:
 			continue
 		}
 		if col := tooDeepBlocks(text); col > 0 {
@@ -49,25 +53,43 @@ func checkNesting(path string, src []byte) diag.List {
 			errs.Add(diag.Position{Path: path, Line: line, Col: col},
 				"parentheses nest more than %d deep in one word; add spaces or nest them less (formatlas allows %[1]d)", MaxNesting)
 		}
+		if col := tooManyOpenAngles(text); col > 0 {
+			errs.Add(diag.Position{Path: path, Line: line, Col: col},
+				"more than %d link destinations in <…> are open at once on this line; close them with > (formatlas allows %[1]d)", MaxNesting)
+		}
 	}
 	return errs
 }
 
-// fenceMarker is the run of backticks or tildes that opens or closes a code
-// fence on this line, or nil.
-func fenceMarker(line []byte) []byte {
+// openingFence is the run of backticks or tildes that opens a code fence at
+// the very start of line, or nil. After backticks, the info string may hold
+// none (CommonMark).
+func openingFence(line []byte) []byte {
+	f := fenceRun(line)
+	if len(f) < 3 || f[0] == '`' && bytes.IndexByte(line[len(f):], '`') >= 0 {
+		return nil
+	}
+	return f
+}
+
+// closesFence reports whether line closes the fence opened by open: up to
+// three spaces, a run of its character at least as long, and nothing else.
+func closesFence(line, open []byte) bool {
 	i := 0
 	for i < len(line) && i < 3 && line[i] == ' ' {
 		i++
 	}
-	j := i
-	for j < len(line) && (line[j] == '`' || line[j] == '~') && line[j] == line[i] {
+	f := fenceRun(line[i:])
+	return len(f) >= len(open) && f[0] == open[0] && len(bytes.TrimRight(line[i+len(f):], " \t\r")) == 0
+}
+
+// fenceRun is the run of backticks or tildes that starts line.
+func fenceRun(line []byte) []byte {
+	j := 0
+	for j < len(line) && (line[j] == '`' || line[j] == '~') && line[j] == line[0] {
 		j++
 	}
-	if j-i < 3 {
-		return nil
-	}
-	return line[i:j]
+	return line[:j]
 }
 
 // tooDeepBlocks is the column of the list marker or ">" that opens level
@@ -156,6 +178,25 @@ func tooDeepParens(line []byte) int {
 			}
 		case ')':
 			depth = max(depth-1, 0)
+		}
+	}
+	return 0
+}
+
+// tooManyOpenAngles is the column of the "](<" on line that opens the
+// (MaxNesting+1)th link destination in <…> since the last ">", or 0.
+// goldmark reads each such destination up to the next ">" on its line, so
+// each one open at once costs a read of the rest of the line.
+func tooManyOpenAngles(line []byte) int {
+	open := 0
+	for i := 0; i+2 < len(line); i++ {
+		switch {
+		case line[i] == '>':
+			open = 0
+		case line[i] == ']' && line[i+1] == '(' && line[i+2] == '<':
+			if open++; open > MaxNesting {
+				return i + 3
+			}
 		}
 	}
 	return 0

@@ -56,30 +56,37 @@ var ExternalSchemes = []string{"http", "https", "mailto", "tel"}
 // destination, so no dangling link is written, even in a failed build.
 func (s *convertState) link(n ast.Node, dest *[]byte, src []byte, image bool) {
 	d := string(*dest)
-	pos := s.position(destOffset(n, *dest, src))
+	// where the destination stands, found only for a link that needs it: an
+	// external one needs none, and the search costs a read of its block
+	pos := func() diag.Position { return s.position(destOffset(n, *dest, src)) }
 	scheme, target, isXref := splitScheme(*dest)
 	problem := ""
 	switch {
 	case image && scheme != "static":
 		problem = imageProblem(d, scheme)
 	case isXref:
-		s.xrefs = append(s.xrefs, xref{dest: dest, scheme: scheme, target: target, pos: pos})
+		at := pos()
+		s.xrefs = append(s.xrefs, xref{dest: dest, scheme: scheme, target: target, pos: at})
 		href, p := s.doc.Resolver.Resolve(scheme, target)
 		if problem = p; problem == "" {
 			*dest = []byte(href)
-			s.links = append(s.links, Link{Pos: pos, Dest: d, Href: rendered(href)})
+			s.links = append(s.links, Link{Pos: at, Dest: d, Href: rendered(href)})
+		} else {
+			s.errs.Add(at, "%s", problem)
+			*dest = nil
 		}
+		return
 	case uriScheme(d) != "":
 		problem = schemeProblem(uriScheme(d), d)
 	case isInternal(d):
+		l := Link{Pos: pos(), Dest: d} // before the destination is rebased
 		href := rebase(s.doc.Resolver, d)
-		*dest = []byte(href)
-		l := Link{Pos: pos, Dest: d, Href: rendered(href)}
+		*dest, l.Href = []byte(href), rendered(href)
 		s.links = append(s.links, l)
 		s.plain = append(s.plain, plainLink{Link: l, dest: dest})
 	}
 	if problem != "" {
-		s.errs.Add(pos, "%s", problem)
+		s.errs.Add(pos(), "%s", problem)
 		*dest = nil
 	}
 }
@@ -186,10 +193,23 @@ func splitScheme(dest []byte) (scheme, target string, ok bool) {
 func destOffset(n ast.Node, dest, src []byte) int {
 	from := startOffset(n)
 	needle := append([]byte("("), dest...)
-	if i := bytes.Index(src[from:], needle); i >= 0 {
+	if i := bytes.Index(src[from:blockEnd(n, len(src))], needle); i >= 0 {
 		return from + i + 1
 	}
 	return from
+}
+
+// blockEnd is where the text of n's nearest block with lines ends, or def:
+// the search for a destination stays in its paragraph, so that a document
+// of reference links (whose destinations stand elsewhere) costs a read of
+// each paragraph, not of the rest of the document, per link.
+func blockEnd(n ast.Node, def int) int {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return max(p.Lines().At(p.Lines().Len()-1).Stop, 0)
+		}
+	}
+	return def
 }
 
 // startOffset is the first source byte known for n: its first text segment,

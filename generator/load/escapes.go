@@ -1,0 +1,65 @@
+package load
+
+import (
+	"strconv"
+	"strings"
+
+	"formatlas/generator/diag"
+)
+
+// controlEscapes reports each escape in a basic TOML string of f that
+// stands for a C0 control character other than tab and newline ("\u0007",
+// "\e", "\b"): decoded, it is the same mistake as the raw byte, which
+// checkText reports.
+func (f *tomlFile) controlEscapes() diag.List {
+	var errs diag.List
+	for _, s := range f.strs {
+		text := f.src[s.start:s.end]
+		if !strings.HasPrefix(text, `"`) || !strings.Contains(text, `\`) {
+			continue // a literal string has no escapes
+		}
+		for i := 0; i < len(text)-1; i++ {
+			if text[i] != '\\' {
+				continue
+			}
+			if r, ok := escaped(text[i+1:]); ok && isControl(r) {
+				errs.Add(f.position(s.start+i), "an escape for the control character U+%04X in the text; remove it", r)
+			}
+			i++ // the escaped character, a backslash among them
+		}
+	}
+	return errs
+}
+
+// escaped is the character that the escape after a backslash stands for.
+func escaped(s string) (rune, bool) {
+	switch s[0] {
+	case 'b':
+		return '\b', true
+	case 'f':
+		return '\f', true
+	case 'e':
+		return 0x1b, true
+	case 'r':
+		return '\r', true
+	case 'x', 'u', 'U':
+		n := map[byte]int{'x': 2, 'u': 4, 'U': 8}[s[0]]
+		if len(s) < n+1 {
+			return 0, false
+		}
+		v, err := strconv.ParseUint(s[1:n+1], 16, 32)
+		return rune(v), err == nil
+	}
+	return 0, false
+}
+
+// isControl reports whether r is a C0 control character or DEL, but tab
+// and newline.
+func isControl(r rune) bool { return r != '\t' && r != '\n' && (r < 0x20 || r == 0x7f) }
+
+// position is the line and column of the byte offset of f's text.
+func (f *tomlFile) position(off int) diag.Position {
+	before := f.src[:off]
+	line := strings.Count(before, "\n") + 1
+	return diag.Position{Path: f.path, Line: line, Col: off - (strings.LastIndexByte(before, '\n') + 1) + 1}
+}

@@ -84,9 +84,15 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 		BaseContext: func(net.Listener) context.Context { return ctx }}
 	var wg sync.WaitGroup
 	watchErr := make(chan error, 1)
-	wg.Go(func() { watchErr <- s.watch(ctx) })
+	watching := make(chan struct{})
+	wg.Go(func() { watchErr <- s.watch(ctx, watching) })
 	serveErr := make(chan error, 1)
 	wg.Go(func() { serveErr <- srv.Serve(ln) })
+	select { // an edit saved once the server is ready is seen
+	case <-watching:
+	case err := <-watchErr:
+		watchErr <- err
+	}
 	if ready != nil {
 		ready(ln.Addr().String())
 	}

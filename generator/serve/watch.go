@@ -19,8 +19,9 @@ var watchedDirs = []string{"content", "templates", "static"}
 
 // watch rebuilds after changes under watchedDirs, once the files have been
 // quiet for the debounce time, so one editor save is one rebuild. New
-// directories are watched as they appear.
-func (s *Server) watch(ctx context.Context) error {
+// directories are watched as they appear. It closes watching once the
+// watches are in place.
+func (s *Server) watch(ctx context.Context, watching chan<- struct{}) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
@@ -36,6 +37,7 @@ func (s *Server) watch(ctx context.Context) error {
 	if err := w.Add(s.opts.SiteDir); err != nil {
 		return err
 	}
+	close(watching)
 	var pending []string
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()

@@ -192,6 +192,7 @@ type DataView struct {
 // DataFileView is one export and its fields.
 type DataFileView struct {
 	Name, Href, Format, About string
+	Anchor                    string // its entry's id on the data page
 	Fields                    [][2]string // name, meaning
 }
 
@@ -199,7 +200,8 @@ type DataFileView struct {
 func (p *planner) dataPage() DataView {
 	from := DataPath
 	file := func(path, format, about string, fields ...[2]string) DataFileView {
-		return DataFileView{Name: strings.TrimPrefix(path, "data/"), Href: relURL(from, path), Format: format, About: about, Fields: fields}
+		name := strings.TrimPrefix(path, "data/")
+		return DataFileView{Name: name, Href: relURL(from, path), Anchor: DataFileAnchor(name), Format: format, About: about, Fields: fields}
 	}
 	src := [2]string{"sources", "source references, \"<source id>\" or \"<source id>#<locator>\" (a footnote such as note-19, or a section); see sources.json"}
 	return DataView{Page: p.frame(from, "Data"), ContentDate: p.s.AsOf.Human(), Files: []DataFileView{

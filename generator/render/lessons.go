@@ -19,7 +19,8 @@ func (p *planner) lessons() LessonsView {
 	v := LessonsView{Page: p.frame(LessonsPath, "Lessons learned")}
 	for _, l := range p.s.Lessons {
 		if len(v.Kinds) == 0 || v.Kinds[len(v.Kinds)-1].Kind != l.Kind {
-			v.Kinds = append(v.Kinds, LessonKindGroup{Kind: l.Kind, Label: lessonKindLabels[l.Kind], Blurb: lessonKindBlurbs[l.Kind]})
+			v.Kinds = append(v.Kinds, LessonKindGroup{Kind: l.Kind, Label: lessonKindLabels[l.Kind], Blurb: lessonKindBlurbs[l.Kind],
+				Anchor: KindAnchor(l.Kind)})
 		}
 		row := LessonRow{LessonRef: p.lessonRef(LessonsPath, l), Summary: l.Summary}
 		for _, e := range l.Evidence {
@@ -37,7 +38,10 @@ var reservedLessonIDs = []string{"top", "main", "summary", "evidence", "commenta
 func (p *planner) lesson(l *site.Lesson, src []byte) (LessonView, converted) {
 	from := LessonPath(l)
 	v := LessonView{Page: p.frame(from, l.Title), Lesson: p.lessonRef(from, l), Summary: l.Summary,
-		Sources: p.groupCites(from, l.Sources)}
+		Sources: p.groupCites(from, l.Sources), KindHref: relURL(from, LessonsPath) + "#" + KindAnchor(l.Kind)}
+	if p.inPage {
+		v.Anchor = LessonAnchor(l)
+	}
 	for _, e := range l.Evidence {
 		ev := EvidenceView{Format: p.formatRef(from, e.Format), Note: e.Note}
 		if e.Source.Source != nil {

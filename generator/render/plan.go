@@ -86,7 +86,7 @@ func (p *planner) frame(path, title string) Page {
 		root = "/" // a server returns 404.html at any depth
 	}
 	pg := Page{SiteTitle: p.s.Title, Description: p.s.Description, Title: title,
-		Path: path, Root: root, AsOf: p.s.Shown.Human()}
+		Path: path, Root: root, AsOf: p.s.Shown.Human(), Links: p.links(root)}
 	if p.s.Shown != p.s.AsOf {
 		pg.ContentAsOf = p.s.AsOf.Human()
 	}
@@ -124,9 +124,30 @@ func (p *planner) shell(pg Page) *Shell {
 			items[i].Href = p.link(path, root, items[i].Href)
 		}
 	}
-	sh, _ := p.shells.LoadOrStore(key, &Shell{SiteTitle: pg.SiteTitle, Root: root, Nav: nav, FreePages: free,
+	sh, _ := p.shells.LoadOrStore(key, &Shell{SiteTitle: pg.SiteTitle, Root: root, Links: pg.Links, Nav: nav, FreePages: free,
 		AsOf: pg.AsOf, ContentAsOf: pg.ContentAsOf})
 	return sh.(*Shell)
+}
+
+// linksKey keys the Links of pages at one root in the planner's shells.
+type linksKey struct{ root string }
+
+// links are the site's pages from pages whose root is root, made once.
+func (p *planner) links(root string) *Links {
+	if l, ok := p.shells.Load(linksKey{root}); ok {
+		return l.(*Links)
+	}
+	orders := map[string]string{}
+	for _, o := range matrixOrders {
+		orders[o.key] = root + o.path
+	}
+	l, _ := p.shells.LoadOrStore(linksKey{root}, &Links{Root: root,
+		Home: root + HomePath, Formats: root + FormatsPath, Countries: root + CountriesPath,
+		Matrix: root + MatrixPath, MatrixAZ: orders["az"], MatrixCount: orders["count"], MatrixRegion: orders["region"],
+		Pictures: root + PicturesPath, Overlaps: root + OverlapsPath, UpSet: root + UpSetPath, Timeline: root + TimelinePath,
+		Lessons: root + LessonsPath, Sources: root + SourcesPath, Print: root + PrintPath, Data: root + DataPath,
+		Offline: root + OfflinePath, Manifest: root + ManifestPath, Favicon: root + FaviconPath})
+	return l.(*Links)
 }
 
 // link is the URL of target from the page at from: relative, except on the
@@ -227,7 +248,8 @@ func (p *planner) categoryGroups(from string) []CategoryGroup {
 	var groups []CategoryGroup
 	for _, f := range sortedFormats(p.s.Formats) {
 		if len(groups) == 0 || groups[len(groups)-1].ID != f.Category {
-			groups = append(groups, CategoryGroup{ID: f.Category, Label: categoryLabels[f.Category], Blurb: categoryBlurbs[f.Category]})
+			groups = append(groups, CategoryGroup{ID: f.Category, Label: categoryLabels[f.Category], Blurb: categoryBlurbs[f.Category],
+				Anchor: CategoryAnchor(f.Category), Href: "#" + CategoryAnchor(f.Category)})
 		}
 		g := &groups[len(groups)-1]
 		g.Formats = append(g.Formats, FormatRow{FormatRef: p.formatRef(from, f), Summary: f.Summary,
@@ -298,7 +320,12 @@ func (p *planner) formatFacts(f *site.Format) FormatView {
 	v := FormatView{Page: p.frame(from, f.Name), Format: p.formatRef(from, f),
 		CategoryLabel: categoryLabels[f.Category], Summary: f.Summary, Founded: f.Founded.Human(),
 		Focus: f.Focus, MemberCount: len(f.Members), MemberList: memberListLabels[f.MemberList],
-		MemberListNote: f.MemberListNote}
+		MemberListNote: f.MemberListNote, CategoryHref: relURL(from, FormatsPath) + "#" + CategoryAnchor(f.Category)}
+	if p.inPage {
+		a := FormatAnchor(f)
+		v.Anchors = PrintAnchors{Article: a, Members: ArticlePrefix(a) + "members", History: ArticlePrefix(a) + "history",
+			Commentary: ArticlePrefix(a) + "commentary"}
+	}
 	if f.Parent != nil {
 		ref := p.formatRef(from, f.Parent)
 		v.Parent = &ref

@@ -29,6 +29,7 @@ type PrintView struct {
 // PrintCountry is a row of the print edition's table of countries.
 type PrintCountry struct {
 	Country  CountryRef
+	Anchor   string // its row's id
 	NATO, EU string
 	// Formats links each of its formats, with the role, separated by
 	// commas. It is made in Go, as the matrix cells are: at 10,000 formats
@@ -38,7 +39,7 @@ type PrintCountry struct {
 
 // printCountry is the row of c in the print edition's table of countries.
 func (p *planner) printCountry(c *site.Country) PrintCountry {
-	v := PrintCountry{Country: p.countryRef(PrintPath, c), NATO: p.status(c.NATO, p.s.NATO), EU: p.status(c.EU, p.s.EU)}
+	v := PrintCountry{Country: p.countryRef(PrintPath, c), Anchor: CountryAnchor(c), NATO: p.status(c.NATO, p.s.NATO), EU: p.status(c.EU, p.s.EU)}
 	var b strings.Builder
 	for i, m := range c.Memberships {
 		if i > 0 {

@@ -20,6 +20,7 @@ const (
 	SourcesPath   = "sources.html"
 	LessonsPath   = "lessons/index.html"
 	PrintPath     = "print.html"
+	FaviconPath   = "favicon.svg" // a file of static/ that every page's head links
 	NotFoundPath  = "404.html"
 	SitemapPath   = "sitemap.xml"
 	RobotsPath    = "robots.txt"
@@ -42,6 +43,15 @@ func PagePath(p *site.Page) string { return "pages/" + p.Slug + ".html" }
 func FormatAnchor(f *site.Format) string   { return "f-" + f.ID }
 func CountryAnchor(c *site.Country) string { return "c-" + strings.ToLower(c.Code) }
 func LessonAnchor(l *site.Lesson) string   { return "l-" + l.ID }
+
+// CategoryAnchor is the id of category's section on the formats page.
+func CategoryAnchor(category string) string { return "cat-" + category }
+
+// KindAnchor is the id of a lesson kind's section on the lessons page.
+func KindAnchor(kind string) string { return "kind-" + kind }
+
+// DataFileAnchor is the id of an export's entry on the data page.
+func DataFileAnchor(name string) string { return "file-" + name }
 
 // ArticlePrefix starts the ids of the commentary of the thing whose print
 // edition anchor is anchor ("f-jef_purpose"). Ids are slugs, which never hold

@@ -14,6 +14,16 @@ type Page struct {
 	AsOf        string // the date the members are shown for, for humans
 	ContentAsOf string // the date the content describes, when AsOf is another
 	Shell       *Shell // the navigation bar and the footer
+	Links       *Links // the site's own pages, from this one
+}
+
+// Links are the site's own pages and files, relative to a page (with its
+// Root before each path), so that templates name them by field and spell
+// no path. Every page of one depth shares one.
+type Links struct {
+	Root, Home, Formats, Countries, Matrix, MatrixAZ, MatrixCount, MatrixRegion string
+	Pictures, Overlaps, UpSet, Timeline, Lessons, Sources, Print, Data         string
+	Offline, Manifest, Favicon                                                 string
 }
 
 // Shell is what the navigation bar and the footer show. Every page of one
@@ -21,6 +31,7 @@ type Page struct {
 // base.html renders them once per directory with memo.
 type Shell struct {
 	SiteTitle, Root   string
+	Links             *Links
 	Nav               []NavItem
 	FreePages         []NavItem // links to the free pages, for the footer
 	AsOf, ContentAsOf string
@@ -96,6 +107,7 @@ type HomeView struct {
 // CategoryGroup is the formats of one category.
 type CategoryGroup struct {
 	ID, Label, Blurb string
+	Anchor, Href     string // its section's id on the formats page, and a link to it there
 	Formats          []FormatRow
 }
 
@@ -132,6 +144,13 @@ type FormatView struct {
 	Lessons                    []LessonEvidence
 	Timeline                   template.HTML // the picture of its dated events
 	Pictures                   []NavItem     // the pictures that show it
+	CategoryHref               string        // its category's section of the formats page
+	Anchors                    PrintAnchors  // its article's ids, in the print edition
+}
+
+// PrintAnchors are the ids of a format's article in the print edition.
+type PrintAnchors struct {
+	Article, Members, History, Commentary string
 }
 
 // LessonEvidence is a lesson a format illustrates, and how.
@@ -155,6 +174,7 @@ type LessonsView struct {
 // LessonKindGroup is the lessons of one kind.
 type LessonKindGroup struct {
 	Kind, Label, Blurb string
+	Anchor             string // its section's id on the lessons page
 	Lessons            []LessonRow
 }
 
@@ -169,6 +189,8 @@ type LessonRow struct {
 type LessonView struct {
 	Page
 	Lesson     LessonRef
+	KindHref   string // its kind's section of the lessons page
+	Anchor     string // its article's id in the print edition
 	Summary    string
 	Evidence   []EvidenceView
 	Commentary template.HTML

@@ -192,7 +192,7 @@ type DataView struct {
 // DataFileView is one export and its fields.
 type DataFileView struct {
 	Name, Href, Format, About string
-	Anchor                    string // its entry's id on the data page
+	Anchor                    string      // its entry's id on the data page
 	Fields                    [][2]string // name, meaning
 }
 

@@ -22,8 +22,8 @@ type Page struct {
 // no path. Every page of one depth shares one.
 type Links struct {
 	Root, Home, Formats, Countries, Matrix, MatrixAZ, MatrixCount, MatrixRegion string
-	Pictures, Overlaps, UpSet, Timeline, Lessons, Sources, Print, Data         string
-	Offline, Manifest, Favicon                                                 string
+	Pictures, Overlaps, UpSet, Timeline, Lessons, Sources, Print, Data          string
+	Offline, Manifest, Favicon                                                  string
 }
 
 // Shell is what the navigation bar and the footer show. Every page of one

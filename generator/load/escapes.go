@@ -53,9 +53,9 @@ func escaped(s string) (rune, bool) {
 	return 0, false
 }
 
-// isControl reports whether r is a C0 control character or DEL, but tab
-// and newline.
-func isControl(r rune) bool { return r != '\t' && r != '\n' && (r < 0x20 || r == 0x7f) }
+// isControl reports whether r is a C0 control character but tab and
+// newline.
+func isControl(r rune) bool { return r != '\t' && r != '\n' && r < 0x20 }
 
 // position is the line and column of the byte offset of f's text.
 func (f *tomlFile) position(off int) diag.Position {

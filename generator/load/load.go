@@ -242,7 +242,7 @@ func checkText(name string, src []byte) error {
 		switch {
 		case c == '\n':
 			line++
-		case c < 0x20 && c != '\t' && !(c == '\r' && off+1 < len(src) && src[off+1] == '\n'), c == 0x7f:
+		case c < 0x20 && c != '\t' && !(c == '\r' && off+1 < len(src) && src[off+1] == '\n'):
 			col := off - (bytes.LastIndexByte(src[:off], '\n') + 1) + 1
 			errs.Add(diag.Position{Path: name, Line: line, Col: col}, "a control character U+%04X in the text; remove it", c)
 			next := bytes.IndexByte(src[off:], '\n')

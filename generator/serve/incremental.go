@@ -63,8 +63,11 @@ func (s *Server) commentaryEdits(changed []string) ([]commentaryEdit, bool) {
 
 // applyCommentary re-renders only the pages of the edited commentaries and
 // serves them at once, reading only those files; the model is left as it
-// was, for the full build that follows (see rebuild). On a problem it shows
-// the problem and returns false.
+// was, for the full build that follows (see rebuild). On a problem it
+// serves nothing and returns false: the problem may be a false one (a link
+// of one edited page to a new heading of another edited at the same time,
+// which the last build's link index does not know yet), so only a full
+// build can tell.
 func (s *Server) applyCommentary(edits []commentaryEdit, fsys fs.FS) bool {
 	start := time.Now()
 	var pages []render.File
@@ -88,7 +91,6 @@ func (s *Server) applyCommentary(edits []commentaryEdit, fsys fs.FS) bool {
 		pages = append(pages, page)
 	}
 	if len(problems) > 0 {
-		s.fail(strings.Join(problems, "\n"))
 		return false
 	}
 	s.mu.Lock()

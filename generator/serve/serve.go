@@ -138,12 +138,9 @@ func (s *Server) rebuild(changed []string) (pageByPage bool) {
 	}
 	defer root.Close()
 	fsys := load.RegularFS(root.FS())
-	if edits, ok := s.commentaryEdits(changed); ok {
-		if s.applyCommentary(edits, fsys) {
-			s.stale = true
-			return true
-		}
-		return false
+	if edits, ok := s.commentaryEdits(changed); ok && s.applyCommentary(edits, fsys) {
+		s.stale = true
+		return true
 	}
 	s.fullBuild(fsys, changed, true)
 	return false

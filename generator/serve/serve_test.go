@@ -549,6 +549,22 @@ func TestServeAgreesWithCheck(t *testing.T) {
 	write(t, dir, "content/lessons/speed.md", "See [later](format:jef#later).\n")
 	agree(t, dir, base, "")
 
+	// both at once, in one debounce: the link to the new heading is no false error
+	write(t, dir, "content/formats/jef.md", string(jef)+"\n## Later\n\nMore.\n\n## Sooner\n\nLess.\n")
+	write(t, dir, "content/lessons/speed.md", "See [later](format:jef#later) and [sooner](format:jef#sooner).\n")
+	eventually(t, "both edits", func() string {
+		_, _, lesson := get(t, base+"/lessons/speed.html")
+		_, _, format := get(t, base+"/formats/jef.html")
+		if !strings.Contains(lesson, "jef.html#sooner") || !strings.Contains(format, `id="sooner"`) {
+			return "not served"
+		}
+		return ""
+	})
+	agree(t, dir, base, "")
+	write(t, dir, "content/formats/jef.md", string(jef)+"\n## Later\n\nMore.\n")
+	write(t, dir, "content/lessons/speed.md", "See [later](format:jef#later).\n")
+	agree(t, dir, base, "")
+
 	// content/ replaced by a new folder, then edited there
 	must := func(err error) {
 		t.Helper()

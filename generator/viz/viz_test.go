@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden SVGs in testdata/viz")
@@ -48,7 +50,7 @@ func golden(t *testing.T, name, got string) {
 		t.Fatal(err)
 	}
 	if got != string(want) {
-		t.Errorf("%s differs from its golden file (go test ./generator/viz -update)", name)
+		t.Errorf("%s differs from its golden file (go test ./generator/viz -update):\n%s", name, svgDiff(string(want), got))
 	}
 	if strings.Contains(got, "style=") || strings.Contains(got, "<script") || strings.Contains(got, "font-face") {
 		t.Errorf("%s has inline style, script or a font to fetch", name)
@@ -58,6 +60,12 @@ func golden(t *testing.T, name, got string) {
 			t.Errorf("%s lacks %s: no text alternative", name, want)
 		}
 	}
+}
+
+// svgDiff shows how got differs from want, element by element: the SVGs are
+// one line each.
+func svgDiff(want, got string) string {
+	return cmp.Diff(strings.SplitAfter(want, ">"), strings.SplitAfter(got, ">"))
 }
 
 func TestHeatMapGolden(t *testing.T) {

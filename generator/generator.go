@@ -120,12 +120,15 @@ type Options struct {
 // Check runs every stage in memory and writes nothing. The error lists every
 // problem found, as a diag.List sorted by position.
 func Check(siteFS fs.FS, opts Options) (*Result, error) {
-	siteFS = load.RegularFS(siteFS)
+	return check(load.RegularFS(siteFS), opts, markdown.New(markdown.Options{}))
+}
+
+func check(siteFS fs.FS, opts Options, md *markdown.Converter) (*Result, error) {
 	model, errs := link(siteFS, opts)
 	if model == nil {
 		return nil, errs.Err()
 	}
-	files, err := render.Render(model, siteFS, render.Options{Markdown: markdown.New(markdown.Options{})})
+	files, err := render.Render(model, siteFS, render.Options{Markdown: md})
 	errs.Append(err)
 	if err := errs.Err(); err != nil {
 		return nil, err

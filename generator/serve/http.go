@@ -8,7 +8,7 @@ import (
 	"path"
 	"strings"
 
-	"formatlas/generator/render"
+	"formatlas/generator"
 )
 
 // Paths of the server's own files, which never reach a build's output.
@@ -45,16 +45,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad path", http.StatusBadRequest)
 		return
 	}
-	if wholeSite[name] {
+	if generator.IsWholeSite(name) {
 		s.refresh()
 	}
 	s.mu.RLock()
 	data, found := s.files[name]
-	notFound := s.files[render.NotFoundPath]
+	notFound := s.files[generator.NotFoundPath]
 	s.mu.RUnlock()
 	status := http.StatusOK
 	if !found {
-		name, data, status = render.NotFoundPath, notFound, http.StatusNotFound
+		name, data, status = generator.NotFoundPath, notFound, http.StatusNotFound
 	}
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {

@@ -18,10 +18,6 @@ import (
 	"time"
 
 	"formatlas/generator"
-	"formatlas/generator/load"
-	"formatlas/generator/markdown"
-	"formatlas/generator/render"
-	"formatlas/generator/site"
 )
 
 // Options configures a Server.
@@ -43,12 +39,11 @@ type Server struct {
 	version  uint64            // counts builds that changed what is served
 
 	// buildMu serialises builds, from the watcher and from requests for
-	// stale whole-site outputs; it guards model, session and stale.
+	// stale whole-site outputs; it guards session and stale.
 	buildMu sync.Mutex
-	// model and session are the last good build's, for re-rendering one page
-	// after a commentary edit.
-	model   *site.Site
-	session *render.Session
+	// session is the last good build, for re-rendering one page after a
+	// commentary edit.
+	session *generator.Session
 	// stale is set when commentary edits were applied page by page: the
 	// whole-site outputs are rebuilt when one of them is next asked for.
 	stale bool
@@ -137,7 +132,7 @@ func (s *Server) rebuild(changed []string) (pageByPage bool) {
 		return false
 	}
 	defer root.Close()
-	fsys := load.RegularFS(root.FS())
+	fsys := root.FS()
 	if edits, ok := s.commentaryEdits(changed); ok && s.applyCommentary(edits, fsys) {
 		s.stale = true
 		return true
@@ -161,32 +156,26 @@ func (s *Server) refresh() {
 		return
 	}
 	defer root.Close()
-	s.fullBuild(load.RegularFS(root.FS()), nil, false)
+	s.fullBuild(root.FS(), nil, false)
 }
 
 // fullBuild builds the whole site; announce says whether open pages reload.
 func (s *Server) fullBuild(fsys fs.FS, changed []string, announce bool) {
 	start := time.Now()
-	md := markdown.New(markdown.Options{})
-	r, err := generator.Check(fsys, generator.Options{})
+	session, err := generator.NewSession(fsys, generator.Options{})
 	if err != nil {
 		s.fail(err.Error())
 		return
 	}
-	session, err := render.NewSession(r.Site, fsys, md, r.Files)
-	if err != nil {
-		s.fail(err.Error())
-		return
-	}
-	files := make(map[string][]byte, len(r.Files))
-	for _, f := range r.Files {
+	files := make(map[string][]byte, len(session.Files))
+	for _, f := range session.Files {
 		files[f.Path] = f.Data
 	}
 	s.mu.Lock()
 	s.files, s.problems = files, ""
 	s.version++
 	s.mu.Unlock()
-	s.model, s.session, s.stale = r.Site, session, false
+	s.session, s.stale = session, false
 	if changed != nil {
 		fmt.Fprintf(s.opts.Log, "formatlas serve: rebuilt in %v after %d change(s)\n", time.Since(start).Round(time.Millisecond), len(changed))
 	}

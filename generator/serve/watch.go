@@ -11,7 +11,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
-	"formatlas/generator/load"
+	"formatlas/generator"
 )
 
 // watchedDirs are the parts of a site directory a rebuild depends on.
@@ -58,7 +58,7 @@ func (s *Server) watch(ctx context.Context, watching chan<- struct{}) error {
 					addTree(w, ev.Name)
 				}
 			}
-			if load.IsEditorFile(filepath.Base(ev.Name)) { // a backup or swap file: no build reads it
+			if generator.IsEditorFile(filepath.Base(ev.Name)) { // a backup or swap file: no build reads it
 				continue
 			}
 			pending = append(pending, ev.Name)

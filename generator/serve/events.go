@@ -1,6 +1,7 @@
 package serve
 
 import (
+	_ "embed"
 	"fmt"
 	"net/http"
 	"strings"
@@ -105,46 +106,13 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// reloadScript reloads the page after a good rebuild and shows a failed
-// build's errors over it until they are fixed. It is served only by serve.
-const reloadScript = `(function () {
-  "use strict";
-  var overlay = null;
-  function show(text) {
-    if (!document.getElementById("formatlas-overlay-style")) {
-      var link = document.createElement("link");
-      link.id = "formatlas-overlay-style";
-      link.rel = "stylesheet";
-      link.href = "/_formatlas/overlay.css";
-      document.head.appendChild(link);
-    }
-    if (!overlay) {
-      overlay = document.createElement("div");
-      overlay.id = "formatlas-errors";
-      overlay.setAttribute("role", "alert");
-      overlay.className = "formatlas-errors";
-      var title = document.createElement("h2");
-      title.textContent = "The last edit does not build. This is the last good version.";
-      overlay.appendChild(title);
-      overlay.appendChild(document.createElement("pre"));
-      document.body.appendChild(overlay);
-    }
-    overlay.querySelector("pre").textContent = text;
-  }
-  var source = new EventSource("/_formatlas/events");
-  var broken = false;
-  source.addEventListener("problems", function (ev) { broken = true; show(ev.data); });
-  source.addEventListener("ok", function () {
-    if (overlay) { overlay.remove(); overlay = null; }
-  });
-  source.addEventListener("reload", function () { window.location.reload(); });
-})();
-`
-
-// overlayStyle styles the error overlay; a file, not inline, for the CSP.
-const overlayStyle = `.formatlas-errors { position: fixed; inset: auto 1rem 1rem 1rem; z-index: 1000; max-height: 60vh; overflow: auto;
-  background: #2b0b0b; color: #ffe9e9; border: 2px solid #e05252; border-radius: 6px; padding: 1rem 1.25rem;
-  box-shadow: 0 8px 32px rgba(0,0,0,.4); font: 14px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-.formatlas-errors h2 { font: 600 15px/1.3 system-ui, sans-serif; margin: 0 0 .5rem; color: #fff; }
-.formatlas-errors pre { margin: 0; white-space: pre-wrap; }
-`
+// The reload script reloads the page after a good rebuild and shows a
+// failed build's errors over it until they are fixed; the overlay's
+// stylesheet is a file, not inline, for the CSP. Both are served only by
+// serve, from files embedded in it.
+var (
+	//go:embed assets/reload.js
+	reloadScript []byte
+	//go:embed assets/overlay.css
+	overlayStyle []byte
+)

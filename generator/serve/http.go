@@ -29,11 +29,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	case scriptPath:
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
-		w.Write([]byte(reloadScript))
+		w.Write(reloadScript)
 		return
 	case stylePath:
 		w.Header().Set("Content-Type", "text/css; charset=utf-8")
-		w.Write([]byte(overlayStyle))
+		w.Write(overlayStyle)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {

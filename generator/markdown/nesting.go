@@ -49,6 +49,9 @@ func checkNesting(path string, src []byte) diag.List {
 			errs.Add(diag.Position{Path: path, Line: line, Col: col},
 				"lists and block quotes nest more than %d deep on this line; nest them less (formatlas allows %[1]d)", MaxNesting)
 		}
+		if bytes.Count(text, openParen) <= MaxNesting {
+			continue // neither check below can fail: each needs more "(" than that
+		}
 		if col := tooDeepParens(text); col > 0 {
 			errs.Add(diag.Position{Path: path, Line: line, Col: col},
 				"parentheses nest more than %d deep in one word; add spaces or nest them less (formatlas allows %[1]d)", MaxNesting)
@@ -60,6 +63,8 @@ func checkNesting(path string, src []byte) diag.List {
 	}
 	return errs
 }
+
+var openParen = []byte("(")
 
 // openingFence is the run of backticks or tildes that opens a code fence at
 // the very start of line, or nil. After backticks, the info string may hold
@@ -95,9 +100,6 @@ func fenceRun(line []byte) []byte {
 // tooDeepBlocks is the column of the list marker or ">" that opens level
 // MaxNesting+1 at the start of line, or 0 if the line nests no deeper.
 func tooDeepBlocks(line []byte) int {
-	if isThematicBreak(line) {
-		return 0
-	}
 	depth := 0
 	for i := 0; i < len(line); {
 		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
@@ -108,6 +110,9 @@ func tooDeepBlocks(line []byte) int {
 			return 0
 		}
 		if depth++; depth > MaxNesting {
+			if isThematicBreak(line) { // read whole only where it matters
+				return 0
+			}
 			return i + 1
 		}
 		i += n

@@ -7,7 +7,9 @@
 //	unmark      the work directory's marker is removed: it is now a finished build
 //	exchange    on Linux, renameat2(RENAME_EXCHANGE) swaps the work directory and
 //	            the output in one step, so the output always exists
-//	remove-old  the previous output, now at the work directory's name, is removed
+//	remove-old  the previous output, now at the work directory's name, is renamed
+//	            to a .trash name in one step
+//	removing    and then removed
 //
 // Elsewhere, or on a file system without the exchange, the output is renamed
 // aside (aside) and the work directory renamed in its place (rename-in): the
@@ -18,7 +20,10 @@
 // which is not atomic.
 //
 // A build killed at any step leaves its work directories behind; the next
-// build into the same output removes them, and only them.
+// build into the same output removes them, and only them, and puts back a
+// previous output that two renames had left aside. Builds into the outputs
+// of one folder take turns, by a lock on the folder (on Linux), so that no
+// build removes another's work.
 package publish
 
 import (

@@ -151,15 +151,8 @@ func TestServeBasics(t *testing.T) {
 func TestServeRefusesEscapes(t *testing.T) {
 	base := start(t, fixtureSite(t))
 	for _, p := range []string{"/../go.mod", "/%2e%2e/go.mod", "/formats/%2E%2E/%2e%2e/go.mod", "/..%2fgo.mod", "/formats/..\\..\\go.mod"} {
-		conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		io.WriteString(conn, "GET "+p+" HTTP/1.1\r\nHost: "+strings.TrimPrefix(base, "http://")+"\r\nConnection: close\r\n\r\n")
-		status, _ := bufio.NewReader(conn).ReadString('\n')
-		conn.Close()
-		if !strings.Contains(status, " 400 ") {
-			t.Errorf("GET %s: %q, want 400", p, strings.TrimSpace(status))
+		if status := rawStatus(t, base, p, strings.TrimPrefix(base, "http://")); !strings.Contains(status, " 400 ") {
+			t.Errorf("GET %s: %q, want 400", p, status)
 		}
 	}
 }

@@ -105,12 +105,16 @@ func benchLink(b *testing.B, formats int) {
 func BenchmarkStageMarkdown(b *testing.B) { sizes(b, benchMarkdown) }
 
 func benchMarkdown(b *testing.B, formats int) {
-	_, model := linkedSynth(b, formats)
+	fsys, model := linkedSynth(b, formats)
 	md := markdown.New(markdown.Options{})
+	sources := map[*site.Format][]byte{}
+	for _, f := range model.Formats {
+		sources[f] = fsys[f.CommentaryPath].Data
+	}
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, f := range model.Formats {
-			r := md.Convert(markdown.Doc{Path: f.CommentaryPath, Source: f.Commentary,
+			r := md.Convert(markdown.Doc{Path: f.CommentaryPath, Source: sources[f],
 				Resolver: nopResolver{}, HeadingShift: 1})
 			if len(r.Errs) > 0 {
 				b.Fatal(r.Errs)

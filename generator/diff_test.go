@@ -19,7 +19,7 @@ func checkSide(t *testing.T, fsys fstest.MapFS) diff.Side {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return diff.Side{Site: r.Site, Files: r.Files}
+	return diff.NewSide(fsys, r)
 }
 
 // TestDiffGolden compares testdata/diff/old with testdata/diff/new, a pair

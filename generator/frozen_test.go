@@ -16,8 +16,9 @@ import (
 
 // TestRenderLeavesModelAlone links the real site, hashes the whole model,
 // renders it in memory as check and serve do, and hashes it again: once
-// linked, the model is read-only. (A build's Release still drops each
-// commentary after use, to save memory; issue 19 replaces it.)
+// linked, the model is read-only. A build renders the same way, into the
+// output directory: the commentaries are read where they are rendered, and
+// the model holds none of them.
 func TestRenderLeavesModelAlone(t *testing.T) {
 	fsys := realFS(t)
 	c, err := load.Load(fsys)

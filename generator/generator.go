@@ -146,7 +146,8 @@ func link(siteFS fs.FS, opts Options) (*site.Site, diag.List) {
 		errs.Append(fmt.Errorf("base URL %q %s", opts.BaseURL, problem))
 		return nil, errs
 	}
-	if content.Broken {
+	if content.Broken { // nothing will be rendered: report the commentaries' own mistakes here
+		errs.Append(load.CheckMarkdown(siteFS, content.CommentaryPaths()))
 		return nil, errs
 	}
 	model, err := site.LinkWith(content, site.Options{AsOf: opts.AsOf, BaseURL: opts.BaseURL})
@@ -176,7 +177,7 @@ func Build(siteFS fs.FS, out string, opts Options) (int, error) {
 		return 0, errs.Err()
 	}
 	counter := &countingSink{Sink: dir}
-	if err := render.RenderTo(counter, model, siteFS, render.Options{Markdown: markdown.New(markdown.Options{}), Release: true}); err != nil {
+	if err := render.RenderTo(counter, model, siteFS, render.Options{Markdown: markdown.New(markdown.Options{})}); err != nil {
 		dir.Abort()
 		return 0, err
 	}

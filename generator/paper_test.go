@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"regexp"
@@ -81,7 +82,8 @@ func TestOverlapCheckCatchesCopying(t *testing.T) {
 // prose collects every text of ours in the real content, keyed by where it is.
 func prose(t *testing.T) map[string]string {
 	t.Helper()
-	c, err := load.Load(realFS(t))
+	fsys := realFS(t)
+	c, err := load.Load(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,7 +95,7 @@ func prose(t *testing.T) map[string]string {
 	}
 	for _, f := range c.Formats {
 		p := path.Join(load.FormatsDir, f.ID)
-		add(p+".md", string(f.Commentary))
+		add(p+".md", commentaryText(t, fsys, f.CommentaryPath))
 		add(p+".toml summary", f.Summary)
 		add(p+".toml member_list_note", f.MemberListNote)
 		for i, e := range f.Events {
@@ -102,7 +104,7 @@ func prose(t *testing.T) map[string]string {
 	}
 	for _, l := range c.Lessons {
 		p := path.Join(load.LessonsDir, l.ID)
-		add(p+".md", string(l.Commentary))
+		add(p+".md", commentaryText(t, fsys, l.CommentaryPath))
 		add(p+".toml summary", l.Summary)
 		for i, e := range l.Evidence {
 			add(fmt.Sprintf("%s.toml evidence %d note", p, i+1), e.Note)
@@ -151,4 +153,17 @@ func sortedKeys(m map[string]string) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// commentaryText is the commentary at path, "" when path is.
+func commentaryText(t *testing.T, fsys fs.FS, path string) string {
+	t.Helper()
+	if path == "" {
+		return ""
+	}
+	data, err := fs.ReadFile(fsys, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }

@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
-
-	"formatlas/generator/site"
 )
 
 // excerptContext is how many unchanged words an excerpt shows around a change.
@@ -14,7 +12,8 @@ const excerptContext = 4
 
 // compareCommentary reports each commentary whose words changed. Only words
 // count: a rewrap or a change of spacing is no change in meaning.
-func compareCommentary(old, new *site.Site, r *Report) []CommentaryChange {
+func compareCommentary(oldSide, newSide Side, r *Report) []CommentaryChange {
+	old, new := oldSide.Site, newSide.Site
 	var out []CommentaryChange
 	add := func(kind, id string, o, n []byte) {
 		if ex := wordDiff(string(o), string(n)); ex != "" {
@@ -31,12 +30,12 @@ func compareCommentary(old, new *site.Site, r *Report) []CommentaryChange {
 			o = old.Format(renamed[n.ID])
 		}
 		if o != nil {
-			add("format", n.ID, o.Commentary, n.Commentary)
+			add("format", n.ID, oldSide.Commentary[o.CommentaryPath], newSide.Commentary[n.CommentaryPath])
 		}
 	}
 	for _, n := range new.Lessons {
 		if o := old.Lesson(n.ID); o != nil {
-			add("lesson", n.ID, o.Commentary, n.Commentary)
+			add("lesson", n.ID, oldSide.Commentary[o.CommentaryPath], newSide.Commentary[n.CommentaryPath])
 		}
 	}
 	for _, n := range new.Pages {

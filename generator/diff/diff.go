@@ -100,6 +100,9 @@ type Output struct {
 type Side struct {
 	Site  *site.Site
 	Files []render.File
+	// Commentary is the Markdown of each commentary, by its path: the model
+	// does not hold it, and a revision's files are gone once it is built.
+	Commentary map[string][]byte
 }
 
 // Compare reports what changed from old to new.
@@ -110,7 +113,7 @@ func Compare(old, new Side) *Report {
 	r.Lessons = compareLessons(old.Site, new.Site)
 	r.Sources = compareRecords(sourceRecords(old.Site), sourceRecords(new.Site))
 	r.Pages = compareRecords(pageRecords(old.Site), pageRecords(new.Site))
-	r.Commentary = compareCommentary(old.Site, new.Site, r)
+	r.Commentary = compareCommentary(old, new, r)
 	r.BrokenURLs = brokenURLs(old, new)
 	r.Output = compareOutput(old.Files, new.Files)
 	return r

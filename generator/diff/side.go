@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"formatlas/generator"
+	"formatlas/generator/load"
+	"formatlas/generator/site"
 )
 
 // Load builds one version of the site in memory: arg is a site directory, or
@@ -30,7 +32,22 @@ func Load(ctx context.Context, repoDir, arg string, theme fs.FS) (s Side, themed
 	if err != nil {
 		return Side{}, false, fmt.Errorf("%s does not build:\n%w", arg, err)
 	}
-	return Side{Site: r.Site, Files: r.Files}, themed, nil
+	return NewSide(fsys, r), themed, nil
+}
+
+// NewSide is the side of the site fsys, checked as r: its model, its files,
+// and its commentaries, read from fsys. A commentary that does not read
+// would have failed the check.
+func NewSide(fsys fs.FS, r *generator.Result) Side {
+	return Side{Site: r.Site, Files: r.Files, Commentary: readCommentary(fsys, r.Site)}
+}
+
+func readCommentary(fsys fs.FS, s *site.Site) map[string][]byte {
+	out := map[string][]byte{}
+	for _, p := range s.CommentaryPaths() {
+		out[p], _, _ = load.ReadMarkdown(load.RegularFS(fsys), p)
+	}
+	return out
 }
 
 // Theme is the templates and static files to build an old side's content

@@ -377,12 +377,39 @@ func loadEach(records []record, load func(i int) error) error {
 	return errs.Err()
 }
 
-// readCommentary reads r's Markdown, if it has any.
-func readCommentary(fsys fs.FS, r record) (data []byte, path string, err error) {
+// commentaryPath is the path of r's Markdown, "" if it has none. The
+// Markdown is read where it is rendered, one at a time, and dropped after:
+// at 10,000 formats the commentaries are some 50 MB.
+func commentaryPath(r record) string {
 	if !r.hasMD {
-		return nil, "", nil
+		return ""
 	}
-	return ReadMarkdown(fsys, r.mdPath())
+	return r.mdPath()
+}
+
+// CommentaryPaths are the paths of the commentaries of c.
+func (c *Content) CommentaryPaths() []string {
+	var paths []string
+	for _, f := range c.Formats {
+		paths = append(paths, f.CommentaryPath)
+	}
+	for _, l := range c.Lessons {
+		paths = append(paths, l.CommentaryPath)
+	}
+	return slices.DeleteFunc(paths, func(p string) bool { return p == "" })
+}
+
+// CheckMarkdown reads the Markdown files at paths and reports what reading
+// them for rendering would: for a site that is not rendered, or not far
+// enough, so that one run still reports every mistake.
+func CheckMarkdown(fsys fs.FS, paths []string) error {
+	errs := make([]error, len(paths))
+	par.Do(len(paths), func(i int) { _, _, errs[i] = ReadMarkdown(fsys, paths[i]) })
+	var all diag.List
+	for _, err := range errs {
+		all.Append(err)
+	}
+	return all.Err()
 }
 
 // ReadMarkdown reads a Markdown file, without a byte-order mark; it must be UTF-8.
@@ -405,9 +432,7 @@ func loadFormat(fsys fs.FS, r record, f *Format) error {
 	for i := range f.Events {
 		f.Events[i].Where = f.Where.sub(fmt.Sprintf("event.%d", i))
 	}
-	var err error
-	f.Commentary, f.CommentaryPath, err = readCommentary(fsys, r)
-	errs.Append(err)
+	f.CommentaryPath = commentaryPath(r)
 	return errs.Err()
 }
 
@@ -418,9 +443,7 @@ func loadLesson(fsys fs.FS, r record, l *Lesson) error {
 	for i := range l.Evidence {
 		l.Evidence[i].Where = l.Where.sub(fmt.Sprintf("evidence.%d", i))
 	}
-	var err error
-	l.Commentary, l.CommentaryPath, err = readCommentary(fsys, r)
-	errs.Append(err)
+	l.CommentaryPath = commentaryPath(r)
 	return errs.Err()
 }
 

@@ -94,18 +94,26 @@ func TestPageLineEndings(t *testing.T) {
 	wantProblems(t, got, "content/pages/about.md:1:1: front matter is not closed by a +++ line")
 }
 
+// TestControlCharacters: records and pages are checked as they load, and
+// commentaries, read where they are rendered, by CheckMarkdown.
 func TestControlCharacters(t *testing.T) {
-	_, got := problems(t, site(map[string]string{
+	fsys := site(map[string]string{
 		FormatsDir + "/jef.toml": "name = \"J\aEF\"\ncategory = \"flexible\" # \x01 \x02\nstatus = \"active\"\nsources = [\"s\"]\n",
 		FormatsDir + "/jef.md":   "## Heading\n\ttabs,\r\nand CRLF are text\x00\n\x1b[1m",
 		PagesDir + "/about.md":   "+++\ntitle = \"A\x7fbout\"\n+++\nform\ffeed\n",
-	}))
+	})
+	c, got := problems(t, fsys)
 	wantProblems(t, got,
-		"content/formats/jef.md:3:18: a control character U+0000 in the text; remove it",
-		"content/formats/jef.md:4:1: a control character U+001B in the text; remove it",
 		"content/formats/jef.toml:1:10: a control character U+0007 in the text; remove it",
 		"content/formats/jef.toml:2:25: a control character U+0001 in the text; remove it",
 		"content/pages/about.md:4:5: a control character U+000C in the text; remove it",
+	)
+	if len(c.Formats) != 1 || c.Formats[0].CommentaryPath != FormatsDir+"/jef.md" {
+		t.Fatalf("formats %+v", c.Formats)
+	}
+	wantProblems(t, diagLines(CheckMarkdown(fsys, c.CommentaryPaths())),
+		"content/formats/jef.md:3:18: a control character U+0000 in the text; remove it",
+		"content/formats/jef.md:4:1: a control character U+001B in the text; remove it",
 	)
 }
 
@@ -208,4 +216,15 @@ func TestRegularFSWithoutStat(t *testing.T) {
 	if data, err := fs.ReadFile(fsys, "ok.toml"); err != nil || string(data) != "x = 1\n" {
 		t.Errorf("reading a file: %q, %v", data, err)
 	}
+}
+
+// diagLines is each problem of err, a diag.List, as a line.
+func diagLines(err error) []string {
+	var out []string
+	if list, ok := err.(diag.List); ok {
+		for _, e := range list {
+			out = append(out, e.Error())
+		}
+	}
+	return out
 }

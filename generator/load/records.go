@@ -67,8 +67,7 @@ type Format struct {
 	Events         []Event  `toml:"event"`
 	Aliases        []string `toml:"aliases"` // former ids, whose URLs redirect here
 
-	Commentary     []byte `toml:"-"` // Markdown, nil if there is no .md file
-	CommentaryPath string `toml:"-"`
+	CommentaryPath string `toml:"-"` // its Markdown, read when rendered; "" if there is no .md file
 	Where          Where  `toml:"-"`
 }
 
@@ -108,8 +107,7 @@ type Lesson struct {
 	Evidence []Evidence `toml:"evidence"`
 	Aliases  []string   `toml:"aliases"` // former ids, whose URLs redirect here
 
-	Commentary     []byte `toml:"-"`
-	CommentaryPath string `toml:"-"`
+	CommentaryPath string `toml:"-"` // as for a Format
 	Where          Where  `toml:"-"`
 }
 

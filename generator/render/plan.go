@@ -4,12 +4,14 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"io/fs"
 	pathpkg "path"
 	"slices"
 	"strings"
 	"sync"
 
 	"formatlas/generator/diag"
+	"formatlas/generator/load"
 	"formatlas/generator/markdown"
 	"formatlas/generator/site"
 )
@@ -32,6 +34,7 @@ type page struct {
 // planner builds the page plan for one site.
 type planner struct {
 	s    *site.Site
+	fsys fs.FS // the site directory, where the commentaries are read
 	md   *markdown.Converter
 	errs diag.List
 	// inPage makes links to formats, countries, lessons and sources anchors
@@ -52,8 +55,20 @@ type planner struct {
 // bar depend on the directory and root, and the page it marks current.
 type shellKey struct{ dir, root, current string }
 
-func newPlanner(s *site.Site, md *markdown.Converter, shells *sync.Map, static map[string]string) *planner {
-	return &planner{s: s, md: md, shells: shells, static: static}
+func newPlanner(s *site.Site, fsys fs.FS, md *markdown.Converter, shells *sync.Map, static map[string]string) *planner {
+	return &planner{s: s, fsys: fsys, md: md, shells: shells, static: static}
+}
+
+// commentary reads the Markdown at path, a commentary of the site: nil if
+// path is "".
+func (p *planner) commentary(path string) ([]byte, diag.List) {
+	if path == "" {
+		return nil, nil
+	}
+	src, _, err := load.ReadMarkdown(p.fsys, path)
+	var errs diag.List
+	errs.Append(err)
+	return src, errs
 }
 
 // printedFormat is a format's article of the print edition, planned with
@@ -228,9 +243,10 @@ func (p *planner) plan() []page {
 	}
 	pages = append(pages, p.matrices()...)
 	for _, l := range p.s.Lessons {
-		v, conv := p.lesson(l, l.Commentary)
+		src, err := p.commentary(l.CommentaryPath)
+		v, conv := p.lesson(l, src)
 		pages = append(pages, page{path: LessonPath(l), template: "lesson", view: v, links: conv.links})
-		p.errs = append(p.errs, conv.errs...)
+		p.errs = append(append(p.errs, err...), conv.errs...)
 	}
 	for _, pg := range p.s.Pages {
 		v, conv := p.freePage(pg)
@@ -301,10 +317,11 @@ func (p *planner) format(f *site.Format, src []byte) (FormatView, converted) {
 func (p *planner) formatAndPrint(pp *planner, f *site.Format) (FormatView, converted, printedFormat) {
 	from := FormatPath(f)
 	v, printed := p.formatFacts(f), printedFormat{view: pp.formatFacts(f)}
-	var conv converted
-	if f.Commentary != nil {
+	src, err := p.commentary(f.CommentaryPath)
+	conv := converted{errs: err}
+	if src != nil {
 		prefix := ArticlePrefix(FormatAnchor(f))
-		r, alt := p.md.ConvertVariants(markdown.Doc{Path: f.CommentaryPath, Source: f.Commentary,
+		r, alt := p.md.ConvertVariants(markdown.Doc{Path: f.CommentaryPath, Source: src,
 			Resolver: resolver{s: p.s, from: from, static: p.static}, Reserved: reservedIDs, HeadingShift: 1},
 			markdown.Variant{Resolver: resolver{s: p.s, from: from, inPage: true, prefix: prefix, static: p.static}, IDPrefix: prefix})
 		v.Commentary, v.Text, conv = template.HTML(r.HTML), r.Text, converted{links: r.Links, errs: r.Errs}

@@ -73,7 +73,8 @@ func (p *planner) printEdition() (PrintView, converted) {
 	for _, l := range p.s.Lessons {
 		lp := *pp
 		lp.idPrefix = ArticlePrefix(LessonAnchor(l))
-		lv, conv := lp.lesson(l, l.Commentary)
+		src, _ := lp.commentary(l.CommentaryPath) // an error is reported with the lesson's page
+		lv, conv := lp.lesson(l, src)
 		v.Lessons = append(v.Lessons, lv)
 		all.links = append(all.links, conv.links...)
 		all.errs = append(all.errs, conv.errs...)

@@ -33,10 +33,6 @@ type File struct {
 // Options configures Render.
 type Options struct {
 	Markdown *markdown.Converter // shared converter; built with defaults if nil
-	// Release lets go of each format's commentary source once it is
-	// converted, for a caller that has no use for the model after the
-	// render: at 10,000 formats the sources are some 50 MB.
-	Release bool
 }
 
 // Render renders the whole site in memory: every page, the stylesheet for
@@ -52,22 +48,26 @@ func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
 }
 
 // RenderTo renders the whole site into sink, each file as soon as it is
-// made. When it returns an error, some files may have reached the sink.
+// made. Each commentary is read from siteFS where its page is rendered, and
+// dropped after. The model is not changed. When it returns an error, some files may have reached the sink.
 func RenderTo(sink Sink, s *site.Site, siteFS fs.FS, opts Options) error {
 	md := opts.Markdown
 	if md == nil {
 		md = markdown.New(markdown.Options{})
 	}
 	tmpl, static, staticPaths, err := prepare(siteFS, md)
-	if err != nil {
-		return err
+	if err != nil { // no page can be made: report the commentaries' own mistakes too
+		var errs diag.List
+		errs.Append(err)
+		errs.Append(load.CheckMarkdown(siteFS, s.CommentaryPaths()))
+		return errs.Err()
 	}
-	p := newPlanner(s, md, &sync.Map{}, staticPaths)
+	p := newPlanner(s, siteFS, md, &sync.Map{}, staticPaths)
 	pages := append(p.plan(), p.redirectPages()...) // content errors are reported with those of rendering
 	printView, printConv := p.printEdition()
 	p.errs = append(p.errs, printConv.errs...)
 	out := newEmitter(sink)
-	r := &run{p: p, pp: p.printPlanner(), tmpl: tmpl, release: opts.Release, out: out, pages: pages,
+	r := &run{p: p, pp: p.printPlanner(), tmpl: tmpl, out: out, pages: pages,
 		found: newInOrder[[]searchEntry](), pageErrs: make([]error, len(pages)),
 		convErrs: make([]diag.List, len(pages)), articles: newInOrder[[]byte]()}
 	r.rankFormats()
@@ -99,7 +99,6 @@ func RenderTo(sink Sink, s *site.Site, siteFS fs.FS, opts Options) error {
 type run struct {
 	p, pp    *planner // the site's pages, and the print edition's articles
 	tmpl     templates
-	release  bool
 	out      *emitter
 	pages    []page
 	order    []int // pages in the order they are rendered: see rankFormats
@@ -202,12 +201,6 @@ func (r *run) render(i, seq int) {
 	case pg.format != nil:
 		v, conv, printed := r.p.formatAndPrint(r.pp, pg.format)
 		view, pg.links, r.convErrs[i] = v, conv.links, conv.errs
-		if r.release {
-			pg.format.Commentary = nil
-			if pg.format.Record != nil {
-				pg.format.Record.Commentary = nil
-			}
-		}
 		k := r.rank[pg.format]
 		article, err := r.tmpl.article(printed.view)
 		r.articleLinks[k], r.articleErrs[k] = printed.conv.links, err

@@ -35,7 +35,7 @@ func NewSession(s *site.Site, siteFS fs.FS, md *markdown.Converter, files []File
 	paths := make([]string, len(files))
 	pages := make([]linkcheck.Page, len(files))
 	par.Do(len(files), func(i int) { paths[i], pages[i] = files[i].Path, linkcheck.Scan(files[i].Path, files[i].Data) })
-	plan := newPlanner(s, md, &sync.Map{}, staticPaths)
+	plan := newPlanner(s, siteFS, md, &sync.Map{}, staticPaths)
 	plan.pictures()
 	return &Session{tmpl: tmpl, index: linkcheck.NewIndex(paths, pages), plan: plan}, nil
 }

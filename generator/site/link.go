@@ -90,7 +90,7 @@ func (l *linker) formats(raw []load.Format) {
 		f := &Format{ID: r.ID, Name: r.Name, Abbr: r.Abbr, Category: r.Category, Status: r.Status,
 			Founded: r.Founded, Summary: r.Summary, Focus: r.Focus,
 			MemberList: cmp.Or(r.MemberList, "complete"), MemberListNote: r.MemberListNote,
-			Commentary: r.Commentary, CommentaryPath: r.CommentaryPath, Record: r}
+			CommentaryPath: r.CommentaryPath, Record: r}
 		l.s.formats[r.ID] = f
 		l.s.Formats = append(l.s.Formats, f)
 	}
@@ -174,7 +174,7 @@ func (l *linker) lessons(raw []load.Lesson) {
 	for i := range raw {
 		r := &raw[i]
 		ls := &Lesson{ID: r.ID, Title: r.Title, Kind: r.Kind, Summary: r.Summary,
-			Commentary: r.Commentary, CommentaryPath: r.CommentaryPath, Record: r}
+			CommentaryPath: r.CommentaryPath, Record: r}
 		for _, ref := range r.Sources {
 			if c, ok := l.cite(ref, r.Where, "sources"); ok {
 				ls.Sources = append(ls.Sources, c)

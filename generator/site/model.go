@@ -6,6 +6,7 @@ package site
 
 import (
 	"formatlas/generator/load"
+	"slices"
 )
 
 // Site is the linked model of a whole site. Slices are sorted: formats by id,
@@ -72,9 +73,8 @@ type Format struct {
 	// Lessons are the lessons this format illustrates, in Site.Lessons order.
 	Lessons []*Lesson
 
-	Aliases        []string // former ids, sorted; their pages redirect here
-	Commentary     []byte
-	CommentaryPath string
+	Aliases        []string     // former ids, sorted; their pages redirect here
+	CommentaryPath string       // its Markdown, read where it is rendered; "" if none
 	Record         *load.Format // where each field came from, for error positions
 }
 
@@ -159,8 +159,7 @@ type Lesson struct {
 	Evidence                 []*Evidence
 	Aliases                  []string // former ids, sorted
 
-	Commentary     []byte
-	CommentaryPath string
+	CommentaryPath string // as for a Format
 	Record         *load.Lesson
 }
 
@@ -177,4 +176,17 @@ type Page struct {
 	Slug, Title string
 	Body        []byte
 	Path        string
+}
+
+// CommentaryPaths are the paths of the commentaries of the formats and
+// lessons, in that order.
+func (s *Site) CommentaryPaths() []string {
+	var paths []string
+	for _, f := range s.Formats {
+		paths = append(paths, f.CommentaryPath)
+	}
+	for _, l := range s.Lessons {
+		paths = append(paths, l.CommentaryPath)
+	}
+	return slices.DeleteFunc(paths, func(p string) bool { return p == "" })
 }

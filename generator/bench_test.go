@@ -197,7 +197,7 @@ func benchZip(b *testing.B, formats int) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := render.OfflineZip(files); err != nil {
+		if _, err := publish.OfflineZip(files); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -24,6 +24,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"formatlas/generator"
+	"formatlas/generator/publish"
 	"formatlas/generator/render"
 	"formatlas/generator/serve"
 )
@@ -257,7 +258,7 @@ func arriveWhere(t *testing.T, ctx context.Context, want string, ok func(string)
 }
 
 // visitAll opens every HTML page and reports anything that went wrong there.
-func visitAll(t *testing.T, ctx context.Context, w *watcher, base string, files []render.File) {
+func visitAll(t *testing.T, ctx context.Context, w *watcher, base string, files []publish.File) {
 	pages := 0
 	for _, f := range files {
 		if !strings.HasSuffix(f.Path, ".html") || (f.Path == render.NotFoundPath && strings.HasPrefix(base, "file:")) {
@@ -313,7 +314,7 @@ func navigate(t *testing.T, ctx context.Context, w *watcher, base string) {
 
 // searchSite searches by abbreviation, by a word only a commentary has, and
 // without accents for a name that has them, and follows results by keyboard.
-func searchSite(t *testing.T, ctx context.Context, w *watcher, base string, files []render.File) {
+func searchSite(t *testing.T, ctx context.Context, w *watcher, base string, files []publish.File) {
 	word, wordPage := commentaryOnlyWord(t, files)
 	cases := []struct{ query, wantPage, wantText string }{
 		{"jef", "formats/jef.html", "Joint Expeditionary Force"},
@@ -337,7 +338,7 @@ func searchSite(t *testing.T, ctx context.Context, w *watcher, base string, file
 
 // commentaryOnlyWord finds, in the built index, a word that only one format's
 // commentary has: not its name, and no other entry anywhere.
-func commentaryOnlyWord(t *testing.T, files []render.File) (string, string) {
+func commentaryOnlyWord(t *testing.T, files []publish.File) (string, string) {
 	var data []byte
 	for _, f := range files {
 		if f.Path == render.SearchIndexPath {
@@ -448,7 +449,7 @@ func screenshots(t *testing.T, ctx context.Context, mode, base string) {
 // unzipOffline unpacks the offline bundle into a fresh directory and returns
 // the site folder in it.
 func unzipOffline(t *testing.T, out string) string {
-	archive, err := os.ReadFile(filepath.Join(out, render.OfflinePath))
+	archive, err := os.ReadFile(filepath.Join(out, publish.OfflinePath))
 	if err != nil {
 		t.Fatal(err)
 	}

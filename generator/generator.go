@@ -87,7 +87,7 @@ import (
 // record that fails its schema is still linked and rendered as far as it goes.
 // Only when countries.toml or sources.toml cannot be read does it stop after
 // loading, since every reference to them would then look wrong.
-func Generate(siteFS fs.FS) ([]render.File, error) {
+func Generate(siteFS fs.FS) ([]publish.File, error) {
 	r, err := Check(siteFS, Options{})
 	if err != nil {
 		return nil, err
@@ -97,7 +97,7 @@ func Generate(siteFS fs.FS) ([]render.File, error) {
 
 // Result is a checked site: its files, rendered in memory, and its model.
 type Result struct {
-	Files []render.File
+	Files []publish.File
 	Site  *site.Site
 }
 
@@ -186,11 +186,11 @@ func Build(siteFS fs.FS, out string, opts Options) (int, error) {
 
 // countingSink counts the files it passes on.
 type countingSink struct {
-	render.Sink
+	publish.Sink
 	n atomic.Int64
 }
 
-func (c *countingSink) Put(f render.File) error {
+func (c *countingSink) Put(f publish.File) error {
 	err := c.Sink.Put(f)
 	if err == nil {
 		c.n.Add(1)

@@ -23,6 +23,7 @@ import (
 
 	"formatlas/generator"
 	"formatlas/generator/linkcheck"
+	"formatlas/generator/publish"
 	"formatlas/generator/render"
 )
 
@@ -80,7 +81,7 @@ const noFingerprint = "xxxxxxxx"
 // that path; a page naming an asset by a stale fingerprint keeps it, and
 // differs from its golden file. The offline zip is left out (TestOfflineZip
 // unpacks it), and the manifest describes the files so rewritten.
-func normalise(t *testing.T, files []render.File) []render.File {
+func normalise(t *testing.T, files []publish.File) []publish.File {
 	t.Helper()
 	var names []string // old, new
 	for _, f := range files {
@@ -95,11 +96,11 @@ func normalise(t *testing.T, files []render.File) []render.File {
 	}
 	paths := strings.NewReplacer(names...)
 	built := map[string][]byte{}
-	var out []render.File
+	var out []publish.File
 	for _, f := range files {
 		built[f.Path] = f.Data
-		if f.Path != render.OfflinePath && f.Path != render.ManifestPath {
-			out = append(out, render.File{Path: paths.Replace(f.Path), Data: []byte(paths.Replace(string(f.Data)))})
+		if f.Path != publish.OfflinePath && f.Path != publish.ManifestPath {
+			out = append(out, publish.File{Path: paths.Replace(f.Path), Data: []byte(paths.Replace(string(f.Data)))})
 		}
 	}
 	return append(out, normaliseManifest(t, built, out, paths))
@@ -108,14 +109,14 @@ func normalise(t *testing.T, files []render.File) []render.File {
 // normaliseManifest checks the manifest's entries against the files built,
 // and rewrites them for the golden tree: for the files as normalised, and
 // for the offline zip, which the tree does not hold, no hash or size.
-func normaliseManifest(t *testing.T, built map[string][]byte, normalised []render.File, paths *strings.Replacer) render.File {
+func normaliseManifest(t *testing.T, built map[string][]byte, normalised []publish.File, paths *strings.Replacer) publish.File {
 	t.Helper()
 	var m manifestJSON
-	if err := json.Unmarshal(built[render.ManifestPath], &m); err != nil {
+	if err := json.Unmarshal(built[publish.ManifestPath], &m); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(m.encode(), built[render.ManifestPath]) {
-		t.Fatalf("%s is not in the layout this test rewrites", render.ManifestPath)
+	if !bytes.Equal(m.encode(), built[publish.ManifestPath]) {
+		t.Fatalf("%s is not in the layout this test rewrites", publish.ManifestPath)
 	}
 	golden := map[string][]byte{}
 	for _, f := range normalised {
@@ -127,12 +128,12 @@ func normaliseManifest(t *testing.T, built map[string][]byte, normalised []rende
 		}
 		e.Path = paths.Replace(e.Path)
 		e.SHA256, e.Size = sha256Hex(golden[e.Path]), len(golden[e.Path])
-		if e.Path == render.OfflinePath {
+		if e.Path == publish.OfflinePath {
 			e.SHA256, e.Size = strings.Repeat("x", len(e.SHA256)), 0
 		}
 		m.Files[i] = e
 	}
-	return render.File{Path: render.ManifestPath, Data: m.encode()}
+	return publish.File{Path: publish.ManifestPath, Data: m.encode()}
 }
 
 // manifestJSON is manifest.json, as render writes it.
@@ -165,9 +166,9 @@ func TestOfflineZip(t *testing.T) {
 	var archive []byte
 	for _, f := range mustGenerate(t, fixtureFS(t, "site-small")) {
 		switch f.Path {
-		case render.OfflinePath:
+		case publish.OfflinePath:
 			archive = f.Data
-		case render.ManifestPath:
+		case publish.ManifestPath:
 		default:
 			want[f.Path] = f.Data
 		}
@@ -197,13 +198,13 @@ func TestOfflineZip(t *testing.T) {
 }
 
 // unzip reads every entry of archive, in order.
-func unzip(t *testing.T, archive []byte) []render.File {
+func unzip(t *testing.T, archive []byte) []publish.File {
 	t.Helper()
 	r, err := zip.NewReader(bytes.NewReader(archive), int64(len(archive)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var files []render.File
+	var files []publish.File
 	for _, e := range r.File {
 		rc, err := e.Open()
 		if err != nil {
@@ -216,7 +217,7 @@ func unzip(t *testing.T, archive []byte) []render.File {
 		if err != nil {
 			t.Fatalf("zip entry %s: %v", e.Name, err)
 		}
-		files = append(files, render.File{Path: e.Name, Data: data})
+		files = append(files, publish.File{Path: e.Name, Data: data})
 	}
 	return files
 }
@@ -253,9 +254,9 @@ func TestPageKinds(t *testing.T) {
 // TestLinksResolve checks every internal href and src of the fixture and of
 // the real site against the generated files and their ids.
 func TestLinksResolve(t *testing.T) {
-	for name, fsys := range map[string]func(*testing.T) []render.File{
-		"fixture": func(t *testing.T) []render.File { return mustGenerate(t, fixtureFS(t, "site-small")) },
-		"real":    func(t *testing.T) []render.File { return mustGenerate(t, realFS(t)) },
+	for name, fsys := range map[string]func(*testing.T) []publish.File{
+		"fixture": func(t *testing.T) []publish.File { return mustGenerate(t, fixtureFS(t, "site-small")) },
+		"real":    func(t *testing.T) []publish.File { return mustGenerate(t, realFS(t)) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			files := fsys(t)
@@ -275,7 +276,7 @@ func TestLinksResolve(t *testing.T) {
 	}
 }
 
-func mustGenerate(t *testing.T, fsys fs.FS) []render.File {
+func mustGenerate(t *testing.T, fsys fs.FS) []publish.File {
 	t.Helper()
 	files, err := generator.Generate(fsys)
 	if err != nil {
@@ -293,7 +294,7 @@ func TestDeterministic(t *testing.T) {
 	prev := runtime.GOMAXPROCS(1)
 	third := mustGenerate(t, reversedFS{fsys})
 	runtime.GOMAXPROCS(prev)
-	for _, other := range [][]render.File{second, third} {
+	for _, other := range [][]publish.File{second, third} {
 		if len(other) != len(first) {
 			t.Fatalf("%d files, then %d", len(first), len(other))
 		}
@@ -379,7 +380,7 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 }
 
 // writeTree writes files under dir, which it makes.
-func writeTree(t *testing.T, dir string, files []render.File) {
+func writeTree(t *testing.T, dir string, files []publish.File) {
 	t.Helper()
 	for _, f := range files {
 		dst := filepath.Join(dir, filepath.FromSlash(f.Path))
@@ -393,13 +394,13 @@ func writeTree(t *testing.T, dir string, files []render.File) {
 }
 
 // builtFiles reads the output directory dir as files, sorted by path.
-func builtFiles(t *testing.T, dir string) []render.File {
+func builtFiles(t *testing.T, dir string) []publish.File {
 	t.Helper()
-	var files []render.File
+	var files []publish.File
 	for p, data := range readTree(t, dir) {
-		files = append(files, render.File{Path: p, Data: data})
+		files = append(files, publish.File{Path: p, Data: data})
 	}
-	slices.SortFunc(files, func(a, b render.File) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortFunc(files, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) })
 	return files
 }
 
@@ -449,7 +450,7 @@ func TestManifestAndBaseURL(t *testing.T) {
 			Size         int
 		}
 	}
-	if err := json.Unmarshal(byPath[render.ManifestPath], &m); err != nil {
+	if err := json.Unmarshal(byPath[publish.ManifestPath], &m); err != nil {
 		t.Fatal(err)
 	}
 	if len(m.Files) != len(r.Files)-1 {
@@ -473,7 +474,7 @@ func TestManifestAndBaseURL(t *testing.T) {
 // directories on disk, one with GOMAXPROCS 1: the outputs are byte-identical,
 // manifest included.
 func TestDeterministicAcrossDirectories(t *testing.T) {
-	var builds [2][]render.File
+	var builds [2][]publish.File
 	for i := range builds {
 		dir := filepath.Join(t.TempDir(), fmt.Sprintf("somewhere-%d", i), "site")
 		for p, f := range fixtureFS(t, "site-small") {

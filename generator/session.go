@@ -7,12 +7,13 @@ import (
 	"formatlas/generator/diag"
 	"formatlas/generator/load"
 	"formatlas/generator/markdown"
+	"formatlas/generator/publish"
 	"formatlas/generator/render"
 	"formatlas/generator/site"
 )
 
 // File is one output file: a slash-separated path and its bytes.
-type File = render.File
+type File = publish.File
 
 // NotFoundPath is the page a server returns for a path the site lacks.
 const NotFoundPath = render.NotFoundPath
@@ -22,7 +23,7 @@ const NotFoundPath = render.NotFoundPath
 // that a page-by-page edit leaves it stale.
 func IsWholeSite(path string) bool {
 	switch path {
-	case render.SearchIndexPath, render.PrintPath, render.OfflinePath, render.ManifestPath:
+	case render.SearchIndexPath, render.PrintPath, publish.OfflinePath, publish.ManifestPath:
 		return true
 	}
 	return false

@@ -12,7 +12,7 @@ import (
 	"sort"
 	"strings"
 
-	"formatlas/generator/render"
+	"formatlas/generator/publish"
 	"formatlas/generator/site"
 )
 
@@ -99,7 +99,7 @@ type Output struct {
 // Side is one version of a site: its model and its rendered files.
 type Side struct {
 	Site  *site.Site
-	Files []render.File
+	Files []publish.File
 	// Commentary is the Markdown of each commentary, by its path: the model
 	// does not hold it, and a revision's files are gone once it is built.
 	Commentary map[string][]byte
@@ -265,8 +265,8 @@ func citations(cs []site.Citation) string {
 }
 
 // compareOutput lists the output files whose bytes differ, by hash.
-func compareOutput(old, new []render.File) Output {
-	hash := func(files []render.File) map[string][32]byte {
+func compareOutput(old, new []publish.File) Output {
+	hash := func(files []publish.File) map[string][32]byte {
 		m := make(map[string][32]byte, len(files))
 		for _, f := range files {
 			m[f.Path] = sha256.Sum256(f.Data)

@@ -40,7 +40,6 @@ import (
 
 	"formatlas/generator/internal/bufpool"
 	"formatlas/generator/internal/par"
-	"formatlas/generator/render"
 )
 
 // Options are the user's say in what an output may replace.
@@ -54,7 +53,7 @@ type Options struct {
 }
 
 // Write puts files into the directory out atomically, as a Dir does.
-func Write(out string, files []render.File, opts Options) error {
+func Write(out string, files []File, opts Options) error {
 	d, err := Open(out, opts)
 	if err != nil {
 		return err
@@ -68,7 +67,7 @@ func Write(out string, files []render.File, opts Options) error {
 	return d.Commit()
 }
 
-// Dir is a render.Sink that writes a fresh work directory for the output.
+// Dir is a Sink that writes a fresh work directory for the output.
 // Commit swaps it in; Abort removes it and leaves the output as it was.
 //
 // A file whose bytes equal those of the same path in the previous output is
@@ -142,7 +141,7 @@ func open(out string, contents bool) (*Dir, error) {
 // may be a hard link into the previous output, which writing through would
 // change. A second file at one path is dropped here; the build reports it
 // and fails.
-func (d *Dir) Put(f render.File) error {
+func (d *Dir) Put(f File) error {
 	dst, err := d.dest(f.Path)
 	if err != nil {
 		return err

@@ -11,20 +11,18 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"formatlas/generator/render"
 )
 
 // build is a small output whose every file says which build made it, with
 // its manifest.
-func build(version string) []render.File {
-	files := []render.File{
+func build(version string) []File {
+	files := []File{
 		{Path: "index.html", Data: []byte(version)},
 		{Path: "formats/jef.html", Data: []byte("jef " + version)},
 		{Path: "assets/site.css", Data: []byte("body{}")}, // the same in every build: linked
 	}
 	if version == "v3" {
-		files = append(files, render.File{Path: "formats/new.html", Data: []byte("new")})
+		files = append(files, File{Path: "formats/new.html", Data: []byte("new")})
 	}
 	type entry struct {
 		Path   string `json:"path"`
@@ -39,7 +37,7 @@ func build(version string) []render.File {
 		m.Files = append(m.Files, entry{f.Path, hex.EncodeToString(sum[:]), len(f.Data)})
 	}
 	data, _ := json.Marshal(m)
-	return append(files, render.File{Path: ManifestPath, Data: data})
+	return append(files, File{Path: ManifestPath, Data: data})
 }
 
 // tree is every file under dir, by slash-separated path.
@@ -95,7 +93,7 @@ func names(t *testing.T, dir string) []string {
 type killed struct{ step string }
 
 // writeKilled builds files into out as Write does, and stops it at step.
-func writeKilled(t *testing.T, out string, files []render.File, contents, exchange bool, step string) (stopped bool) {
+func writeKilled(t *testing.T, out string, files []File, contents, exchange bool, step string) (stopped bool) {
 	t.Helper()
 	d, err := open(out, contents)
 	must(t, err)

@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"path"
 	"strings"
+
+	"formatlas/generator/publish"
 )
 
 // AssetsDir holds the fingerprinted stylesheets and scripts: their names carry
@@ -18,7 +20,7 @@ type assets map[string]string
 
 // fingerprint moves each .css and .js file into AssetsDir under a name with
 // the first 8 hex digits of its SHA-256, and records the new names.
-func fingerprint(files []File) ([]File, assets) {
+func fingerprint(files []publish.File) ([]publish.File, assets) {
 	names := assets{}
 	for i, f := range files {
 		ext := path.Ext(f.Path)

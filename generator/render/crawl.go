@@ -4,16 +4,18 @@ import (
 	"bytes"
 	"encoding/xml"
 	"sort"
+
+	"formatlas/generator/publish"
 )
 
 // crawlerFiles writes sitemap.xml, listing every page but 404.html and the
 // redirects of former URLs at its absolute URL under baseURL, and robots.txt
 // pointing at it. Without a base_url there can be no absolute URLs, so there
 // is no sitemap.
-func crawlerFiles(baseURL string, planned []page) []File {
+func crawlerFiles(baseURL string, planned []page) []publish.File {
 	robots := "User-agent: *\nAllow: /\n"
 	if baseURL == "" {
-		return []File{{Path: RobotsPath, Data: []byte(robots)}}
+		return []publish.File{{Path: RobotsPath, Data: []byte(robots)}}
 	}
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
@@ -32,5 +34,5 @@ func crawlerFiles(baseURL string, planned []page) []File {
 	}
 	b.WriteString("</urlset>\n")
 	robots += "Sitemap: " + baseURL + SitemapPath + "\n"
-	return []File{{Path: SitemapPath, Data: b.Bytes()}, {Path: RobotsPath, Data: []byte(robots)}}
+	return []publish.File{{Path: SitemapPath, Data: b.Bytes()}, {Path: RobotsPath, Data: []byte(robots)}}
 }

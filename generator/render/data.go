@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"strings"
 
+	"formatlas/generator/publish"
 	"formatlas/generator/site"
 )
 
@@ -95,7 +96,7 @@ func citeIDs(cs []site.Citation) []string {
 
 // dataFiles writes every export. Records follow the model's order; JSON is
 // indented one space; CSV is RFC 4180 with a header row.
-func dataFiles(s *site.Site) []File {
+func dataFiles(s *site.Site) []publish.File {
 	var formats []FormatRecord
 	for _, f := range s.Formats {
 		r := FormatRecord{ID: f.ID, Name: f.Name, Abbr: f.Abbr, Category: f.Category, Status: f.Status,
@@ -126,7 +127,7 @@ func dataFiles(s *site.Site) []File {
 		sources = append(sources, SourceRecord{ID: src.ID, Title: src.Title, Author: src.Author,
 			Publisher: src.Publisher, Date: src.Date.String(), URL: src.URL, Note: src.Note})
 	}
-	return []File{
+	return []publish.File{
 		jsonFile(FormatsJSONPath, formats),
 		jsonFile(CountriesJSONPath, countries),
 		jsonFile(LessonsJSONPath, lessons),
@@ -169,17 +170,17 @@ func eventRows(s *site.Site) [][]string {
 	return rows
 }
 
-func jsonFile(path string, v any) File {
+func jsonFile(path string, v any) publish.File {
 	data, _ := json.MarshalIndent(v, "", " ") // plain records: cannot fail
-	return File{Path: path, Data: append(data, '\n')}
+	return publish.File{Path: path, Data: append(data, '\n')}
 }
 
-func csvFile(path string, head []string, rows [][]string) File {
+func csvFile(path string, head []string, rows [][]string) publish.File {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	w.Write(head)
 	w.WriteAll(rows) // into a buffer: cannot fail
-	return File{Path: path, Data: b.Bytes()}
+	return publish.File{Path: path, Data: b.Bytes()}
 }
 
 // DataView is the page that documents the exports.

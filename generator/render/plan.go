@@ -13,6 +13,7 @@ import (
 	"formatlas/generator/diag"
 	"formatlas/generator/load"
 	"formatlas/generator/markdown"
+	"formatlas/generator/publish"
 	"formatlas/generator/site"
 )
 
@@ -161,7 +162,7 @@ func (p *planner) links(root string) *Links {
 		Matrix: root + MatrixPath, MatrixAZ: orders["az"], MatrixCount: orders["count"], MatrixRegion: orders["region"],
 		Pictures: root + PicturesPath, Overlaps: root + OverlapsPath, UpSet: root + UpSetPath, Timeline: root + TimelinePath,
 		Lessons: root + LessonsPath, Sources: root + SourcesPath, Print: root + PrintPath, Data: root + DataPath,
-		Offline: root + OfflinePath, Manifest: root + ManifestPath, Favicon: root + FaviconPath})
+		Offline: root + publish.OfflinePath, Manifest: root + publish.ManifestPath, Favicon: root + FaviconPath})
 	return l.(*Links)
 }
 

@@ -2,19 +2,15 @@ package render
 
 import (
 	"bytes"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 
+	"formatlas/generator/publish"
 	"formatlas/generator/site"
 )
 
-// Paths of the files that let a server and a reader follow renamed pages, and
-// compare two builds.
-const (
-	RedirectsPath = "_redirects"    // Netlify's redirect rules
-	ManifestPath  = "manifest.json" // every output file and a hash of its bytes
-)
+// RedirectsPath is Netlify's redirect rules, which let a server follow
+// renamed pages.
+const RedirectsPath = "_redirects"
 
 // RedirectView is the page left at a former URL: a meta refresh, which works
 // offline too, and a plain link.
@@ -43,7 +39,7 @@ func (p *planner) redirectPages() []page {
 }
 
 // redirectsFile tells Netlify to answer each former URL with a 301.
-func redirectsFile(s *site.Site) File {
+func redirectsFile(s *site.Site) publish.File {
 	var b bytes.Buffer
 	b.WriteString("# Former URLs of renamed formats and lessons (aliases in content/).\n")
 	for _, f := range s.Formats {
@@ -56,23 +52,5 @@ func redirectsFile(s *site.Site) File {
 			fmt.Fprintf(&b, "/lessons/%s.html /%s 301\n", a, LessonPath(l))
 		}
 	}
-	return File{Path: RedirectsPath, Data: b.Bytes()}
-}
-
-// manifest maps every file of the build to the SHA-256 of its bytes, so two
-// builds can be compared without reading them. files must be sorted.
-func manifest(files []digest) File {
-	type entry struct {
-		Path   string `json:"path"`
-		SHA256 string `json:"sha256"`
-		Size   int    `json:"size"`
-	}
-	entries := make([]entry, len(files))
-	for i, f := range files {
-		entries[i] = entry{f.path, hex.EncodeToString(f.sum[:]), f.size}
-	}
-	data, _ := json.MarshalIndent(struct {
-		Files []entry `json:"files"`
-	}{entries}, "", " ")
-	return File{Path: ManifestPath, Data: append(data, '\n')}
+	return publish.File{Path: RedirectsPath, Data: b.Bytes()}
 }

@@ -17,18 +17,14 @@ import (
 
 	"formatlas/generator/diag"
 	"formatlas/generator/internal/bufpool"
+	"formatlas/generator/internal/inorder"
 	"formatlas/generator/internal/par"
 	"formatlas/generator/linkcheck"
 	"formatlas/generator/load"
 	"formatlas/generator/markdown"
+	"formatlas/generator/publish"
 	"formatlas/generator/site"
 )
-
-// File is one output file, its path slash-separated and relative to the output root.
-type File struct {
-	Path string
-	Data []byte
-}
 
 // Options configures Render.
 type Options struct {
@@ -38,19 +34,18 @@ type Options struct {
 // Render renders the whole site in memory: every page, the stylesheet for
 // highlighted code and the files of static/, sorted by path. siteFS is the site
 // directory, from which templates/ and static/ are read.
-func Render(s *site.Site, siteFS fs.FS, opts Options) ([]File, error) {
-	var mem memorySink
+func Render(s *site.Site, siteFS fs.FS, opts Options) ([]publish.File, error) {
+	var mem publish.Memory
 	if err := RenderTo(&mem, s, siteFS, opts); err != nil {
 		return nil, err
 	}
-	slices.SortFunc(mem.files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	return mem.files, nil
+	return mem.Files(), nil
 }
 
 // RenderTo renders the whole site into sink, each file as soon as it is
 // made. Each commentary is read from siteFS where its page is rendered, and
 // dropped after. The model is not changed. When it returns an error, some files may have reached the sink.
-func RenderTo(sink Sink, s *site.Site, siteFS fs.FS, opts Options) error {
+func RenderTo(sink publish.Sink, s *site.Site, siteFS fs.FS, opts Options) error {
 	md := opts.Markdown
 	if md == nil {
 		md = markdown.New(markdown.Options{})
@@ -66,10 +61,10 @@ func RenderTo(sink Sink, s *site.Site, siteFS fs.FS, opts Options) error {
 	pages := append(p.plan(), p.redirectPages()...) // content errors are reported with those of rendering
 	printView, printConv := p.printEdition()
 	p.errs = append(p.errs, printConv.errs...)
-	out := newEmitter(sink)
+	out := publish.NewEmitter(sink)
 	r := &run{p: p, pp: p.printPlanner(), tmpl: tmpl, out: out, pages: pages,
-		found: newInOrder[[]searchEntry](), pageErrs: make([]error, len(pages)),
-		convErrs: make([]diag.List, len(pages)), articles: newInOrder[[]byte]()}
+		found: inorder.New[[]searchEntry](), pageErrs: make([]error, len(pages)),
+		convErrs: make([]diag.List, len(pages)), articles: inorder.New[[]byte]()}
 	r.rankFormats()
 	printed := r.startPrint(printView)
 	indexed := r.startSearchIndex()
@@ -88,10 +83,13 @@ func RenderTo(sink Sink, s *site.Site, siteFS fs.FS, opts Options) error {
 	seq := len(pages)
 	rest := append(crawlerFiles(s.BaseURL, pages), redirectsFile(s))
 	rest = append(append(rest, static...), dataFiles(s)...)
-	slices.SortFunc(rest, func(a, b File) int { return strings.Compare(a.Path, b.Path) }) // whatever order static/ was listed in
-	out.putAll(rest, seq+1)
-	// pages a template failed to finish would only add noise to the link check
-	errs = append(errs, out.close(seq+1+len(rest), pages, len(execErrs) == 0)...)
+	slices.SortFunc(rest, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) }) // whatever order static/ was listed in
+	out.PutAll(rest, seq+1)
+	paths, scanned, closeErrs := out.Close(seq + 1 + len(rest))
+	errs = append(errs, closeErrs...)
+	if len(execErrs) == 0 && len(closeErrs) == 0 { // a page a template failed to finish, or two files at one path, would confuse the check
+		errs = append(errs, checkLinks(paths, scanned, pages)...)
+	}
 	return errs.Err()
 }
 
@@ -99,14 +97,14 @@ func RenderTo(sink Sink, s *site.Site, siteFS fs.FS, opts Options) error {
 type run struct {
 	p, pp    *planner // the site's pages, and the print edition's articles
 	tmpl     templates
-	out      *emitter
+	out      *publish.Emitter
 	pages    []page
 	order    []int // pages in the order they are rendered: see rankFormats
 	rank     map[*site.Format]int
-	found    *inOrder[[]searchEntry] // what search finds on each page, in the order they are rendered
+	found    *inorder.Queue[[]searchEntry] // what search finds on each page, in the order they are rendered
 	pageErrs []error
 	convErrs []diag.List
-	articles *inOrder[[]byte] // the print edition's format articles, by rank
+	articles *inorder.Queue[[]byte] // the print edition's format articles, by rank
 	// the print edition's Markdown links, scanned ids and links, and
 	// template errors, by rank
 	articleLinks [][]markdown.Link
@@ -150,17 +148,17 @@ func (r *run) startPrint(v PrintView) func() error {
 	wg.Go(func() {
 		var before, after []byte
 		before, after, frameErr = r.tmpl.printFrame(v)
-		r.out.stream(PrintPath, len(r.pages), func(w io.Writer) (linkcheck.Page, error) {
+		r.out.Stream(PrintPath, len(r.pages), func(w io.Writer) (linkcheck.Page, error) {
 			// The articles were scanned where they were rendered.
-			parts := []linkcheck.Page{r.out.links.Scan(PrintPath, before)}
+			parts := []linkcheck.Page{r.out.Scan(PrintPath, before)}
 			w.Write(before)
 			for k := range r.articleLinks {
-				article, _ := r.articles.take(k)
+				article, _ := r.articles.Take(k)
 				w.Write(article)
 				parts = append(parts, r.articleScans[k])
 			}
 			_, err := w.Write(after)
-			parts = append(parts, r.out.links.Scan(PrintPath, after))
+			parts = append(parts, r.out.Scan(PrintPath, after))
 			return linkcheck.Join(PrintPath, parts...), err
 		})
 	})
@@ -175,10 +173,10 @@ func (r *run) startPrint(v PrintView) func() error {
 func (r *run) startSearchIndex() func() {
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		r.out.stream(SearchIndexPath, len(r.pages)+1, func(w io.Writer) (linkcheck.Page, error) {
+		r.out.Stream(SearchIndexPath, len(r.pages)+1, func(w io.Writer) (linkcheck.Page, error) {
 			return linkcheck.Page{Path: SearchIndexPath}, writeSearchIndex(w, func(yield func(searchEntry) bool) {
 				for seq := range r.pages {
-					found, _ := r.found.take(seq)
+					found, _ := r.found.Take(seq)
 					for _, e := range found {
 						if !yield(e) {
 							return
@@ -204,20 +202,20 @@ func (r *run) render(i, seq int) {
 		k := r.rank[pg.format]
 		article, err := r.tmpl.article(printed.view)
 		r.articleLinks[k], r.articleErrs[k] = printed.conv.links, err
-		r.articleScans[k] = r.out.links.Scan(PrintPath, article)
-		r.articles.put(k, article, true)
+		r.articleScans[k] = r.out.Scan(PrintPath, article)
+		r.articles.Put(k, article, true)
 	case pg.build != nil:
 		view = pg.build()
 	}
 	r.pageErrs[i] = bufpool.Use(func(buf *bytes.Buffer) error {
 		if err := r.tmpl.execute(buf, pg.template, view); err != nil {
-			r.out.skip(seq)
+			r.out.Skip(seq)
 			return err
 		}
-		r.out.put(File{Path: pg.path, Data: buf.Bytes()}, seq)
+		r.out.Put(publish.File{Path: pg.path, Data: buf.Bytes()}, seq)
 		return nil
 	})
-	r.found.put(seq, pageEntries(page{path: pg.path, view: view}), true)
+	r.found.Put(seq, pageEntries(page{path: pg.path, view: view}), true)
 	pg.view, pg.build = nil, nil
 }
 
@@ -252,31 +250,11 @@ func executionErrors(pages []page, pageErrs []error) diag.List {
 	return errs
 }
 
-// placeProblem reports a broken link where the page's Markdown wrote it, or
-// else at the page's template.
-// Every link of the Markdown with that href is reported: each is broken.
-func placeProblem(prob linkcheck.Problem, pg *page) diag.List {
-	var errs diag.List
-	for _, l := range pg.links {
-		if l.Href == prob.Link && prob.Link != "" {
-			errs.Add(l.Pos, "link %s: %s", l.Dest, prob.Msg)
-		}
-	}
-	if len(errs) > 0 {
-		return errs
-	}
-	pos := diag.Position{Path: "templates/" + pg.template + ".html"}
-	if prob.Link == "" {
-		return diag.List{{Pos: pos, Msg: fmt.Sprintf("on %s, %s", prob.Page, prob.Msg)}}
-	}
-	return diag.List{{Pos: pos, Msg: fmt.Sprintf("on %s, link %q: %s", prob.Page, prob.Link, prob.Msg)}}
-}
-
 // prepare reads static/ and fingerprints its assets with the stylesheet for
 // highlighted code, then parses the templates, which ask for assets by name.
 // It also returns where each file of static/ ends up in the output, by its
 // path in static/, for static: links in Markdown.
-func prepare(siteFS fs.FS, md *markdown.Converter) (templates, []File, map[string]string, error) {
+func prepare(siteFS fs.FS, md *markdown.Converter) (templates, []publish.File, map[string]string, error) {
 	css, err := md.CSS()
 	if err != nil {
 		return nil, nil, nil, err
@@ -289,7 +267,7 @@ func prepare(siteFS fs.FS, md *markdown.Converter) (templates, []File, map[strin
 		paths[f.Path] = f.Path
 	}
 	// search-index.js is not among them and keeps its name: search.js loads it by that name.
-	static, names := fingerprint(append(static, File{Path: ChromaPath, Data: css}))
+	static, names := fingerprint(append(static, publish.File{Path: ChromaPath, Data: css}))
 	for name, fp := range names {
 		if _, ok := paths[name]; ok {
 			paths[name] = fp
@@ -307,8 +285,8 @@ var textFiles = map[string]bool{".css": true, ".js": true, ".svg": true, ".html"
 
 // staticFiles reads static/ as it is. A file that cannot be read is reported
 // at its path, each of them.
-func staticFiles(siteFS fs.FS) ([]File, error) {
-	var files []File
+func staticFiles(siteFS fs.FS) ([]publish.File, error) {
+	var files []publish.File
 	var errs diag.List
 	err := fs.WalkDir(siteFS, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -328,7 +306,7 @@ func staticFiles(siteFS fs.FS) ([]File, error) {
 		if textFiles[path.Ext(p)] {
 			errs.Append(load.CheckUTF8(p, data))
 		}
-		files = append(files, File{Path: strings.TrimPrefix(p, "static/"), Data: data})
+		files = append(files, publish.File{Path: strings.TrimPrefix(p, "static/"), Data: data})
 		return nil
 	})
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"formatlas/generator/internal/par"
 	"formatlas/generator/linkcheck"
 	"formatlas/generator/markdown"
+	"formatlas/generator/publish"
 	"formatlas/generator/site"
 )
 
@@ -27,7 +28,7 @@ type Session struct {
 }
 
 // NewSession prepares to re-render pages of s, whose full render was files.
-func NewSession(s *site.Site, siteFS fs.FS, md *markdown.Converter, files []File) (*Session, error) {
+func NewSession(s *site.Site, siteFS fs.FS, md *markdown.Converter, files []publish.File) (*Session, error) {
 	tmpl, _, staticPaths, err := prepare(siteFS, md)
 	if err != nil {
 		return nil, err
@@ -42,27 +43,27 @@ func NewSession(s *site.Site, siteFS fs.FS, md *markdown.Converter, files []File
 
 // FormatPage renders the page of f again, with its commentary now src. The
 // model is not changed: it is read-only once linked.
-func (ss *Session) FormatPage(f *site.Format, src []byte) (File, error) {
+func (ss *Session) FormatPage(f *site.Format, src []byte) (publish.File, error) {
 	p := *ss.plan
 	v, conv := p.format(f, src)
 	return ss.finish(page{path: FormatPath(f), template: "format", view: v, links: conv.links}, conv.errs)
 }
 
 // LessonPage renders the page of l again, with its commentary now src.
-func (ss *Session) LessonPage(l *site.Lesson, src []byte) (File, error) {
+func (ss *Session) LessonPage(l *site.Lesson, src []byte) (publish.File, error) {
 	p := *ss.plan
 	v, conv := p.lesson(l, src)
 	return ss.finish(page{path: LessonPath(l), template: "lesson", view: v, links: conv.links}, conv.errs)
 }
 
 // finish executes the page's template and checks its links.
-func (ss *Session) finish(pg page, errs diag.List) (File, error) {
+func (ss *Session) finish(pg page, errs diag.List) (publish.File, error) {
 	var buf bytes.Buffer
 	if err := ss.tmpl.execute(&buf, pg.template, pg.view); err != nil {
 		errs = append(errs, executionErrors([]page{pg}, []error{err})...)
-		return File{}, errs.Err()
+		return publish.File{}, errs.Err()
 	}
-	f := File{Path: pg.path, Data: buf.Bytes()}
+	f := publish.File{Path: pg.path, Data: buf.Bytes()}
 	for _, prob := range ss.index.CheckPage(f.Path, f.Data) {
 		errs = append(errs, placeProblem(prob, &pg)...)
 	}

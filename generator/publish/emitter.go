@@ -1,4 +1,4 @@
-package render
+package publish
 
 import (
 	"archive/zip"
@@ -6,6 +6,8 @@ import (
 	"bytes"
 	"cmp"
 	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"hash/crc32"
 	"io"
 	"slices"
@@ -13,11 +15,18 @@ import (
 	"sync"
 
 	"formatlas/generator/diag"
+	"formatlas/generator/internal/inorder"
 	"formatlas/generator/internal/par"
 	"formatlas/generator/linkcheck"
 
 	"github.com/klauspost/compress/flate"
 )
+
+// File is one output file, its path slash-separated and relative to the output root.
+type File struct {
+	Path string
+	Data []byte
+}
 
 // Sink takes each output file once its bytes are final, whole (Put) or as a
 // stream (Create), for the few files too large to hold. Both are called from
@@ -28,33 +37,41 @@ type Sink interface {
 	Create(path string) (io.WriteCloser, error)
 }
 
-// memorySink keeps every file, for Render.
-type memorySink struct {
+// Memory is a Sink that keeps every file, for a build in memory.
+type Memory struct {
 	mu    sync.Mutex
 	files []File
 }
 
-func (m *memorySink) Put(f File) error {
+func (m *Memory) Put(f File) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.files = append(m.files, File{Path: f.Path, Data: bytes.Clone(f.Data)})
 	return nil
 }
 
-func (m *memorySink) Create(path string) (io.WriteCloser, error) {
+func (m *Memory) Create(path string) (io.WriteCloser, error) {
 	return &memoryFile{sink: m, path: path}, nil
 }
 
-// memoryFile is a file of a memorySink, put when it is closed.
+// Files are the files put so far, sorted by path.
+func (m *Memory) Files() []File {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	slices.SortFunc(m.files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return m.files
+}
+
+// memoryFile is a file of a Memory, put when it is closed.
 type memoryFile struct {
 	bytes.Buffer
-	sink *memorySink
+	sink *Memory
 	path string
 }
 
 func (f *memoryFile) Close() error { return f.sink.Put(File{Path: f.path, Data: f.Bytes()}) }
 
-// emitter finishes each file as soon as it is made, on the core that made
+// Emitter finishes each file as soon as it is made, on the core that made
 // it: it scans the file's links, hashes it for the manifest and compresses
 // it for the offline zip, hands it to the sink and keeps only the digest.
 // The zip is streamed as the files arrive, each at its sequence number, a
@@ -62,12 +79,12 @@ func (f *memoryFile) Close() error { return f.sink.Put(File{Path: f.path, Data: 
 // core of the output, and the compressed files, print articles and search
 // entries that arrive ahead of their turn (pages are rendered about in that
 // order, so few); and writing to disk overlaps rendering.
-type emitter struct {
+type Emitter struct {
 	sink  Sink
 	mu    sync.Mutex
 	done  []digest
 	errs  []error
-	parts *inOrder[*zipPart] // by sequence number; nil for a file that failed
+	parts *inorder.Queue[*zipPart] // by sequence number; nil for a file that failed
 	zip   sync.WaitGroup
 	links linkcheck.Scanner
 }
@@ -80,11 +97,11 @@ type digest struct {
 	links linkcheck.Page
 }
 
-// newEmitter starts streaming the offline zip into sink.
-func newEmitter(sink Sink) *emitter {
-	e := &emitter{sink: sink, parts: newInOrder[*zipPart]()}
+// NewEmitter starts streaming the offline zip into sink.
+func NewEmitter(sink Sink) *Emitter {
+	e := &Emitter{sink: sink, parts: inorder.New[*zipPart]()}
 	e.zip.Go(func() {
-		e.stream(OfflinePath, -1, func(w io.Writer) (linkcheck.Page, error) {
+		e.Stream(OfflinePath, -1, func(w io.Writer) (linkcheck.Page, error) {
 			return linkcheck.Page{Path: OfflinePath}, e.writeZip(w)
 		})
 	})
@@ -93,11 +110,11 @@ func newEmitter(sink Sink) *emitter {
 
 // writeZip writes the parts as they arrive, in sequence, until the nil part
 // that close puts after the last.
-func (e *emitter) writeZip(w io.Writer) error {
+func (e *Emitter) writeZip(w io.Writer) error {
 	zw := zip.NewWriter(w)
 	var err error
 	for k := 0; ; k++ {
-		part, ok := e.parts.take(k)
+		part, ok := e.parts.Take(k)
 		if !ok {
 			break
 		}
@@ -108,35 +125,35 @@ func (e *emitter) writeZip(w io.Writer) error {
 	return cmp.Or(err, zw.Close())
 }
 
-// put finishes f, whose place in the archive is seq.
-func (e *emitter) put(f File, seq int) {
+// Put finishes f, whose place in the archive is seq.
+func (e *Emitter) Put(f File, seq int) {
 	part, err := compressPart(f)
 	d := digest{path: f.Path, size: len(f.Data), sum: sha256.Sum256(f.Data), links: e.links.Scan(f.Path, f.Data)}
 	if err == nil {
 		err = e.sink.Put(f)
 	}
 	e.record(d, err)
-	e.parts.put(seq, &part, true)
+	e.parts.Put(seq, &part, true)
 }
 
-// skip gives up the place seq of a file that was not made.
-func (e *emitter) skip(seq int) { e.parts.put(seq, nil, true) }
+// Skip gives up the place seq of a file that was not made.
+func (e *Emitter) Skip(seq int) { e.parts.Put(seq, nil, true) }
 
-// putAll finishes files on every core, at the places from seq on.
-func (e *emitter) putAll(files []File, seq int) {
-	par.Do(len(files), func(i int) { e.put(files[i], seq+i) })
+// PutAll finishes files on every core, at the places from seq on.
+func (e *Emitter) PutAll(files []File, seq int) {
+	par.Do(len(files), func(i int) { e.Put(files[i], seq+i) })
 }
 
-// stream writes the file at path with write, and finishes it on the way:
+// Stream writes the file at path with write, and finishes it on the way:
 // the file is never held whole. write returns the ids and links of what it
 // wrote, scanned in parts (linkcheck.Join). A negative seq keeps the file
 // out of the archive.
-func (e *emitter) stream(path string, seq int, write func(w io.Writer) (linkcheck.Page, error)) {
+func (e *Emitter) Stream(path string, seq int, write func(w io.Writer) (linkcheck.Page, error)) {
 	dst, err := e.sink.Create(path)
 	if err != nil {
 		e.record(digest{path: path}, err)
 		if seq >= 0 {
-			e.skip(seq)
+			e.Skip(seq)
 		}
 		return
 	}
@@ -160,9 +177,13 @@ func (e *emitter) stream(path string, seq int, write func(w io.Writer) (linkchec
 	sum.Sum(d.sum[:0])
 	e.record(d, cmp.Or(err, dst.Close()))
 	if seq >= 0 {
-		e.parts.put(seq, &zipPart{path: path, data: packed, crc: crc.Sum32(), size: size.n}, true)
+		e.parts.Put(seq, &zipPart{path: path, data: packed, crc: crc.Sum32(), size: size.n}, true)
 	}
 }
+
+// Scan scans the ids and links of a file made in parts, to join them
+// (linkcheck.Join) for Stream.
+func (e *Emitter) Scan(path string, data []byte) linkcheck.Page { return e.links.Scan(path, data) }
 
 // counter counts the bytes written to it.
 type counter struct{ n int }
@@ -173,7 +194,7 @@ func (c *counter) Write(p []byte) (int, error) {
 }
 
 // record keeps the digest of a finished file and any error of finishing it.
-func (e *emitter) record(d digest, err error) {
+func (e *Emitter) record(d digest, err error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.done = append(e.done, d)
@@ -182,11 +203,11 @@ func (e *emitter) record(d digest, err error) {
 	}
 }
 
-// close ends the offline zip after the files at places before seqs, writes
-// the manifest of every file, and reports files at one path, write errors
-// and, if asked, broken links.
-func (e *emitter) close(seqs int, pages []page, links bool) diag.List {
-	e.parts.put(seqs, nil, false)
+// Close ends the offline zip after the files at places before seqs, writes
+// the manifest of every file, and reports files at one path and write
+// errors. It returns every file's path, in order, with its ids and links.
+func (e *Emitter) Close(seqs int) ([]string, []linkcheck.Page, diag.List) {
+	e.parts.Put(seqs, nil, false)
 	e.zip.Wait()
 	var errs diag.List
 	done := e.sorted()
@@ -200,58 +221,34 @@ func (e *emitter) close(seqs int, pages []page, links bool) diag.List {
 	for _, err := range e.errs {
 		errs.Append(err)
 	}
-	if links && len(errs) == 0 { // two files at one path would confuse the check
-		errs = append(errs, e.checkLinks(pages)...)
-	}
-	return errs
-}
-
-// sorted is the digests in path order.
-func (e *emitter) sorted() []digest {
-	slices.SortFunc(e.done, func(a, b digest) int { return strings.Compare(a.path, b.path) })
-	return e.done
-}
-
-// checkLinks checks every internal href and src of the output. A broken link
-// that some page's Markdown wrote is reported where the Markdown wrote it;
-// any other came from the page's template.
-func (e *emitter) checkLinks(pages []page) diag.List {
 	paths := make([]string, len(e.done))
 	scanned := make([]linkcheck.Page, len(e.done))
 	for i, d := range e.done {
 		paths[i], scanned[i] = d.path, d.links
 	}
-	byPath := map[string]*page{}
-	for i := range pages {
-		byPath[pages[i].path] = &pages[i]
-	}
-	var errs, printed diag.List
-	for _, prob := range linkcheck.CheckPages(paths, scanned) {
-		pg := byPath[prob.Page]
-		switch {
-		case pg == nil:
-			errs.Add(diag.Position{Path: "static/" + prob.Page}, "link %q: %s", prob.Link, prob.Msg)
-		case prob.Page == PrintPath:
-			printed = append(printed, placeProblem(prob, pg)...)
-		default:
-			errs = append(errs, placeProblem(prob, pg)...)
-		}
-	}
-	return append(errs, onceEach(printed, errs)...)
+	return paths, scanned, errs
 }
 
-// onceEach is the problems of the print edition but those of a Markdown
-// link that is broken on its own page too: one mistake, reported once.
-func onceEach(printed, pages diag.List) diag.List {
-	seen := map[diag.Position]bool{}
-	for _, e := range pages {
-		seen[e.Pos] = e.Pos.Line > 0
+// sorted is the digests in path order.
+func (e *Emitter) sorted() []digest {
+	slices.SortFunc(e.done, func(a, b digest) int { return strings.Compare(a.path, b.path) })
+	return e.done
+}
+
+// manifest maps every file of the build to the SHA-256 of its bytes, so two
+// builds can be compared without reading them. files must be sorted.
+func manifest(files []digest) File {
+	type entry struct {
+		Path   string `json:"path"`
+		SHA256 string `json:"sha256"`
+		Size   int    `json:"size"`
 	}
-	var out diag.List
-	for _, e := range printed {
-		if !seen[e.Pos] {
-			out = append(out, e)
-		}
+	entries := make([]entry, len(files))
+	for i, f := range files {
+		entries[i] = entry{f.path, hex.EncodeToString(f.sum[:]), f.size}
 	}
-	return out
+	data, _ := json.MarshalIndent(struct {
+		Files []entry `json:"files"`
+	}{entries}, "", " ")
+	return File{Path: ManifestPath, Data: append(data, '\n')}
 }

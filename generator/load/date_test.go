@@ -34,26 +34,3 @@ func TestDateCompareKeepsPrecision(t *testing.T) {
 		t.Error("a date of coarser precision must sort before the finer dates it contains")
 	}
 }
-
-func TestLocatorTables(t *testing.T) {
-	src := "name = \"x\"\n\n[members]\nlead = [\"GBR\"]\nmember = [\n  \"DNK\",\n  \"GBR\",\n]\n\n[[event]]\ndate = 1\n\n[[event]]\ndate = 2\ncountry = \"FIN\"\n"
-	f := newTOMLFile("f.toml", []byte(src))
-	cases := []struct {
-		got  string
-		want string
-	}{
-		{f.Key("name").String(), "f.toml:1:1"},
-		{f.Key("members.lead").String(), "f.toml:4:1"},
-		{f.Value("members.member", "GBR", 0).String(), "f.toml:7:3"},
-		{f.Value("members.lead", "GBR", 0).String(), "f.toml:4:9"},
-		{f.Key("event.1.date").String(), "f.toml:14:1"},
-		{f.Value("event.1.country", "FIN", 0).String(), "f.toml:15:11"},
-		{f.Key("event.1").String(), "f.toml:13:1"},
-		{f.Key("event.1.nothing").String(), "f.toml:13:1"},
-	}
-	for _, c := range cases {
-		if c.got != c.want {
-			t.Errorf("got %s, want %s", c.got, c.want)
-		}
-	}
-}

@@ -22,6 +22,7 @@ import (
 
 	"formatlas/generator/diag"
 	"formatlas/generator/internal/par"
+	"formatlas/generator/internal/tomlpos"
 )
 
 // Paths of the content files, relative to the site directory.
@@ -165,12 +166,12 @@ func decodeBytes(name string, src []byte, v any, placed func(Where)) error {
 	if err := checkText(name, src); err != nil {
 		return err
 	}
-	file := newTOMLFile(name, src)
+	file := tomlpos.New(name, src)
 	md, err := toml.Decode(string(src), v)
 	if err != nil {
 		return tomlError(file, err)
 	}
-	errs := file.controlEscapes()
+	errs := file.ControlEscapes()
 	for _, k := range md.Undecoded() {
 		key := k.String()
 		msg := fmt.Sprintf("unknown key %q", key)
@@ -302,19 +303,19 @@ func readErr(err error) string {
 var decodeErrRE = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
 
 // tomlError turns a BurntSushi/toml error into a positioned one.
-func tomlError(file *tomlFile, err error) error {
+func tomlError(file *tomlpos.File, err error) error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		pos := diag.Position{Path: file.path, Line: pe.Position.Line, Col: max(pe.Position.Col, 1)}
+		pos := diag.Position{Path: file.Path(), Line: pe.Position.Line, Col: max(pe.Position.Col, 1)}
 		if pos.Line < 1 { // the parser gave no line: place it by byte offset
-			pos = file.offsetPos(min(max(pe.Position.Start, 0), len(file.src)))
+			pos = file.Position(pe.Position.Start)
 		}
 		return &diag.Error{Pos: pos, Msg: pe.Message}
 	}
 	if m := decodeErrRE.FindStringSubmatch(err.Error()); m != nil {
 		return &diag.Error{Pos: file.Key(m[2]), Msg: fmt.Sprintf("%s: %s", m[2], m[3])}
 	}
-	return &diag.Error{Pos: diag.Position{Path: file.path}, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
+	return &diag.Error{Pos: diag.Position{Path: file.Path()}, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
 }
 
 // record is one <id>.toml with an optional <id>.md in a records directory.

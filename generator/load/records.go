@@ -2,6 +2,7 @@ package load
 
 import (
 	"formatlas/generator/diag"
+	"formatlas/generator/internal/tomlpos"
 )
 
 // Content is everything under content/, decoded and schema-checked but not yet
@@ -142,7 +143,7 @@ var (
 
 // Where places a record's keys and values in its file.
 type Where struct {
-	file   *tomlFile
+	file   *tomlpos.File
 	prefix string // dotted path of the record inside the file, "" for a whole file
 }
 
@@ -151,7 +152,7 @@ func (w Where) Path() string {
 	if w.file == nil {
 		return ""
 	}
-	return w.file.path
+	return w.file.Path()
 }
 
 // Pos is the position of the record itself.
@@ -162,7 +163,7 @@ func (w Where) Key(key string) diag.Position {
 	if w.file == nil {
 		return diag.Position{}
 	}
-	return w.file.Key(join(w.prefix, key))
+	return w.file.Key(tomlpos.Join(w.prefix, key))
 }
 
 // Value is the position of the string lit in the value of key.
@@ -174,7 +175,7 @@ func (w Where) ValueN(key, lit string, nth int) diag.Position {
 	if w.file == nil {
 		return diag.Position{}
 	}
-	return w.file.Value(join(w.prefix, key), lit, nth)
+	return w.file.Value(tomlpos.Join(w.prefix, key), lit, nth)
 }
 
-func (w Where) sub(key string) Where { return Where{file: w.file, prefix: join(w.prefix, key)} }
+func (w Where) sub(key string) Where { return Where{file: w.file, prefix: tomlpos.Join(w.prefix, key)} }

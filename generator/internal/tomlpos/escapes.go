@@ -1,4 +1,4 @@
-package load
+package tomlpos
 
 import (
 	"strconv"
@@ -7,11 +7,11 @@ import (
 	"formatlas/generator/diag"
 )
 
-// controlEscapes reports each escape in a basic TOML string of f that
+// ControlEscapes reports each escape in a basic TOML string of f that
 // stands for a C0 control character other than tab and newline ("\u0007",
 // "\e", "\b"): decoded, it is the same mistake as the raw byte, which
-// checkText reports.
-func (f *tomlFile) controlEscapes() diag.List {
+// package load's checkText reports.
+func (f *File) ControlEscapes() diag.List {
 	var errs diag.List
 	for _, s := range f.strs {
 		text := f.src[s.start:s.end]
@@ -23,7 +23,7 @@ func (f *tomlFile) controlEscapes() diag.List {
 				continue
 			}
 			if r, ok := escaped(text[i+1:]); ok && isControl(r) {
-				errs.Add(f.position(s.start+i), "an escape for the control character U+%04X in the text; remove it", r)
+				errs.Add(f.Position(s.start+i), "an escape for the control character U+%04X in the text; remove it", r)
 			}
 			i++ // the escaped character, a backslash among them
 		}
@@ -56,10 +56,3 @@ func escaped(s string) (rune, bool) {
 // isControl reports whether r is a C0 control character but tab and
 // newline.
 func isControl(r rune) bool { return r != '\t' && r != '\n' && r < 0x20 }
-
-// position is the line and column of the byte offset of f's text.
-func (f *tomlFile) position(off int) diag.Position {
-	before := f.src[:off]
-	line := strings.Count(before, "\n") + 1
-	return diag.Position{Path: f.path, Line: line, Col: off - (strings.LastIndexByte(before, '\n') + 1) + 1}
-}

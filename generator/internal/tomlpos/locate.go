@@ -1,4 +1,8 @@
-package load
+// Package tomlpos finds where in a TOML file's text a key or value stands, so
+// that a problem found after decoding can be reported as path:line:col. It
+// also finds the control characters that the file's strings write as escapes,
+// which decoding would otherwise let through unseen.
+package tomlpos
 
 import (
 	"sort"
@@ -8,7 +12,7 @@ import (
 	"formatlas/generator/diag"
 )
 
-// tomlFile finds where keys and values stand in a TOML file's text.
+// File finds where keys and values stand in a TOML file's text.
 //
 // BurntSushi/toml parses the file (this is no parser of its own) but exposes no
 // positions of keys, so semantic errors found after decoding are placed by
@@ -17,7 +21,7 @@ import (
 // value is found among the string tokens of its key's value. The text is
 // lexed first (lexTOML), so that a quote or # inside a string, and a key or
 // value in a comment, is never taken for what it looks like.
-type tomlFile struct {
+type File struct {
 	path string
 	src  string
 	strs []span // every string token, quotes included, in order
@@ -30,17 +34,22 @@ type keySpan struct {
 	start, end int
 }
 
-func newTOMLFile(path string, src []byte) *tomlFile {
-	f := &tomlFile{path: path, src: string(src), keys: map[string]keySpan{}}
+// New lexes and scans src, the text of the TOML file at path. The positions
+// it gives name the file by path.
+func New(path string, src []byte) *File {
+	f := &File{path: path, src: string(src), keys: map[string]keySpan{}}
 	lines, strs := lexTOML(f.src)
 	f.strs = strs
 	f.scan(lines)
 	return f
 }
 
+// Path is the file's path, as given to New.
+func (f *File) Path() string { return f.path }
+
 // scan records every table header and `key =` line. A line that begins inside
 // a value (a multi-line string, array or inline table) is part of that value.
-func (f *tomlFile) scan(lines []tomlLine) {
+func (f *File) scan(lines []tomlLine) {
 	var (
 		table  string
 		counts = map[string]int{}
@@ -71,7 +80,7 @@ func (f *tomlFile) scan(lines []tomlLine) {
 				continue
 			}
 			f.close(last, ln.start)
-			last = join(table, key)
+			last = Join(table, key)
 			f.keys[last] = keySpan{line: i + 1, col: indent + 1, start: ln.start + ln.eq + 1, end: len(f.src)}
 		}
 	}
@@ -79,7 +88,7 @@ func (f *tomlFile) scan(lines []tomlLine) {
 }
 
 // close ends the value span of key at offset.
-func (f *tomlFile) close(key string, offset int) {
+func (f *File) close(key string, offset int) {
 	if ks, ok := f.keys[key]; ok && key != "" {
 		ks.end = offset
 		f.keys[key] = ks
@@ -110,7 +119,8 @@ func keyOf(code string, eq int) (string, bool) {
 	return strings.Trim(key, `"`), true
 }
 
-func join(table, key string) string {
+// Join is the dotted key path of key in table, either of which may be empty.
+func Join(table, key string) string {
 	if key == "" {
 		return table
 	}
@@ -122,7 +132,7 @@ func join(table, key string) string {
 
 // Key returns the position of the dotted key path (for example "event.1.date"),
 // falling back to its nearest enclosing table, then to the file itself.
-func (f *tomlFile) Key(path string) diag.Position {
+func (f *File) Key(path string) diag.Position {
 	for p := path; p != ""; p = parent(p) {
 		if ks, ok := f.keys[p]; ok {
 			return diag.Position{Path: f.path, Line: ks.line, Col: ks.col}
@@ -135,7 +145,7 @@ func (f *tomlFile) Key(path string) diag.Position {
 // value of key path, such as one country code in a member list; else the key's.
 // Only string tokens count, so lit in a comment or inside another string is
 // never taken for the value.
-func (f *tomlFile) Value(path, lit string, nth int) diag.Position {
+func (f *File) Value(path, lit string, nth int) diag.Position {
 	ks, ok := f.keys[path]
 	if !ok {
 		return f.Key(path)
@@ -150,14 +160,17 @@ func (f *tomlFile) Value(path, lit string, nth int) diag.Position {
 			continue
 		}
 		if n == nth {
-			return f.offsetPos(s.start)
+			return f.Position(s.start)
 		}
 		n++
 	}
 	return f.Key(path)
 }
 
-func (f *tomlFile) offsetPos(off int) diag.Position {
+// Position is the line and column of the byte offset off of f's text, taken
+// to the nearest end of the text if it lies outside.
+func (f *File) Position(off int) diag.Position {
+	off = min(max(off, 0), len(f.src))
 	before := f.src[:off]
 	line := strings.Count(before, "\n") + 1
 	col := off - (strings.LastIndexByte(before, '\n') + 1) + 1
@@ -174,7 +187,7 @@ func parent(p string) string {
 // KeysLike returns the positions of every key whose path, with array-of-tables
 // indexes left out, is path: BurntSushi/toml names an undecoded key in the
 // second [[event]] "event.chnage", not "event.1.chnage".
-func (f *tomlFile) KeysLike(path string) []diag.Position {
+func (f *File) KeysLike(path string) []diag.Position {
 	var out []diag.Position
 	for key, ks := range f.keys {
 		if stripIndexes(key) == path {

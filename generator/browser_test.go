@@ -24,8 +24,9 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"formatlas/generator"
+	"formatlas/generator/export"
+	"formatlas/generator/page/view"
 	"formatlas/generator/publish"
-	"formatlas/generator/render"
 	"formatlas/generator/serve"
 )
 
@@ -261,7 +262,7 @@ func arriveWhere(t *testing.T, ctx context.Context, want string, ok func(string)
 func visitAll(t *testing.T, ctx context.Context, w *watcher, base string, files []publish.File) {
 	pages := 0
 	for _, f := range files {
-		if !strings.HasSuffix(f.Path, ".html") || (f.Path == render.NotFoundPath && strings.HasPrefix(base, "file:")) {
+		if !strings.HasSuffix(f.Path, ".html") || (f.Path == view.NotFoundPath && strings.HasPrefix(base, "file:")) {
 			continue // 404.html links from the server root, which file:// does not have
 		}
 		do(t, ctx, f.Path, chromedp.Navigate(base+f.Path))
@@ -341,7 +342,7 @@ func searchSite(t *testing.T, ctx context.Context, w *watcher, base string, file
 func commentaryOnlyWord(t *testing.T, files []publish.File) (string, string) {
 	var data []byte
 	for _, f := range files {
-		if f.Path == render.SearchIndexPath {
+		if f.Path == export.SearchIndexPath {
 			data = f.Data
 		}
 	}

@@ -7,7 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"formatlas/generator/render"
+	"formatlas/generator/export"
+	"formatlas/generator/page/view"
 )
 
 // TestSitemap checks that sitemap.xml lists every page but 404.html and the
@@ -20,11 +21,11 @@ func TestSitemap(t *testing.T) {
 	var sitemap, robots []byte
 	for _, f := range files {
 		switch {
-		case f.Path == render.SitemapPath:
+		case f.Path == export.SitemapPath:
 			sitemap = f.Data
-		case f.Path == render.RobotsPath:
+		case f.Path == export.RobotsPath:
 			robots = f.Data
-		case strings.HasSuffix(f.Path, ".html") && f.Path != render.NotFoundPath && !bytes.Contains(f.Data, []byte(`http-equiv="refresh"`)):
+		case strings.HasSuffix(f.Path, ".html") && f.Path != view.NotFoundPath && !bytes.Contains(f.Data, []byte(`http-equiv="refresh"`)):
 			want[base+f.Path] = true
 		}
 	}
@@ -70,7 +71,7 @@ func TestCitationsResolve(t *testing.T) {
 	for _, f := range files {
 		for _, m := range citeRE.FindAllStringSubmatch(string(f.Data), -1) {
 			want := "sources.html#src-"
-			if f.Path == render.PrintPath {
+			if f.Path == view.PrintPath {
 				want = "#src-" // the print edition carries its own bibliography
 			}
 			if !strings.HasPrefix(m[1], want) && !strings.Contains(m[1], "/"+want) {

@@ -10,8 +10,9 @@ import (
 	"testing"
 
 	"formatlas/generator"
+	"formatlas/generator/export"
 	"formatlas/generator/load"
-	"formatlas/generator/render"
+	"formatlas/generator/page/view"
 	"formatlas/generator/site"
 	"formatlas/generator/viz"
 )
@@ -29,8 +30,8 @@ func TestExportsRoundTrip(t *testing.T) {
 	}
 	s := r.Site
 
-	var formats []render.FormatRecord
-	decode(t, files[render.FormatsJSONPath], &formats)
+	var formats []export.FormatRecord
+	decode(t, files[view.FormatsJSONPath], &formats)
 	if len(formats) != len(s.Formats) {
 		t.Fatalf("formats.json has %d formats, the model %d", len(formats), len(s.Formats))
 	}
@@ -45,8 +46,8 @@ func TestExportsRoundTrip(t *testing.T) {
 		}
 	}
 
-	var countries []render.CountryRecord
-	decode(t, files[render.CountriesJSONPath], &countries)
+	var countries []export.CountryRecord
+	decode(t, files[view.CountriesJSONPath], &countries)
 	for i, cr := range countries {
 		c := s.Countries[i]
 		if cr.Code != c.Code || cr.Name != c.Name || cr.NATO != role(c.NATO, "none") || cr.EU != role(c.EU, "none") {
@@ -54,21 +55,21 @@ func TestExportsRoundTrip(t *testing.T) {
 		}
 	}
 
-	var lessons []render.LessonRecord
-	decode(t, files[render.LessonsJSONPath], &lessons)
+	var lessons []export.LessonRecord
+	decode(t, files[view.LessonsJSONPath], &lessons)
 	for i, lr := range lessons {
 		l := s.Lessons[i]
 		if lr.ID != l.ID || lr.Kind != l.Kind || len(lr.Evidence) != len(l.Evidence) {
 			t.Errorf("lessons.json[%d] = %+v, model %s", i, lr, l.ID)
 		}
 	}
-	var sources []render.SourceRecord
-	decode(t, files[render.SourcesJSONPath], &sources)
+	var sources []export.SourceRecord
+	decode(t, files[view.SourcesJSONPath], &sources)
 	if len(sources) != len(s.Sources) {
 		t.Errorf("sources.json has %d sources, the model %d", len(sources), len(s.Sources))
 	}
 
-	rows := readCSV(t, files[render.MembershipsCSVPath], render.MembershipColumns)
+	rows := readCSV(t, files[view.MembershipsCSVPath], export.MembershipColumns)
 	var spans []site.Span
 	for _, f := range s.Formats {
 		spans = append(spans, f.Spans...)
@@ -89,7 +90,7 @@ func TestExportsRoundTrip(t *testing.T) {
 			}
 		}
 	}
-	events := readCSV(t, files[render.EventsCSVPath], render.EventColumns)
+	events := readCSV(t, files[view.EventsCSVPath], export.EventColumns)
 	n := 0
 	for _, f := range s.Formats {
 		for _, e := range f.Events {
@@ -218,7 +219,7 @@ func TestClusteredOrder(t *testing.T) {
 	// and the matrix page uses it
 	var matrix string
 	for _, f := range r.Files {
-		if f.Path == render.MatrixPath {
+		if f.Path == view.MatrixPath {
 			matrix = string(f.Data)
 		}
 	}
@@ -249,9 +250,9 @@ func TestPicturesLinkBack(t *testing.T) {
 		}
 		return out
 	}
-	onTimeline := hrefs(files[render.TimelinePath])
+	onTimeline := hrefs(files[view.TimelinePath])
 	listedIn := map[string][]string{} // page -> the UpSet combinations that list it
-	for _, m := range comboRE.FindAllStringSubmatch(files[render.UpSetPath], -1) {
+	for _, m := range comboRE.FindAllStringSubmatch(files[view.UpSetPath], -1) {
 		for _, h := range hrefs(m[2]) {
 			listedIn[h] = append(listedIn[h], m[1])
 		}
@@ -262,7 +263,7 @@ func TestPicturesLinkBack(t *testing.T) {
 	plotOf := func(combo string) string { return combo[:strings.LastIndex(combo, "-")] }
 	countries := 0
 	for _, f := range r.Site.Formats {
-		page := render.FormatPath(f)
+		page := view.FormatPath(f)
 		have := hrefs(files[page])
 		want := []string{"../overlaps.html#cat-" + f.Category}
 		if slices.Contains(onTimeline, page) {
@@ -278,7 +279,7 @@ func TestPicturesLinkBack(t *testing.T) {
 		}
 	}
 	for _, c := range r.Site.Countries {
-		page := render.CountryPath(c)
+		page := view.CountryPath(c)
 		for _, combo := range listedIn[page] {
 			countries++
 			if !slices.Contains(hrefs(files[page]), "../upset.html#"+combo) {

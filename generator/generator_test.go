@@ -22,6 +22,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"formatlas/generator"
+	"formatlas/generator/export"
 	"formatlas/generator/linkcheck"
 	"formatlas/generator/publish"
 	"formatlas/generator/render"
@@ -462,8 +463,8 @@ func TestManifestAndBaseURL(t *testing.T) {
 			t.Errorf("manifest entry for %s does not match its bytes", e.Path)
 		}
 	}
-	if !bytes.Contains(byPath[render.SitemapPath], []byte("<loc>https://preview.example.net/index.html</loc>")) {
-		t.Errorf("the sitemap does not use the base URL given to the build:\n%s", byPath[render.SitemapPath])
+	if !bytes.Contains(byPath[export.SitemapPath], []byte("<loc>https://preview.example.net/index.html</loc>")) {
+		t.Errorf("the sitemap does not use the base URL given to the build:\n%s", byPath[export.SitemapPath])
 	}
 	if _, err := generator.Check(fixtureFS(t, "site-small"), generator.Options{BaseURL: "ftp://x/"}); err == nil {
 		t.Error("a base URL that is not http(s) was accepted")

@@ -5,8 +5,10 @@ import (
 	"path"
 
 	"formatlas/generator/diag"
+	"formatlas/generator/export"
 	"formatlas/generator/load"
 	"formatlas/generator/markdown"
+	"formatlas/generator/page/view"
 	"formatlas/generator/publish"
 	"formatlas/generator/render"
 	"formatlas/generator/site"
@@ -16,14 +18,14 @@ import (
 type File = publish.File
 
 // NotFoundPath is the page a server returns for a path the site lacks.
-const NotFoundPath = render.NotFoundPath
+const NotFoundPath = view.NotFoundPath
 
 // IsWholeSite reports whether the output at path holds every commentary
 // (the search index, the print edition, the offline zip, the manifest), so
 // that a page-by-page edit leaves it stale.
 func IsWholeSite(path string) bool {
 	switch path {
-	case render.SearchIndexPath, render.PrintPath, publish.OfflinePath, publish.ManifestPath:
+	case export.SearchIndexPath, view.PrintPath, publish.OfflinePath, publish.ManifestPath:
 		return true
 	}
 	return false

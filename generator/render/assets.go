@@ -14,6 +14,10 @@ import (
 // does, for /assets/*).
 const AssetsDir = "assets/"
 
+// ChromaPath is the stylesheet of highlighted code, made by the Markdown
+// converter and fingerprinted with the assets of static/.
+const ChromaPath = "chroma.css"
+
 // assets maps the name a template asks for ("style.css") to the fingerprinted
 // path it gets ("assets/style.1a2b3c4d.css").
 type assets map[string]string

@@ -104,7 +104,3 @@ func plural(n int, singular, pluralForm string) string {
 func contains(xs []string, x string) bool { return slices.Contains(xs, x) }
 
 func errorsIsNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
-
-// escapeText escapes s for HTML text exactly as html/template escapes a
-// string in text, so that rows made in Go match those made by templates.
-var escapeText = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;").Replace

@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"html/template"
-	"strings"
 	"testing"
 )
 
@@ -36,38 +35,6 @@ func Example_asset() {
 	// Output:
 	// assets/style.1a2b3c4d.css <nil>
 	// no asset missing.css in static/ (only .css and .js files are assets)
-}
-
-func TestRelURL(t *testing.T) {
-	cases := []struct{ from, to, want string }{
-		{"formats/jef.html", "formats/fnc.html", "fnc.html"},
-		{"formats/jef.html", "countries/fin.html", "../countries/fin.html"},
-		{"formats/jef.html", "matrix.html", "../matrix.html"},
-		{"index.html", "formats/jef.html", "formats/jef.html"},
-		{"matrix.html", "sources.html", "sources.html"},
-	}
-	for _, c := range cases {
-		if got := relURL(c.from, c.to); got != c.want {
-			t.Errorf("relURL(%q, %q) = %q, want %q", c.from, c.to, got, c.want)
-		}
-	}
-}
-
-// FuzzEscapeText holds escapeText to html/template's own escaping of text.
-func FuzzEscapeText(f *testing.F) {
-	for _, s := range []string{"", "NATO+N", `a "b" & 'c' <d>`, "\x00x", "é\xff"} {
-		f.Add(s)
-	}
-	t := template.Must(template.New("").Parse(`<p>{{.}}</p>`))
-	f.Fuzz(func(tt *testing.T, s string) {
-		var b strings.Builder
-		if err := t.Execute(&b, s); err != nil {
-			tt.Fatal(err)
-		}
-		if want := strings.TrimSuffix(strings.TrimPrefix(b.String(), "<p>"), "</p>"); escapeText(s) != want {
-			tt.Fatalf("escapeText(%q) = %q, html/template gives %q", s, escapeText(s), want)
-		}
-	})
 }
 
 // TestMemoEach renders a partial per element, once per distinct element,

@@ -5,16 +5,18 @@ import (
 
 	"formatlas/generator/diag"
 	"formatlas/generator/linkcheck"
+	"formatlas/generator/page"
+	"formatlas/generator/page/view"
 )
 
 // checkLinks checks every internal href and src of the output: the files at
 // paths, with the ids and links scanned of each. A broken link that some
 // page's Markdown wrote is reported where the Markdown wrote it; any other
 // came from the page's template.
-func checkLinks(paths []string, scanned []linkcheck.Page, pages []page) diag.List {
-	byPath := map[string]*page{}
+func checkLinks(paths []string, scanned []linkcheck.Page, pages []page.Page) diag.List {
+	byPath := map[string]*page.Page{}
 	for i := range pages {
-		byPath[pages[i].path] = &pages[i]
+		byPath[pages[i].Path] = &pages[i]
 	}
 	var errs, printed diag.List
 	for _, prob := range linkcheck.CheckPages(paths, scanned) {
@@ -22,7 +24,7 @@ func checkLinks(paths []string, scanned []linkcheck.Page, pages []page) diag.Lis
 		switch {
 		case pg == nil:
 			errs.Add(diag.Position{Path: "static/" + prob.Page}, "link %q: %s", prob.Link, prob.Msg)
-		case prob.Page == PrintPath:
+		case prob.Page == view.PrintPath:
 			printed = append(printed, placeProblem(prob, pg)...)
 		default:
 			errs = append(errs, placeProblem(prob, pg)...)
@@ -50,9 +52,9 @@ func onceEach(printed, pages diag.List) diag.List {
 // placeProblem reports a broken link where the page's Markdown wrote it, or
 // else at the page's template.
 // Every link of the Markdown with that href is reported: each is broken.
-func placeProblem(prob linkcheck.Problem, pg *page) diag.List {
+func placeProblem(prob linkcheck.Problem, pg *page.Page) diag.List {
 	var errs diag.List
-	for _, l := range pg.links {
+	for _, l := range pg.Links {
 		if l.Href == prob.Link && prob.Link != "" {
 			errs.Add(l.Pos, "link %s: %s", l.Dest, prob.Msg)
 		}
@@ -60,7 +62,7 @@ func placeProblem(prob linkcheck.Problem, pg *page) diag.List {
 	if len(errs) > 0 {
 		return errs
 	}
-	pos := diag.Position{Path: "templates/" + pg.template + ".html"}
+	pos := diag.Position{Path: "templates/" + pg.Template + ".html"}
 	if prob.Link == "" {
 		return diag.List{{Pos: pos, Msg: fmt.Sprintf("on %s, %s", prob.Page, prob.Msg)}}
 	}

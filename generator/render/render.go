@@ -16,12 +16,15 @@ import (
 	"sync"
 
 	"formatlas/generator/diag"
+	"formatlas/generator/export"
 	"formatlas/generator/internal/bufpool"
 	"formatlas/generator/internal/inorder"
 	"formatlas/generator/internal/par"
 	"formatlas/generator/linkcheck"
 	"formatlas/generator/load"
 	"formatlas/generator/markdown"
+	"formatlas/generator/page"
+	"formatlas/generator/page/view"
 	"formatlas/generator/publish"
 	"formatlas/generator/site"
 )
@@ -57,22 +60,21 @@ func RenderTo(sink publish.Sink, s *site.Site, siteFS fs.FS, opts Options) error
 		errs.Append(load.CheckMarkdown(siteFS, s.CommentaryPaths()))
 		return errs.Err()
 	}
-	p := newPlanner(s, siteFS, md, &sync.Map{}, staticPaths)
-	pages := append(p.plan(), p.redirectPages()...) // content errors are reported with those of rendering
-	printView, printConv := p.printEdition()
-	p.errs = append(p.errs, printConv.errs...)
+	p := page.New(s, siteFS, md, staticPaths)
+	pages, errs := p.Plan() // content errors are reported with those of rendering
+	printView, printConv := p.PrintEdition()
+	errs = append(errs, printConv.Errs...)
 	out := publish.NewEmitter(sink)
-	r := &run{p: p, pp: p.printPlanner(), tmpl: tmpl, out: out, pages: pages,
-		found: inorder.New[[]searchEntry](), pageErrs: make([]error, len(pages)),
+	r := &run{s: s, p: p, tmpl: tmpl, out: out, pages: pages,
+		found: inorder.New[[]export.SearchEntry](), pageErrs: make([]error, len(pages)),
 		convErrs: make([]diag.List, len(pages)), articles: inorder.New[[]byte]()}
 	r.rankFormats()
 	printed := r.startPrint(printView)
 	indexed := r.startSearchIndex()
 	par.Do(len(pages), func(j int) { r.render(r.order[j], j) })
 	printErr := printed()
-	pages = append(pages, page{path: PrintPath, template: "print", links: append(printConv.links, r.printLinks()...)})
+	pages = append(pages, page.Page{Path: view.PrintPath, Template: "print", Links: append(printConv.Links, r.printLinks()...)})
 	execErrs := executionErrors(pages, append(r.pageErrs, printErr))
-	errs := slices.Clone(p.errs)
 	for _, e := range r.convErrs {
 		errs = append(errs, e...)
 	}
@@ -81,8 +83,8 @@ func RenderTo(sink publish.Sink, s *site.Site, siteFS fs.FS, opts Options) error
 	// In the archive, the pages come in the order they were rendered, then
 	// the print edition, the search index and the other files.
 	seq := len(pages)
-	rest := append(crawlerFiles(s.BaseURL, pages), redirectsFile(s))
-	rest = append(append(rest, static...), dataFiles(s)...)
+	rest := append(export.Crawler(s.BaseURL, crawled(pages)), export.Redirects(s))
+	rest = append(append(rest, static...), export.Data(s)...)
 	slices.SortFunc(rest, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) }) // whatever order static/ was listed in
 	out.PutAll(rest, seq+1)
 	paths, scanned, closeErrs := out.Close(seq + 1 + len(rest))
@@ -93,15 +95,28 @@ func RenderTo(sink publish.Sink, s *site.Site, siteFS fs.FS, opts Options) error
 	return errs.Err()
 }
 
+// crawled are the paths of the pages a crawler should index: all but
+// 404.html and the pages left at former URLs.
+func crawled(pages []page.Page) []string {
+	var paths []string
+	for _, pg := range pages {
+		if pg.Template != "404" && pg.Template != "redirect" {
+			paths = append(paths, pg.Path)
+		}
+	}
+	return paths
+}
+
 // run is one rendering of the pages of a site.
 type run struct {
-	p, pp    *planner // the site's pages, and the print edition's articles
+	s        *site.Site
+	p        *page.Planner
 	tmpl     templates
 	out      *publish.Emitter
-	pages    []page
+	pages    []page.Page
 	order    []int // pages in the order they are rendered: see rankFormats
 	rank     map[*site.Format]int
-	found    *inorder.Queue[[]searchEntry] // what search finds on each page, in the order they are rendered
+	found    *inorder.Queue[[]export.SearchEntry] // what search finds on each page, in the order they are rendered
 	pageErrs []error
 	convErrs []diag.List
 	articles *inorder.Queue[[]byte] // the print edition's format articles, by rank
@@ -118,7 +133,7 @@ type run struct {
 // few pages about the whole site, the dearest to make one by one (overlaps,
 // the matrix), so that no core is left with one of them at the end.
 func (r *run) rankFormats() {
-	sorted := sortedFormats(r.p.s.Formats)
+	sorted := view.SortedFormats(r.s.Formats)
 	r.rank = make(map[*site.Format]int, len(sorted))
 	for k, f := range sorted {
 		r.rank[f] = k
@@ -128,29 +143,29 @@ func (r *run) rankFormats() {
 	var first, formats, rest []int
 	for i, pg := range r.pages {
 		switch {
-		case pg.first:
+		case pg.First:
 			first = append(first, i)
-		case pg.format != nil:
+		case pg.Format != nil:
 			formats = append(formats, i)
 		default:
 			rest = append(rest, i)
 		}
 	}
-	slices.SortFunc(formats, func(a, b int) int { return r.rank[r.pages[a].format] - r.rank[r.pages[b].format] })
+	slices.SortFunc(formats, func(a, b int) int { return r.rank[r.pages[a].Format] - r.rank[r.pages[b].Format] })
 	r.order = slices.Concat(first, formats, rest)
 }
 
 // startPrint streams the print edition as its articles arrive; the function
 // it returns waits for the end and reports a template error.
-func (r *run) startPrint(v PrintView) func() error {
+func (r *run) startPrint(v page.PrintView) func() error {
 	var wg sync.WaitGroup
 	var frameErr error
 	wg.Go(func() {
 		var before, after []byte
 		before, after, frameErr = r.tmpl.printFrame(v)
-		r.out.Stream(PrintPath, len(r.pages), func(w io.Writer) (linkcheck.Page, error) {
+		r.out.Stream(view.PrintPath, len(r.pages), func(w io.Writer) (linkcheck.Page, error) {
 			// The articles were scanned where they were rendered.
-			parts := []linkcheck.Page{r.out.Scan(PrintPath, before)}
+			parts := []linkcheck.Page{r.out.Scan(view.PrintPath, before)}
 			w.Write(before)
 			for k := range r.articleLinks {
 				article, _ := r.articles.Take(k)
@@ -158,8 +173,8 @@ func (r *run) startPrint(v PrintView) func() error {
 				parts = append(parts, r.articleScans[k])
 			}
 			_, err := w.Write(after)
-			parts = append(parts, r.out.Scan(PrintPath, after))
-			return linkcheck.Join(PrintPath, parts...), err
+			parts = append(parts, r.out.Scan(view.PrintPath, after))
+			return linkcheck.Join(view.PrintPath, parts...), err
 		})
 	})
 	return func() error {
@@ -173,8 +188,8 @@ func (r *run) startPrint(v PrintView) func() error {
 func (r *run) startSearchIndex() func() {
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		r.out.Stream(SearchIndexPath, len(r.pages)+1, func(w io.Writer) (linkcheck.Page, error) {
-			return linkcheck.Page{Path: SearchIndexPath}, writeSearchIndex(w, func(yield func(searchEntry) bool) {
+		r.out.Stream(export.SearchIndexPath, len(r.pages)+1, func(w io.Writer) (linkcheck.Page, error) {
+			return linkcheck.Page{Path: export.SearchIndexPath}, export.WriteSearchIndex(w, func(yield func(export.SearchEntry) bool) {
 				for seq := range r.pages {
 					found, _ := r.found.Take(seq)
 					for _, e := range found {
@@ -194,29 +209,29 @@ func (r *run) startSearchIndex() func() {
 // the view.
 func (r *run) render(i, seq int) {
 	pg := &r.pages[i]
-	view := pg.view
+	v := pg.View
 	switch {
-	case pg.format != nil:
-		v, conv, printed := r.p.formatAndPrint(r.pp, pg.format)
-		view, pg.links, r.convErrs[i] = v, conv.links, conv.errs
-		k := r.rank[pg.format]
-		article, err := r.tmpl.article(printed.view)
-		r.articleLinks[k], r.articleErrs[k] = printed.conv.links, err
-		r.articleScans[k] = r.out.Scan(PrintPath, article)
-		r.articles.Put(k, article, true)
-	case pg.build != nil:
-		view = pg.build()
+	case pg.Format != nil:
+		fv, conv, article := r.p.FormatPage(pg.Format)
+		v, pg.Links, r.convErrs[i] = fv, conv.Links, conv.Errs
+		k := r.rank[pg.Format]
+		html, err := r.tmpl.article(article.View)
+		r.articleLinks[k], r.articleErrs[k] = article.Links, err
+		r.articleScans[k] = r.out.Scan(view.PrintPath, html)
+		r.articles.Put(k, html, true)
+	case pg.Build != nil:
+		v = pg.Build()
 	}
 	r.pageErrs[i] = bufpool.Use(func(buf *bytes.Buffer) error {
-		if err := r.tmpl.execute(buf, pg.template, view); err != nil {
+		if err := r.tmpl.execute(buf, pg.Template, v); err != nil {
 			r.out.Skip(seq)
 			return err
 		}
-		r.out.Put(publish.File{Path: pg.path, Data: buf.Bytes()}, seq)
+		r.out.Put(publish.File{Path: pg.Path, Data: buf.Bytes()}, seq)
 		return nil
 	})
-	r.found.Put(seq, pageEntries(page{path: pg.path, view: view}), true)
-	pg.view, pg.build = nil, nil
+	r.found.Put(seq, export.PageEntries(pg.Path, v), true)
+	pg.View, pg.Build = nil, nil
 }
 
 // printLinks are the Markdown links of the print edition's articles.
@@ -226,7 +241,7 @@ func (r *run) printLinks() []markdown.Link {
 
 // executionErrors reports each template error once, naming the first page it
 // broke and how many others it broke too.
-func executionErrors(pages []page, pageErrs []error) diag.List {
+func executionErrors(pages []page.Page, pageErrs []error) diag.List {
 	var errs diag.List
 	index := map[string]int{} // error text -> position in errs
 	count := map[string]int{}
@@ -238,7 +253,7 @@ func executionErrors(pages []page, pageErrs []error) diag.List {
 		key := e.Error()
 		if _, seen := index[key]; !seen {
 			index[key] = len(errs)
-			errs = append(errs, &diag.Error{Pos: e.Pos, Msg: fmt.Sprintf("rendering %s: %s", pages[i].path, e.Msg)})
+			errs = append(errs, &diag.Error{Pos: e.Pos, Msg: fmt.Sprintf("rendering %s: %s", pages[i].Path, e.Msg)})
 		}
 		count[key]++
 	}

@@ -1,24 +1,19 @@
-package render
+package export
 
 import (
+	_ "embed"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"strings"
 
+	"formatlas/generator/page/view"
 	"formatlas/generator/publish"
 	"formatlas/generator/site"
-)
-
-// Paths of the data exports and the page that documents them.
-const (
-	DataPath           = "data/index.html"
-	FormatsJSONPath    = "data/formats.json"
-	CountriesJSONPath  = "data/countries.json"
-	LessonsJSONPath    = "data/lessons.json"
-	SourcesJSONPath    = "data/sources.json"
-	MembershipsCSVPath = "data/memberships.csv"
-	EventsCSVPath      = "data/events.csv"
 )
 
 // The exports, as the model holds the content. They are data, free to reuse:
@@ -94,14 +89,14 @@ func citeIDs(cs []site.Citation) []string {
 	return out
 }
 
-// dataFiles writes every export. Records follow the model's order; JSON is
+// Data writes every export. Records follow the model's order; JSON is
 // indented one space; CSV is RFC 4180 with a header row.
-func dataFiles(s *site.Site) []publish.File {
+func Data(s *site.Site) []publish.File {
 	var formats []FormatRecord
 	for _, f := range s.Formats {
 		r := FormatRecord{ID: f.ID, Name: f.Name, Abbr: f.Abbr, Category: f.Category, Status: f.Status,
 			Founded: f.Founded.String(), Summary: f.Summary, Focus: f.Focus, MemberList: f.MemberList,
-			ListNote: f.MemberListNote, Aliases: f.Aliases, Sources: citeIDs(f.Sources), URL: FormatPath(f)}
+			ListNote: f.MemberListNote, Aliases: f.Aliases, Sources: citeIDs(f.Sources), URL: view.FormatPath(f)}
 		if f.Parent != nil {
 			r.Parent = f.Parent.ID
 		}
@@ -110,12 +105,12 @@ func dataFiles(s *site.Site) []publish.File {
 	var countries []CountryRecord
 	for _, c := range s.Countries {
 		countries = append(countries, CountryRecord{Code: c.Code, Name: c.Name, Region: c.Region,
-			NATO: roleOrNone(c.NATO), EU: roleOrNone(c.EU), URL: CountryPath(c)})
+			NATO: view.RoleOrNone(c.NATO), EU: view.RoleOrNone(c.EU), URL: view.CountryPath(c)})
 	}
 	var lessons []LessonRecord
 	for _, l := range s.Lessons {
 		r := LessonRecord{ID: l.ID, Title: l.Title, Kind: l.Kind, Summary: l.Summary, Sources: citeIDs(l.Sources),
-			Evidence: []EvidenceRecord{}, URL: LessonPath(l)}
+			Evidence: []EvidenceRecord{}, URL: view.LessonPath(l)}
 		for _, e := range l.Evidence {
 			r.Evidence = append(r.Evidence, EvidenceRecord{Format: e.Format.ID, Note: e.Note,
 				Source: strings.Join(citeIDs([]site.Citation{e.Source}), "")})
@@ -128,12 +123,12 @@ func dataFiles(s *site.Site) []publish.File {
 			Publisher: src.Publisher, Date: src.Date.String(), URL: src.URL, Note: src.Note})
 	}
 	return []publish.File{
-		jsonFile(FormatsJSONPath, formats),
-		jsonFile(CountriesJSONPath, countries),
-		jsonFile(LessonsJSONPath, lessons),
-		jsonFile(SourcesJSONPath, sources),
-		csvFile(MembershipsCSVPath, MembershipColumns, membershipRows(s)),
-		csvFile(EventsCSVPath, EventColumns, eventRows(s)),
+		jsonFile(view.FormatsJSONPath, formats),
+		jsonFile(view.CountriesJSONPath, countries),
+		jsonFile(view.LessonsJSONPath, lessons),
+		jsonFile(view.SourcesJSONPath, sources),
+		csvFile(view.MembershipsCSVPath, MembershipColumns, membershipRows(s)),
+		csvFile(view.EventsCSVPath, EventColumns, eventRows(s)),
 	}
 }
 
@@ -183,52 +178,24 @@ func csvFile(path string, head []string, rows [][]string) publish.File {
 	return publish.File{Path: path, Data: b.Bytes()}
 }
 
-// DataView is the page that documents the exports.
-type DataView struct {
-	Page
-	ContentDate string
-	Files       []DataFileView
+// FileDoc documents one export: its path, its format, what it holds and
+// what each of its fields means.
+type FileDoc struct {
+	Path, Format, About string
+	Fields              [][2]string // name, meaning
 }
 
-// DataFileView is one export and its fields.
-type DataFileView struct {
-	Name, Href, Format, About string
-	Anchor                    string      // its entry's id on the data page
-	Fields                    [][2]string // name, meaning
-}
+//go:embed docs.toml
+var docsTOML string
 
-// dataPage documents each export: its format and its fields.
-func (p *planner) dataPage() DataView {
-	from := DataPath
-	file := func(path, format, about string, fields ...[2]string) DataFileView {
-		name := strings.TrimPrefix(path, "data/")
-		return DataFileView{Name: name, Href: relURL(from, path), Anchor: DataFileAnchor(name), Format: format, About: about, Fields: fields}
+// Docs documents every export, in the order the data page lists them. They
+// are prose, kept in docs.toml beside this file.
+var Docs = sync.OnceValue(func() []FileDoc {
+	var d struct {
+		File []FileDoc `toml:"file"`
 	}
-	src := [2]string{"sources", "source references, \"<source id>\" or \"<source id>#<locator>\" (a footnote such as note-19, or a section); see sources.json"}
-	return DataView{Page: p.frame(from, "Data"), ContentDate: p.s.AsOf.Human(), Files: []DataFileView{
-		file(FormatsJSONPath, "JSON array", "Every format.",
-			[2]string{"id", "the format's id, also its page: formats/<id>.html"}, [2]string{"name, abbr", "its name and abbreviation"},
-			[2]string{"category", "alliance, partnership-framework, flexible, minilateral or eu"},
-			[2]string{"status", "active, dormant, defunct or proposed"},
-			[2]string{"founded", "a date: 2012, 2017-01 or 2012-09-04, at the precision known"},
-			[2]string{"parent", "the id of its umbrella format"}, [2]string{"summary, focus", "one sentence in our words; topics"},
-			[2]string{"member_list", "complete, incomplete (the source lists only some members) or derived (from a rule), with member_list_note"},
-			[2]string{"aliases", "former ids, whose pages redirect"}, src, [2]string{"url", "its page, relative to the site"}),
-		file(CountriesJSONPath, "JSON array", "Every country, with its NATO and EU status on the date shown.",
-			[2]string{"code", "ISO 3166-1 alpha-3"}, [2]string{"name, region", "its short name and region"},
-			[2]string{"nato, eu", "the role held in NATO and in the EU (member, aspirant, …), or none"}, [2]string{"url", "its page"}),
-		file(LessonsJSONPath, "JSON array", "Every lesson, with the formats that show it.",
-			[2]string{"id, title, kind, summary", "kind is success-factor, risk or recommendation"}, src,
-			[2]string{"evidence", "the formats that show it: format id, note and source"}, [2]string{"url", "its page"}),
-		file(SourcesJSONPath, "JSON array", "Every work cited. A note says when a fact is not from the paper but from the public record.",
-			[2]string{"id, title, author, publisher, date, url, note", "as in content/sources.toml"}),
-		file(MembershipsCSVPath, "CSV with a header row", "One row per country, format and role the content knows of, including roles that ended.",
-			[2]string{"country, format, role", "country code, format id, role (lead, member, partner, observer, invited, aspirant)"},
-			[2]string{"since", "the start of the role where a dated event gives it, else empty: the role was held by the as-of date"},
-			[2]string{"until", "the end of the role where an event gives it, else empty: still held"},
-			[2]string{"sources", "space-separated source references for the format's list and the country's events"}),
-		file(EventsCSVPath, "CSV with a header row", "Every dated event.",
-			[2]string{"format, date, change", "change is announced, founded, launched, endorsed, operational, expanded, joined, left, invited, applied, role, suspended, declaration, proposed or meeting"},
-			[2]string{"country, role", "when the event concerns one country"}, [2]string{"source, note", "its source reference and a note"}),
-	}}
-}
+	if _, err := toml.Decode(docsTOML, &d); err != nil {
+		panic("export/docs.toml: " + err.Error()) // embedded, and held by TestDocs
+	}
+	return d.File
+})

@@ -1,9 +1,7 @@
-// Package render turns the linked model into the site's files: a page plan
-// (output path -> template + typed view), rendered in parallel with
-// html/template, and an atomic write of the whole tree.
-package render
+package view
 
 import (
+	"fmt"
 	"path"
 	"strings"
 
@@ -22,10 +20,45 @@ const (
 	PrintPath     = "print.html"
 	FaviconPath   = "favicon.svg" // a file of static/ that every page's head links
 	NotFoundPath  = "404.html"
-	SitemapPath   = "sitemap.xml"
-	RobotsPath    = "robots.txt"
-	ChromaPath    = "chroma.css"
 )
+
+// Paths of the picture pages.
+const (
+	PicturesPath = "pictures.html"
+	OverlapsPath = "overlaps.html"
+	UpSetPath    = "upset.html"
+	TimelinePath = "timeline.html"
+)
+
+// Paths of the data exports and the page that documents them.
+const (
+	DataPath           = "data/index.html"
+	FormatsJSONPath    = "data/formats.json"
+	CountriesJSONPath  = "data/countries.json"
+	LessonsJSONPath    = "data/lessons.json"
+	SourcesJSONPath    = "data/sources.json"
+	MembershipsCSVPath = "data/memberships.csv"
+	EventsCSVPath      = "data/events.csv"
+)
+
+// MatrixOrders are the row orders of the matrix, each its own page so that
+// every order works without JavaScript; the first is the default.
+var MatrixOrders = []struct{ Key, Path, Label string }{
+	{"clustered", MatrixPath, "Clustered"},
+	{"az", "matrix-az.html", "A–Z"},
+	{"count", "matrix-count.html", "Number of formats"},
+	{"region", "matrix-region.html", "Region"},
+}
+
+// MatrixPartPath is the page of the k-th part (from 1) of category's
+// formats, on a site whose matrix comes in parts.
+func MatrixPartPath(category string, k int) string {
+	return fmt.Sprintf("matrix/%s-%d.html", category, k)
+}
+
+// AliasPath is the page left at the former URL of a format or lesson: dir
+// is "formats" or "lessons".
+func AliasPath(dir, alias string) string { return dir + "/" + alias + ".html" }
 
 // FormatPath is the page of format f.
 func FormatPath(f *site.Format) string { return "formats/" + f.ID + ".html" }
@@ -62,17 +95,17 @@ func ArticlePrefix(anchor string) string { return anchor + "_" }
 // SourceAnchor is the id of source src's entry on the bibliography page.
 func SourceAnchor(src *site.Source) string { return "src-" + src.ID }
 
-// rootOf is the relative prefix from page to the site root: "" or "../".
-func rootOf(page string) string {
+// RootOf is the relative prefix from page to the site root: "" or "../".
+func RootOf(page string) string {
 	return strings.Repeat("../", strings.Count(page, "/"))
 }
 
-// relURL is the shortest relative URL from page to target, both paths from the
+// RelURL is the shortest relative URL from page to target, both paths from the
 // site root: "jef.html" between two format pages, "../countries/fin.html" from one.
-func relURL(page, target string) string {
+func RelURL(page, target string) string {
 	dir, _ := path.Split(page)
 	if tdir, file := path.Split(target); tdir == dir {
 		return file
 	}
-	return rootOf(page) + target
+	return RootOf(page) + target
 }

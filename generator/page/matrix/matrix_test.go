@@ -1,4 +1,4 @@
-package render
+package matrix
 
 import (
 	"fmt"
@@ -8,11 +8,12 @@ import (
 	"testing"
 
 	"formatlas/generator/load"
+	"formatlas/generator/page/view"
 	"formatlas/generator/site"
 )
 
 // TestMatrixParts splits 250 formats of two categories into parts of at most
-// matrixPartSize formats, never mixing categories, in order.
+// partSize formats, never mixing categories, in order.
 func TestMatrixParts(t *testing.T) {
 	var formats []*site.Format
 	for i := range 250 {
@@ -24,7 +25,7 @@ func TestMatrixParts(t *testing.T) {
 	}
 	var got []string
 	seen := 0
-	for _, p := range matrixParts(formats) {
+	for _, p := range parts(formats) {
 		got = append(got, fmt.Sprintf("%s %s %d", p.path, p.label, len(p.formats)))
 		for _, f := range p.formats {
 			if f != formats[seen] || f.Category != p.category {
@@ -42,8 +43,8 @@ func TestMatrixParts(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") || seen != len(formats) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if parts := matrixParts(formats[:matrixPartSize]); parts != nil {
-		t.Errorf("%d formats fit one page, got %d parts", matrixPartSize, len(parts))
+	if parts := parts(formats[:partSize]); parts != nil {
+		t.Errorf("%d formats fit one page, got %d parts", partSize, len(parts))
 	}
 }
 
@@ -51,12 +52,12 @@ func TestMatrixParts(t *testing.T) {
 // cell in the matrix (writeCell leaves it to CSS) to the role table: the
 // symbol and letter the legend shows, hidden from screen readers.
 func TestCellSymbolsInStylesheet(t *testing.T) {
-	css, err := os.ReadFile(filepath.Join("..", "..", "static", "style.css"))
+	css, err := os.ReadFile(filepath.Join("..", "..", "..", "static", "style.css"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, role := range load.Roles {
-		r := roles[role]
+		r := view.Role(role)
 		sym := []rune(r.Symbol)
 		if len(sym) != 1 {
 			t.Fatalf("role %s: symbol %q is not one character", role, r.Symbol)

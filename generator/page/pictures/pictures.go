@@ -1,4 +1,8 @@
-package render
+// Package pictures draws the site's pictures, as SVG made at build time:
+// the overlaps of formats as heat maps, the combinations of memberships as
+// UpSet plots, and the timeline of formats; and links the pages of the
+// formats and countries they show to them.
+package pictures
 
 import (
 	"cmp"
@@ -9,16 +13,9 @@ import (
 	"strings"
 
 	"formatlas/generator/load"
+	"formatlas/generator/page/view"
 	"formatlas/generator/site"
 	"formatlas/generator/viz"
-)
-
-// Paths of the picture pages.
-const (
-	PicturesPath = "pictures.html"
-	OverlapsPath = "overlaps.html"
-	UpSetPath    = "upset.html"
-	TimelinePath = "timeline.html"
 )
 
 // Bounds that keep the pictures readable, and their cost bounded, on a site
@@ -29,12 +26,9 @@ const (
 	maxTimeline = 150 // formats on the timeline
 )
 
-// PicturesView is the index of the pictures.
-type PicturesView struct{ Page }
-
 // OverlapsView holds a heat map per category of formats.
 type OverlapsView struct {
-	Page
+	view.Page
 	Maps []HeatMapView
 }
 
@@ -44,19 +38,19 @@ type HeatMapView struct {
 	SVG       template.HTML
 	Shown     int // formats drawn; Total when all are
 	Total     int
-	Formats   []FormatRef
+	Formats   []view.FormatRef
 	Rows      []HeatRow
 }
 
 // HeatRow is a row of the accessible table.
 type HeatRow struct {
-	Format FormatRef
+	Format view.FormatRef
 	Cells  template.HTML // <td>3 (0.43)</td> per column format, made in Go as the matrix's are
 }
 
 // UpSetView holds the UpSet plots.
 type UpSetView struct {
-	Page
+	view.Page
 	Plots []UpSetPlot
 }
 
@@ -71,13 +65,13 @@ type UpSetPlot struct {
 // ComboView is one exact combination and the countries that hold it.
 type ComboView struct {
 	Anchor    string
-	Formats   []FormatRef
-	Countries []CountryRef
+	Formats   []view.FormatRef
+	Countries []view.CountryRef
 }
 
 // TimelineView is the timeline of formats.
 type TimelineView struct {
-	Page
+	view.Page
 	SVG          template.HTML
 	Shown, Total int
 	Rows         []TimelineRowView
@@ -85,19 +79,19 @@ type TimelineView struct {
 
 // TimelineRowView is a format's dates in words, for readers of the table.
 type TimelineRowView struct {
-	Format FormatRef
+	Format view.FormatRef
 	Dates  string
 }
 
 // formatSets gives each format its set of country indexes.
-func (p *planner) formatSets(formats []*site.Format) []viz.Set {
+func (x *Pictures) formatSets(formats []*site.Format) []viz.Set {
 	index := map[*site.Country]int{}
-	for i, c := range p.s.Countries {
+	for i, c := range x.s.Countries {
 		index[c] = i
 	}
 	sets := make([]viz.Set, len(formats))
 	for i, f := range formats {
-		sets[i] = viz.NewSet(len(p.s.Countries))
+		sets[i] = viz.NewSet(len(x.s.Countries))
 		for _, m := range f.Members {
 			sets[i].Add(index[m.Country])
 		}
@@ -124,24 +118,25 @@ func largest(formats []*site.Format, n int) []*site.Format {
 	return slices.DeleteFunc(slices.Clone(formats), func(f *site.Format) bool { return !keep[f] })
 }
 
-func (p *planner) items(from string, formats []*site.Format) []viz.Item {
-	sets := p.formatSets(formats)
+func (x *Pictures) items(from string, formats []*site.Format) []viz.Item {
+	sets := x.formatSets(formats)
 	items := make([]viz.Item, len(formats))
 	for i, f := range formats {
-		items[i] = viz.Item{Label: f.Name, Href: p.formatRef(from, f).Href, Set: sets[i]}
+		items[i] = viz.Item{Label: f.Name, Href: x.m.FormatRef(from, f).Href, Set: sets[i]}
 	}
 	return items
 }
 
-func (p *planner) overlaps() OverlapsView {
-	v := OverlapsView{Page: p.frame(OverlapsPath, "Overlaps between formats")}
-	for _, g := range p.categoryGroups(OverlapsPath) {
+// Overlaps is the page of heat maps, one a category.
+func (x *Pictures) Overlaps() OverlapsView {
+	v := OverlapsView{Page: x.m.Frame(view.OverlapsPath, "Overlaps between formats")}
+	for _, g := range x.m.CategoryGroups(view.OverlapsPath) {
 		var formats []*site.Format
 		for _, r := range g.Formats {
-			formats = append(formats, p.s.Format(r.ID))
+			formats = append(formats, x.s.Format(r.ID))
 		}
 		shown := largest(formats, maxHeatMap)
-		items := p.items(OverlapsPath, shown)
+		items := x.items(view.OverlapsPath, shown)
 		sets := make([]viz.Set, len(items))
 		for i := range items {
 			sets[i] = items[i].Set
@@ -151,7 +146,7 @@ func (p *planner) overlaps() OverlapsView {
 		hm := HeatMapView{ID: "cat-" + g.ID, Label: g.Label, Shown: len(shown), Total: len(formats)}
 		for i, k := range order {
 			ordered[i] = items[k]
-			hm.Formats = append(hm.Formats, p.formatRef(OverlapsPath, shown[k]))
+			hm.Formats = append(hm.Formats, x.m.FormatRef(view.OverlapsPath, shown[k]))
 		}
 		hm.SVG = template.HTML(viz.HeatMap("heat-"+g.ID, "Shared members of "+strings.ToLower(g.Label), ordered))
 		for i, a := range ordered {
@@ -179,10 +174,12 @@ var upsetGroups = []struct {
 	{"partnership", "NATO partnership frameworks", "NATO partnership frameworks", []string{"partnership-framework"}},
 }
 
-// pictured is what the pictures show, worked out once per plan, before
+// Pictures is what the pictures of one site show, worked out once, before
 // the pages are built on every core, so that the pages the pictures
 // summarise can link back to them.
-type pictured struct {
+type Pictures struct {
+	m          *view.Maker // links to the site's pages
+	s          *site.Site
 	timeline   []datedFormat // the formats on the timeline, in its order
 	onTimeline map[*site.Format]bool
 	upsets     []upsetPlot
@@ -199,7 +196,7 @@ type upsetPlot struct {
 	id, label, phrase string
 	shown             []*site.Format // at most maxUpSet of total
 	total             int
-	items             []viz.Item // linked from UpSetPath
+	items             []viz.Item // linked from view.UpSetPath
 	combos            []viz.Combo
 	combo             map[*site.Country]int // the combination each country holds
 }
@@ -207,28 +204,26 @@ type upsetPlot struct {
 // anchor is the id of the listing of combination j on the UpSet page.
 func (u upsetPlot) anchor(j int) string { return fmt.Sprintf("%s-%d", u.id, j+1) }
 
-func (p *planner) pictures() *pictured {
-	if p.pics != nil {
-		return p.pics
-	}
-	pics := &pictured{onTimeline: map[*site.Format]bool{}}
-	for _, f := range p.s.Formats {
+// New works out the pictures of m's site, linked by m.
+func New(m *view.Maker) *Pictures {
+	x := &Pictures{m: m, s: m.Site(), onTimeline: map[*site.Format]bool{}}
+	for _, f := range x.s.Formats {
 		if pts := datedPoints(f); len(pts) > 0 {
-			pics.timeline = append(pics.timeline, datedFormat{f, pts})
+			x.timeline = append(x.timeline, datedFormat{f, pts})
 		}
 	}
-	slices.SortStableFunc(pics.timeline, func(a, b datedFormat) int {
+	slices.SortStableFunc(x.timeline, func(a, b datedFormat) int {
 		if c := cmp.Compare(a.pts[0].Year, b.pts[0].Year); c != 0 {
 			return c
 		}
 		return strings.Compare(a.f.ID, b.f.ID)
 	})
-	for _, d := range pics.timeline[:min(len(pics.timeline), maxTimeline)] {
-		pics.onTimeline[d.f] = true
+	for _, d := range x.timeline[:min(len(x.timeline), maxTimeline)] {
+		x.onTimeline[d.f] = true
 	}
 	for _, g := range upsetGroups {
 		var formats []*site.Format
-		for _, f := range sortedFormats(p.s.Formats) {
+		for _, f := range view.SortedFormats(x.s.Formats) {
 			if slices.Contains(g.categories, f.Category) && len(f.Members) > 0 {
 				formats = append(formats, f)
 			}
@@ -238,49 +233,48 @@ func (p *planner) pictures() *pictured {
 		}
 		u := upsetPlot{id: g.id, label: g.label, phrase: g.phrase, shown: largest(formats, maxUpSet), total: len(formats),
 			combo: map[*site.Country]int{}}
-		u.items = p.items(UpSetPath, u.shown)
-		u.combos = viz.Combinations(u.items, len(p.s.Countries))
+		u.items = x.items(view.UpSetPath, u.shown)
+		u.combos = viz.Combinations(u.items, len(x.s.Countries))
 		for j, c := range u.combos {
 			for _, e := range c.Elements {
-				u.combo[p.s.Countries[e]] = j
+				u.combo[x.s.Countries[e]] = j
 			}
 		}
-		pics.upsets = append(pics.upsets, u)
+		x.upsets = append(x.upsets, u)
 	}
-	p.pics = pics
-	return pics
+	return x
 }
 
-// formatPictures links from the page of f to the pictures that show it.
-func (p *planner) formatPictures(from string, f *site.Format) []NavItem {
-	pics := p.pictures()
-	out := []NavItem{{Label: "the overlaps in its category", Href: relURL(from, OverlapsPath) + "#cat-" + f.Category}}
-	if pics.onTimeline[f] {
-		out = append(out, NavItem{Label: "the timeline", Href: relURL(from, TimelinePath)})
+// FormatLinks link from the page of f to the pictures that show it.
+func (x *Pictures) FormatLinks(from string, f *site.Format) []view.NavItem {
+	out := []view.NavItem{{Label: "the overlaps in its category", Href: view.RelURL(from, view.OverlapsPath) + "#cat-" + f.Category}}
+	if x.onTimeline[f] {
+		out = append(out, view.NavItem{Label: "the timeline", Href: view.RelURL(from, view.TimelinePath)})
 	}
-	for _, u := range pics.upsets {
+	for _, u := range x.upsets {
 		if slices.Contains(u.shown, f) {
-			out = append(out, NavItem{Label: "the combinations of " + u.phrase, Href: relURL(from, UpSetPath) + "#" + u.id})
+			out = append(out, view.NavItem{Label: "the combinations of " + u.phrase, Href: view.RelURL(from, view.UpSetPath) + "#" + u.id})
 		}
 	}
 	return out
 }
 
-// countryPictures links from the page of c to the combinations it holds in
-// the UpSet plots.
-func (p *planner) countryPictures(from string, c *site.Country) []NavItem {
-	var out []NavItem
-	for _, u := range p.pictures().upsets {
+// CountryLinks link from the page of c to the combinations it holds in the
+// UpSet plots.
+func (x *Pictures) CountryLinks(from string, c *site.Country) []view.NavItem {
+	var out []view.NavItem
+	for _, u := range x.upsets {
 		if j, ok := u.combo[c]; ok {
-			out = append(out, NavItem{Label: "its combination of " + u.phrase, Href: relURL(from, UpSetPath) + "#" + u.anchor(j)})
+			out = append(out, view.NavItem{Label: "its combination of " + u.phrase, Href: view.RelURL(from, view.UpSetPath) + "#" + u.anchor(j)})
 		}
 	}
 	return out
 }
 
-func (p *planner) upset() UpSetView {
-	v := UpSetView{Page: p.frame(UpSetPath, "Combinations of memberships")}
-	for _, u := range p.pictures().upsets {
+// UpSet is the page of UpSet plots.
+func (x *Pictures) UpSet() UpSetView {
+	v := UpSetView{Page: x.m.Frame(view.UpSetPath, "Combinations of memberships")}
+	for _, u := range x.upsets {
 		plot := UpSetPlot{ID: u.id, Label: u.label, Shown: len(u.shown), Total: u.total}
 		plot.SVG = template.HTML(viz.UpSet("upset-"+u.id, u.label+": which countries hold which combination", u.items, u.combos, u.id+"-"))
 		var parts []string
@@ -288,11 +282,11 @@ func (p *planner) upset() UpSetView {
 			cv := ComboView{Anchor: u.anchor(j)}
 			var names []string
 			for _, i := range c.Sets {
-				cv.Formats = append(cv.Formats, p.formatRef(UpSetPath, u.shown[i]))
+				cv.Formats = append(cv.Formats, x.m.FormatRef(view.UpSetPath, u.shown[i]))
 				names = append(names, u.shown[i].Label())
 			}
 			for _, e := range c.Elements {
-				cv.Countries = append(cv.Countries, p.countryRef(UpSetPath, p.s.Countries[e]))
+				cv.Countries = append(cv.Countries, x.m.CountryRef(view.UpSetPath, x.s.Countries[e]))
 			}
 			plot.Combos = append(plot.Combos, cv)
 			if j < 3 {
@@ -354,16 +348,17 @@ func datedPoints(f *site.Format) []viz.Point {
 	return pts
 }
 
-func (p *planner) timeline() TimelineView {
-	v := TimelineView{Page: p.frame(TimelinePath, "Timeline of formats")}
-	all := p.pictures().timeline
+// Timeline is the page of the timeline of formats.
+func (x *Pictures) Timeline() TimelineView {
+	v := TimelineView{Page: x.m.Frame(view.TimelinePath, "Timeline of formats")}
+	all := x.timeline
 	v.Total = len(all)
 	all = all[:min(len(all), maxTimeline)]
 	v.Shown = len(all)
 	var rows []viz.TimelineRow
 	for _, d := range all {
 		f, pts := d.f, d.pts
-		ref := p.formatRef(TimelinePath, f)
+		ref := x.m.FormatRef(view.TimelinePath, f)
 		rows = append(rows, viz.TimelineRow{Label: f.Name, Href: ref.Href, Points: pts})
 		var words []string
 		for _, pt := range pts {
@@ -375,8 +370,8 @@ func (p *planner) timeline() TimelineView {
 	return v
 }
 
-// formatTimeline is the picture of one format's dated events, for its page.
-func (p *planner) formatTimeline(f *site.Format) template.HTML {
+// FormatTimeline is the picture of one format's dated events, for its page.
+func FormatTimeline(f *site.Format) template.HTML {
 	pts := datedPoints(f)
 	if len(pts) == 0 {
 		return ""

@@ -1,4 +1,4 @@
-package render
+package view
 
 import (
 	"formatlas/generator/load"
@@ -40,13 +40,6 @@ var categoryBlurbs = map[string]string{
 	"eu":                    "The European Union and formats embedded in it.",
 }
 
-var statusLabels = map[string]string{
-	"active":   "Active",
-	"dormant":  "Dormant",
-	"defunct":  "Defunct",
-	"proposed": "Proposed",
-}
-
 var memberListLabels = map[string]string{
 	"complete":   "",
 	"incomplete": "This member list is incomplete.",
@@ -64,3 +57,24 @@ var lessonKindBlurbs = map[string]string{
 	"risk":           "What can go wrong, for the formats and for NATO.",
 	"recommendation": "What the evidence suggests NATO should do.",
 }
+
+// Role describes the role r for legends, member lists and matrix cells.
+func Role(r string) RoleInfo { return roles[r] }
+
+// Legend lists the roles in load.Roles order.
+func Legend() []RoleInfo { return legend() }
+
+// CategoryLabel names a category of formats, as a heading.
+func CategoryLabel(c string) string { return categoryLabels[c] }
+
+// CategoryBlurb says in a sentence what the formats of a category are.
+func CategoryBlurb(c string) string { return categoryBlurbs[c] }
+
+// MemberListLabel says what a member list of this kind is: "" when complete.
+func MemberListLabel(l string) string { return memberListLabels[l] }
+
+// LessonKindLabel names a kind of lesson, as a heading.
+func LessonKindLabel(k string) string { return lessonKindLabels[k] }
+
+// LessonKindBlurb says in a sentence what the lessons of a kind are.
+func LessonKindBlurb(k string) string { return lessonKindBlurbs[k] }

@@ -1,4 +1,8 @@
-package render
+// Package view holds what the templates are given: a typed view for each
+// kind of page, the output paths and anchors that the views carry (templates
+// spell none), the labels of the vocabulary, and the Maker that builds the
+// parts every view shares, for the site or for the print edition.
+package view
 
 import (
 	"html/template"
@@ -259,37 +263,6 @@ type MembershipView struct {
 	Uncertain bool
 }
 
-// MatrixView is the countries-by-formats membership matrix.
-type MatrixView struct {
-	Page
-	Caption      string
-	Orders       []NavItem     // the matrix in each row order
-	Parts        []MatrixGroup // on a large site, the parts of the matrix by category
-	PartsIntro   template.HTML // what the parts are, with a link to the overview from a part
-	Groups       []MatrixGroup
-	Rows         []MatrixRow
-	ColumnTotals []int
-	Legend       []RoleInfo
-	Formats      int
-}
-
-// MatrixGroup is a category heading spanning its formats' columns.
-type MatrixGroup struct {
-	ID, Label string
-	Formats   []FormatRef
-	Parts     []NavItem // in a list of the matrix's parts
-}
-
-// MatrixRow is one country's row. Cells is pre-rendered: at thousands of
-// formats a template call per cell would dominate the build.
-type MatrixRow struct {
-	Country  CountryRef
-	Cells    template.HTML
-	Total    int
-	Region   string
-	NATO, EU string // the role held, or "none": for the filters
-}
-
 // SourcesView is the bibliography.
 type SourcesView struct {
 	Page
@@ -301,4 +274,28 @@ type SourceView struct {
 	ID, Anchor, Title, Author, Publisher, Date, URL, Note string
 	CitedBy                                               []FormatRef
 	CitedByLessons                                        []LessonRef
+}
+
+// PicturesView is the index of the pictures.
+type PicturesView struct{ Page }
+
+// RedirectView is the page left at a former URL: a meta refresh, which works
+// offline too, and a plain link.
+type RedirectView struct {
+	Page
+	Target string // relative to this page
+}
+
+// DataView is the page that documents the exports.
+type DataView struct {
+	Page
+	ContentDate string
+	Files       []DataFileView
+}
+
+// DataFileView is one export and its fields.
+type DataFileView struct {
+	Name, Href, Format, About string
+	Anchor                    string      // its entry's id on the data page
+	Fields                    [][2]string // name, meaning
 }

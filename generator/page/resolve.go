@@ -1,4 +1,4 @@
-package render
+package page
 
 import (
 	"fmt"
@@ -7,26 +7,41 @@ import (
 	"strings"
 
 	"formatlas/generator/diag"
+	"formatlas/generator/page/view"
 	"formatlas/generator/site"
 )
 
-// resolver resolves cross-reference links for the page at from.
-type resolver struct {
+// siteResolver resolves the cross-references of a document of the page at
+// from, to the site's pages.
+type siteResolver struct {
 	s      *site.Site
 	from   string
-	inPage bool              // the print edition: resolve to anchors on the same page
-	prefix string            // the print edition: the id prefix of the document's own headings
 	static map[string]string // each file of static/ by its path there, to its path in the output
 }
 
-func (r resolver) Resolve(scheme, target string) (string, string) {
+// printResolver resolves the cross-references of a document of the page at
+// from that is rendered into the print edition, to anchors on that page; the
+// document's own headings' ids have prefix.
+type printResolver struct {
+	s      *site.Site
+	from   string
+	prefix string
+	static map[string]string
+}
+
+func (r printResolver) Resolve(scheme, target string) (string, string) {
 	if scheme == "static" {
-		return r.resolveStatic(target)
+		return resolveStatic(r.static, view.PrintPath, target)
 	}
 	id, anchor, hasAnchor := strings.Cut(target, "#")
-	if r.inPage {
-		return r.resolveInPage(scheme, id, anchor, hasAnchor)
+	return r.resolveInPage(scheme, id, anchor, hasAnchor)
+}
+
+func (r siteResolver) Resolve(scheme, target string) (string, string) {
+	if scheme == "static" {
+		return resolveStatic(r.static, r.from, target)
 	}
+	id, anchor, hasAnchor := strings.Cut(target, "#")
 	var path string
 	switch scheme {
 	case "format":
@@ -34,13 +49,13 @@ func (r resolver) Resolve(scheme, target string) (string, string) {
 		if f == nil {
 			return "", unknown("format", id, ids(r.s.Formats, func(f *site.Format) string { return f.ID }))
 		}
-		path = FormatPath(f)
+		path = view.FormatPath(f)
 	case "country":
 		c := r.s.Country(id)
 		if c == nil {
 			return "", unknown("country", id, ids(r.s.Countries, func(c *site.Country) string { return c.Code }))
 		}
-		path = CountryPath(c)
+		path = view.CountryPath(c)
 	case "source":
 		src := r.s.Source(id)
 		if src == nil {
@@ -49,23 +64,23 @@ func (r resolver) Resolve(scheme, target string) (string, string) {
 		if hasAnchor {
 			return "", fmt.Sprintf("source link %q cannot name an anchor: sources are entries of the bibliography", "source:"+target)
 		}
-		return rootOf(r.from) + SourcesPath + "#" + SourceAnchor(src), ""
+		return view.RootOf(r.from) + view.SourcesPath + "#" + view.SourceAnchor(src), ""
 	case "lesson":
 		l := r.s.Lesson(id)
 		if l == nil {
 			return "", unknown("lesson", id, ids(r.s.Lessons, func(l *site.Lesson) string { return l.ID }))
 		}
-		path = LessonPath(l)
+		path = view.LessonPath(l)
 	case "page":
 		pg := r.s.Page(id)
 		if pg == nil {
 			return "", unknown("page", id, ids(r.s.Pages, func(p *site.Page) string { return p.Slug }))
 		}
-		path = PagePath(pg)
+		path = view.PagePath(pg)
 	default: // a scheme whose records this site does not have yet
 		return "", unknown(scheme, id, nil)
 	}
-	href := relURL(r.from, path)
+	href := view.RelURL(r.from, path)
 	if hasAnchor {
 		href += "#" + anchor
 	}
@@ -74,17 +89,14 @@ func (r resolver) Resolve(scheme, target string) (string, string) {
 
 // Rebase turns a plain link of a document written for the page at from,
 // a path relative to it or a #fragment of its own, into one that works on
-// the page the document is rendered into: the print edition, where its
-// headings' ids have the prefix and the page sits at the root.
-func (r resolver) Rebase(href string) string {
-	if !r.inPage {
-		return href
-	}
+// the print edition, where its headings' ids have the prefix and the page
+// sits at the root.
+func (r printResolver) Rebase(href string) string {
 	if frag, ok := strings.CutPrefix(href, "#"); ok {
 		return "#" + r.prefix + frag
 	}
 	p, frag, hasFrag := strings.Cut(href, "#")
-	out := relURL(PrintPath, path.Join(path.Dir(r.from), p))
+	out := view.RelURL(view.PrintPath, path.Join(path.Dir(r.from), p))
 	if hasFrag {
 		out += "#" + frag
 	}
@@ -92,20 +104,16 @@ func (r resolver) Rebase(href string) string {
 }
 
 // resolveStatic resolves static:<path>, a file of static/, relative to the
-// page: the print edition's own page in the print edition.
-func (r resolver) resolveStatic(name string) (string, string) {
+// page at from.
+func resolveStatic(static map[string]string, from, name string) (string, string) {
 	if strings.ContainsAny(name, "#?") {
 		return "", fmt.Sprintf("static:%s names a file of static/, with no #anchor or ?query", name)
 	}
-	out, ok := r.static[name]
+	out, ok := static[name]
 	if !ok {
-		return "", unknown("file in static/", name, sortedKeys(r.static))
+		return "", unknown("file in static/", name, sortedKeys(static))
 	}
-	from := r.from
-	if r.inPage {
-		from = PrintPath
-	}
-	return relURL(from, out), ""
+	return view.RelURL(from, out), ""
 }
 
 func sortedKeys(m map[string]string) []string {
@@ -136,35 +144,35 @@ func ids[T any](xs []T, id func(T) string) []string {
 // resolveInPage resolves a cross-reference of the print edition to an anchor
 // on the page: the thing's own anchor, or a section of it ("f-jef-history").
 // The targets were checked when the site's own pages were planned.
-func (r resolver) resolveInPage(scheme, id, anchor string, hasAnchor bool) (string, string) {
+func (r printResolver) resolveInPage(scheme, id, anchor string, hasAnchor bool) (string, string) {
 	var base string
 	switch scheme {
 	case "format":
 		if f := r.s.Format(id); f != nil {
-			base = FormatAnchor(f)
+			base = view.FormatAnchor(f)
 		}
 	case "country":
 		if c := r.s.Country(id); c != nil {
-			base = CountryAnchor(c)
+			base = view.CountryAnchor(c)
 		}
 	case "lesson":
 		if l := r.s.Lesson(id); l != nil {
-			base = LessonAnchor(l)
+			base = view.LessonAnchor(l)
 		}
 	case "source":
 		if src := r.s.Source(id); src != nil {
-			return "#" + SourceAnchor(src), ""
+			return "#" + view.SourceAnchor(src), ""
 		}
 	case "page":
 		if pg := r.s.Page(id); pg != nil {
-			return PagePath(pg), "" // free pages are not in the print edition
+			return view.PagePath(pg), "" // free pages are not in the print edition
 		}
 	}
 	if base == "" {
 		return "", unknown(scheme, id, nil)
 	}
 	if hasAnchor {
-		return "#" + ArticlePrefix(base) + anchor, ""
+		return "#" + view.ArticlePrefix(base) + anchor, ""
 	}
 	return "#" + base, ""
 }

@@ -1,4 +1,4 @@
-package render
+package page
 
 import (
 	"os"
@@ -9,6 +9,7 @@ import (
 
 	"formatlas/generator/load"
 	"formatlas/generator/markdown"
+	"formatlas/generator/page/view"
 	"formatlas/generator/site"
 )
 
@@ -38,12 +39,17 @@ func FuzzResolve(f *testing.F) {
 	}
 	s := fixtureSite(f)
 	static := map[string]string{"img/map.svg": "img/map.svg", "style.css": "assets/style.12345678.css"}
-	var _ markdown.Rebaser = resolver{} // the print edition relies on it
+	var _ markdown.Rebaser = printResolver{} // the print edition relies on it
+	type resolver interface {
+		markdown.Resolver
+		Rebase(href string) string
+	}
 	f.Fuzz(func(t *testing.T, scheme, target string) {
 		for _, r := range []resolver{
-			{s: s, from: "formats/jef.html", static: static},
-			{s: s, from: "formats/jef.html", inPage: true, prefix: "f-jef_", static: static},
+			rebaseSelf{siteResolver{s: s, from: "formats/jef.html", static: static}},
+			printResolver{s: s, from: "formats/jef.html", prefix: "f-jef_", static: static},
 		} {
+			_, inPrint := r.(printResolver)
 			if scheme == "" {
 				if !isRelative(target) {
 					return // the Markdown converter rebases relative links only
@@ -62,7 +68,7 @@ func FuzzResolve(f *testing.F) {
 				t.Errorf("Resolve(%q, %q) = %q, not a relative link", scheme, target, href)
 			}
 			if scheme == "static" {
-				file := path.Join(path.Dir(map[bool]string{true: PrintPath, false: r.from}[r.inPage]), href)
+				file := path.Join(path.Dir(map[bool]string{true: view.PrintPath, false: "formats/jef.html"}[inPrint]), href)
 				if _, ok := static[target]; !ok || static[target] != file {
 					t.Errorf("Resolve(static, %q) = %q: %q is not the static file", target, href, file)
 				}
@@ -82,3 +88,9 @@ func isRelative(href string) bool {
 	}
 	return true
 }
+
+// rebaseSelf is a siteResolver with the Rebase the Markdown converter
+// assumes of a Resolver that has none: the link as written.
+type rebaseSelf struct{ siteResolver }
+
+func (rebaseSelf) Rebase(href string) string { return href }

@@ -1,0 +1,40 @@
+package page
+
+import (
+	"strings"
+
+	"formatlas/generator/export"
+	"formatlas/generator/page/view"
+)
+
+// redirectPages plans a page at each alias of a format or lesson.
+func (p *Planner) redirectPages() []Page {
+	var pages []Page
+	add := func(from, to, title string) {
+		pages = append(pages, Page{Path: from, Template: "redirect",
+			View: view.RedirectView{Page: p.site.Frame(from, title), Target: view.RelURL(from, to)}})
+	}
+	for _, f := range p.s.Formats {
+		for _, a := range f.Aliases {
+			add(view.AliasPath("formats", a), view.FormatPath(f), f.Name)
+		}
+	}
+	for _, l := range p.s.Lessons {
+		for _, a := range l.Aliases {
+			add(view.AliasPath("lessons", a), view.LessonPath(l), l.Title)
+		}
+	}
+	return pages
+}
+
+// dataPage documents each export: its format and its fields.
+func (p *Planner) dataPage() view.DataView {
+	from := view.DataPath
+	v := view.DataView{Page: p.site.Frame(from, "Data"), ContentDate: p.s.AsOf.Human()}
+	for _, d := range export.Docs() {
+		name := strings.TrimPrefix(d.Path, "data/")
+		v.Files = append(v.Files, view.DataFileView{Name: name, Href: view.RelURL(from, d.Path), Anchor: view.DataFileAnchor(name),
+			Format: d.Format, About: d.About, Fields: d.Fields})
+	}
+	return v
+}

@@ -2,7 +2,9 @@ package generator_test
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
+	"slices"
 	"syscall"
 	"testing"
 	"testing/fstest"
@@ -12,6 +14,7 @@ import (
 	"formatlas/generator/internal/synth"
 	"formatlas/generator/load"
 	"formatlas/generator/markdown"
+	"formatlas/generator/page"
 	"formatlas/generator/publish"
 	"formatlas/generator/render"
 	"formatlas/generator/site"
@@ -100,24 +103,19 @@ func benchLink(b *testing.B, formats int) {
 	}
 }
 
-// BenchmarkStageMarkdown converts every commentary, as the render stage does,
-// without templates.
+// BenchmarkStageMarkdown plans every format's page and print article as
+// the render stage does (page.Planner.FormatPage): it reads the commentary
+// and converts it for both, with the real resolvers, without templates.
 func BenchmarkStageMarkdown(b *testing.B) { sizes(b, benchMarkdown) }
 
 func benchMarkdown(b *testing.B, formats int) {
 	fsys, model := linkedSynth(b, formats)
-	md := markdown.New(markdown.Options{})
-	sources := map[*site.Format][]byte{}
-	for _, f := range model.Formats {
-		sources[f] = fsys[f.CommentaryPath].Data
-	}
+	p := page.New(model, fsys, markdown.New(markdown.Options{}), nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, f := range model.Formats {
-			r := md.Convert(markdown.Doc{Path: f.CommentaryPath, Source: sources[f],
-				Resolver: nopResolver{}, HeadingShift: 1})
-			if len(r.Errs) > 0 {
-				b.Fatal(r.Errs)
+			if _, conv, _ := p.FormatPage(f); len(conv.Errs) > 0 {
+				b.Fatal(conv.Errs)
 			}
 		}
 	}
@@ -137,10 +135,6 @@ func linkedSynth(b *testing.B, formats int) (fstest.MapFS, *site.Site) {
 	}
 	return fsys, model
 }
-
-type nopResolver struct{}
-
-func (nopResolver) Resolve(scheme, target string) (string, string) { return "x.html", "" }
 
 // BenchmarkStageRender is the page plan (Markdown included) and the template
 // rendering of every page, in memory.
@@ -186,19 +180,37 @@ func BenchmarkCheckReal(b *testing.B) {
 	}
 }
 
-// BenchmarkStageZip packs the whole rendered site into the offline zip, as
-// Render does last.
-func BenchmarkStageZip(b *testing.B) { sizes(b, benchZip) }
+// BenchmarkStageEmit finishes every file of the rendered site as a build
+// does, in the emitter: it scans each file's ids and links, hashes it for the
+// manifest and compresses it into the offline zip, then writes the manifest.
+// The sink drops the files.
+func BenchmarkStageEmit(b *testing.B) { sizes(b, benchEmit) }
 
-func benchZip(b *testing.B, formats int) {
+func benchEmit(b *testing.B, formats int) {
 	files, err := generator.Generate(synthFS(b, formats))
 	if err != nil {
 		b.Fatal(err)
 	}
+	files = slices.DeleteFunc(files, func(f publish.File) bool { // the emitter makes these
+		return f.Path == publish.OfflinePath || f.Path == publish.ManifestPath
+	})
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := publish.OfflineZip(files); err != nil {
-			b.Fatal(err)
+		e := publish.NewEmitter(discard{})
+		e.PutAll(files, 0)
+		if _, _, errs := e.Close(len(files)); len(errs) > 0 {
+			b.Fatal(errs)
 		}
 	}
 }
+
+// discard is a sink that drops every file.
+type discard struct{}
+
+func (discard) Put(publish.File) error { return nil }
+
+func (discard) Create(string) (io.WriteCloser, error) { return nopCloser{io.Discard}, nil }
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }

@@ -3,12 +3,9 @@ package publish
 import (
 	"archive/zip"
 	"bytes"
-	"cmp"
 	"hash/crc32"
 	"sync"
 	"time"
-
-	"formatlas/generator/internal/par"
 
 	"github.com/klauspost/compress/flate"
 )
@@ -69,25 +66,6 @@ func addPart(zw *zip.Writer, p zipPart) error {
 		}
 	}
 	return err
-}
-
-// OfflineZip packs files, in their order, into one archive, each compressed
-// on its own core.
-func OfflineZip(files []File) (File, error) {
-	parts := make([]zipPart, len(files))
-	errs := make([]error, len(files))
-	par.Do(len(files), func(i int) { parts[i], errs[i] = compressPart(files[i]) })
-	var archive bytes.Buffer
-	zw := zip.NewWriter(&archive)
-	for i := range parts {
-		if err := cmp.Or(errs[i], addPart(zw, parts[i])); err != nil {
-			return File{}, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return File{}, err
-	}
-	return File{Path: OfflinePath, Data: archive.Bytes()}, nil
 }
 
 // chunks holds bytes in pieces of at most chunkSize: a stream's compressed

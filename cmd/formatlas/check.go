@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 
 	"formatlas/generator"
 	"formatlas/generator/diag"
@@ -56,42 +55,13 @@ func reportProblems(out, summary io.Writer, command, format string, err error) e
 	}
 	for _, e := range list {
 		if format == "github" {
-			fmt.Fprintln(out, githubAnnotation(e))
+			fmt.Fprintln(out, e.GitHub())
 		} else {
 			fmt.Fprintln(out, e.Error())
 		}
 	}
 	fmt.Fprintf(summary, "formatlas %s: %s\n", command, plural(len(list), "problem"))
 	return errReported
-}
-
-// githubAnnotation is a GitHub Actions workflow command for one problem.
-func githubAnnotation(e *diag.Error) string {
-	var b strings.Builder
-	b.WriteString("::error ")
-	var props []string
-	if e.Pos.Path != "" {
-		props = append(props, "file="+escapeProperty(e.Pos.Path))
-	}
-	if e.Pos.Line > 0 {
-		props = append(props, fmt.Sprintf("line=%d", e.Pos.Line))
-	}
-	if e.Pos.Col > 0 {
-		props = append(props, fmt.Sprintf("col=%d", e.Pos.Col))
-	}
-	b.WriteString(strings.Join(props, ","))
-	b.WriteString("::")
-	b.WriteString(escapeData(e.Msg))
-	return b.String()
-}
-
-// escapeData and escapeProperty follow the workflow command syntax.
-func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
-
-func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
 
 func plural(n int, word string) string {

@@ -474,6 +474,9 @@ func unzipOffline(t *testing.T, out string) string {
 // record: the page reloads by itself; a broken edit shows the error overlay
 // over the last good page, and the fix removes it.
 func TestBrowserServeReload(t *testing.T) {
+	if testing.Short() && os.Getenv("CI") == "" {
+		t.Skip("-short: the browser runs only when CI is set")
+	}
 	ctx := browser(t)
 	dir := filepath.Join(t.TempDir(), "site")
 	for p, f := range fixtureFS(t, "site-small") {

@@ -16,6 +16,9 @@ import (
 // vnu-jar, run with the machine's Java): zero errors. Under -short it checks
 // a page of each kind (onePerKind) and one part of the large matrix.
 func TestValidHTML(t *testing.T) {
+	if testing.Short() && os.Getenv("CI") == "" {
+		t.Skip("-short: the Nu Html Checker runs only when CI is set")
+	}
 	jar := filepath.Join(repoRoot, ".ci", "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
 	if _, err := os.Stat(jar); err != nil {
 		requireInCI(t, "the Nu Html Checker is missing (npm ci --prefix .ci)")

@@ -201,3 +201,13 @@ func distance(a, b string) int {
 	}
 	return d[len(a)][len(b)]
 }
+
+// DidYouMean is " (did you mean "x"?)" for the candidate x closest to word
+// (see Closest), or "" when none is close: the one way every message offers
+// a correction.
+func DidYouMean(word string, candidates []string) string {
+	if c := Closest(word, candidates); c != "" {
+		return fmt.Sprintf(" (did you mean %q?)", c)
+	}
+	return ""
+}

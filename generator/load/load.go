@@ -143,10 +143,7 @@ func checkContentDir(fsys fs.FS) error {
 			pos, what = diag.Position{Path: pos.Path}, "folder"
 		}
 		msg := fmt.Sprintf("unexpected %s: content/ holds site.toml, countries.toml, sources.toml and the folders formats, lessons and pages", what)
-		if near := diag.Closest(name, contentEntries); near != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", near)
-		}
-		errs.Add(pos, "%s", msg)
+		errs.Add(pos, "%s", msg+diag.DidYouMean(name, contentEntries))
 	}
 	return errs.Err()
 }
@@ -174,10 +171,7 @@ func decodeBytes(name string, src []byte, v any, placed func(Where)) error {
 	errs := file.ControlEscapes()
 	for _, k := range md.Undecoded() {
 		key := k.String()
-		msg := fmt.Sprintf("unknown key %q", key)
-		if near := diag.Closest(k[len(k)-1], keysAt(reflect.TypeOf(v), k[:len(k)-1])); near != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", near)
-		}
+		msg := fmt.Sprintf("unknown key %q", key) + diag.DidYouMean(k[len(k)-1], keysAt(reflect.TypeOf(v), k[:len(k)-1]))
 		for _, pos := range file.KeysLike(key) {
 			errs.Add(pos, "%s", msg)
 		}

@@ -126,11 +126,7 @@ func sortedKeys(m map[string]string) []string {
 }
 
 func unknown(kind, id string, candidates []string) string {
-	msg := fmt.Sprintf("unknown %s %q", kind, id)
-	if c := diag.Closest(id, candidates); c != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", c)
-	}
-	return msg
+	return fmt.Sprintf("unknown %s %q", kind, id) + diag.DidYouMean(id, candidates)
 }
 
 func ids[T any](xs []T, id func(T) string) []string {

@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -111,7 +110,7 @@ func (l *linker) format(f *Format) {
 	}
 	if id := f.Record.Parent; id != "" {
 		if f.Parent = l.s.formats[id]; f.Parent == nil {
-			l.errs.Add(w.Value("parent", id), "unknown parent format %q%s", id, l.suggest(id, l.formatIDs()))
+			l.errs.Add(w.Value("parent", id), "unknown parent format %q%s", id, diag.DidYouMean(id, l.formatIDs()))
 		}
 	}
 	seen := map[*Country]string{}
@@ -154,7 +153,7 @@ func (l *linker) event(f *Format, r *load.Event) {
 func (l *linker) country(code string, w load.Where, key string) *Country {
 	c := l.s.countries[code]
 	if c == nil {
-		l.errs.Add(w.Value(key, code), "unknown country code %q%s", code, l.suggest(code, l.countryCodes()))
+		l.errs.Add(w.Value(key, code), "unknown country code %q%s", code, diag.DidYouMean(code, l.countryCodes()))
 	}
 	return c
 }
@@ -164,7 +163,7 @@ func (l *linker) cite(ref string, w load.Where, key string) (Citation, bool) {
 	id, locator, _ := strings.Cut(ref, "#")
 	src := l.s.sources[id]
 	if src == nil {
-		l.errs.Add(w.Value(key, ref), "unknown source %q%s", id, l.suggest(id, l.sourceIDs()))
+		l.errs.Add(w.Value(key, ref), "unknown source %q%s", id, diag.DidYouMean(id, l.sourceIDs()))
 		return Citation{}, false
 	}
 	return Citation{Source: src, Locator: locator}, true
@@ -185,7 +184,7 @@ func (l *linker) lessons(raw []load.Lesson) {
 			f := l.s.formats[e.Format]
 			if f == nil {
 				if e.Format != "" {
-					l.errs.Add(e.Where.Value("format", e.Format), "unknown format %q%s", e.Format, l.suggest(e.Format, l.formatIDs()))
+					l.errs.Add(e.Where.Value("format", e.Format), "unknown format %q%s", e.Format, diag.DidYouMean(e.Format, l.formatIDs()))
 				}
 				continue
 			}
@@ -270,13 +269,6 @@ func (l *linker) checkParentCycles() {
 			seen[p] = true
 		}
 	}
-}
-
-func (l *linker) suggest(word string, candidates []string) string {
-	if c := diag.Closest(word, candidates); c != "" {
-		return fmt.Sprintf(" (did you mean %q?)", c)
-	}
-	return ""
 }
 
 func (l *linker) formatIDs() []string    { return keys(l.s.formats) }

@@ -58,13 +58,17 @@ type (
 		Source string `json:"source,omitempty"`
 	}
 	SourceRecord struct {
-		ID        string `json:"id"`
-		Title     string `json:"title"`
-		Author    string `json:"author,omitempty"`
-		Publisher string `json:"publisher,omitempty"`
-		Date      string `json:"date,omitempty"`
-		URL       string `json:"url,omitempty"`
-		Note      string `json:"note,omitempty"`
+		ID         string            `json:"id"`
+		Title      string            `json:"title"`
+		Author     string            `json:"author,omitempty"`
+		Publisher  string            `json:"publisher,omitempty"`
+		Date       string            `json:"date,omitempty"`
+		URL        string            `json:"url,omitempty"`
+		Accessed   string            `json:"accessed,omitempty"`
+		ArchiveURL string            `json:"archive_url,omitempty"`
+		Note       string            `json:"note,omitempty"`
+		Locators   map[string]string `json:"locators,omitempty"`
+		Notes      int               `json:"notes,omitempty"`
 	}
 )
 
@@ -120,7 +124,8 @@ func Data(s *site.Site) []publish.File {
 	var sources []SourceRecord
 	for _, src := range s.Sources {
 		sources = append(sources, SourceRecord{ID: src.ID, Title: src.Title, Author: src.Author,
-			Publisher: src.Publisher, Date: src.Date.String(), URL: src.URL, Note: src.Note})
+			Publisher: src.Publisher, Date: src.Date.String(), URL: src.URL, Accessed: src.Accessed.String(),
+			ArchiveURL: src.ArchiveURL, Note: src.Note, Locators: src.Record.Locators, Notes: src.Record.Notes})
 	}
 	return []publish.File{
 		jsonFile(view.FormatsJSONPath, formats),

@@ -1,8 +1,11 @@
 package load
 
 import (
+	"maps"
 	"net/url"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -78,9 +81,41 @@ func checkSource(s *Source, errs *diag.List) {
 		errs.Add(s.Where.Value("id", s.ID), "source id %q is not a lowercase slug (a-z, 0-9, -)", s.ID)
 	}
 	checkDate(s.Where, errs, "date", s.Date)
-	if s.URL != "" && !WebURL(s.URL) {
-		errs.Add(s.Where.Value("url", s.URL), "source url %q is not an http(s) URL", s.URL)
+	for _, key := range []string{"url", "archive_url"} {
+		if u := map[string]string{"url": s.URL, "archive_url": s.ArchiveURL}[key]; u != "" && !WebURL(u) {
+			errs.Add(s.Where.Value(key, u), "source %s %q is not an http(s) URL", key, u)
+		}
 	}
+	checkDate(s.Where, errs, "accessed", s.Accessed)
+	if !s.Accessed.IsZero() && s.URL == "" {
+		errs.Add(s.Where.Key("accessed"), "accessed dates a check of the url, and source %q has none", s.ID)
+	}
+	if s.Notes < 0 {
+		errs.Add(s.Where.Key("notes"), "notes is the number of footnotes, not %d", s.Notes)
+	}
+	for _, id := range slices.Sorted(maps.Keys(s.Locators)) {
+		switch {
+		case !SlugRE.MatchString(id):
+			errs.Add(s.Where.Key("locators."+id), "locator %q is not a lowercase slug (a-z, 0-9, -)", id)
+		case NoteLocator(id) > 0:
+			errs.Add(s.Where.Key("locators."+id), "locator %q is a footnote: declare the footnotes with notes = <how many>", id)
+		case strings.TrimSpace(s.Locators[id]) == "":
+			errs.Add(s.Where.Key("locators."+id), "locator %q needs the label a reader finds in the work", id)
+		}
+	}
+}
+
+// NoteLocator is N for the footnote locator "note-N", else 0.
+func NoteLocator(id string) int {
+	digits, ok := strings.CutPrefix(id, "note-")
+	if !ok || digits == "" || digits[0] == '0' {
+		return 0
+	}
+	n, err := strconv.Atoi(digits)
+	if err != nil || n <= 0 {
+		return 0
+	}
+	return n
 }
 
 // WebURL reports whether u is an absolute http or https URL: the only links to

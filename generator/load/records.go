@@ -40,14 +40,21 @@ type Country struct {
 
 // Source is one [[source]] of content/sources.toml.
 type Source struct {
-	ID        string `toml:"id"`
-	Title     string `toml:"title"`
-	Author    string `toml:"author"`
-	Publisher string `toml:"publisher"`
-	Date      Date   `toml:"date"`
-	URL       string `toml:"url"`
-	Note      string `toml:"note"` // e.g. that a fact comes from the public record, not the paper
-	Where     Where  `toml:"-"`
+	ID         string `toml:"id"`
+	Title      string `toml:"title"`
+	Author     string `toml:"author"`
+	Publisher  string `toml:"publisher"`
+	Date       Date   `toml:"date"`
+	URL        string `toml:"url"`
+	Accessed   Date   `toml:"accessed"`    // when url was last checked
+	ArchiveURL string `toml:"archive_url"` // a copy that stays, such as the Wayback Machine's
+	Note       string `toml:"note"`        // e.g. that a fact comes from the public record, not the paper
+	// Locators are the places in the work that citations may name, by id,
+	// each with the label a reader finds there: a section's title. Notes
+	// declares the footnotes note-1 to note-<Notes>, labelled "note N".
+	Locators map[string]string `toml:"locators"`
+	Notes    int               `toml:"notes"`
+	Where    Where             `toml:"-"`
 }
 
 // Format is content/formats/<id>.toml with its commentary <id>.md.

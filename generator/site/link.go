@@ -59,9 +59,12 @@ func (l *linker) sources(raw []load.Source) {
 			continue
 		}
 		src := &Source{ID: r.ID, Title: r.Title, Author: r.Author, Publisher: r.Publisher,
-			Note: r.Note, Date: r.Date, Record: r}
+			Note: r.Note, Date: r.Date, Accessed: r.Accessed, Record: r}
 		if load.WebURL(r.URL) { // another URL is reported by load, and never linked
 			src.URL = r.URL
+		}
+		if load.WebURL(r.ArchiveURL) {
+			src.ArchiveURL = r.ArchiveURL
 		}
 		l.s.sources[r.ID] = src
 		l.s.Sources = append(l.s.Sources, src)
@@ -166,7 +169,21 @@ func (l *linker) cite(ref string, w load.Where, key string) (Citation, bool) {
 		l.errs.Add(w.Value(key, ref), "unknown source %q%s", id, diag.DidYouMean(id, l.sourceIDs()))
 		return Citation{}, false
 	}
-	return Citation{Source: src, Locator: locator}, true
+	c := Citation{Source: src, Locator: locator}
+	if locator != "" {
+		label, ok := src.LocatorLabel(locator)
+		if n := load.NoteLocator(locator); !ok && n > 0 {
+			l.errs.Add(w.Value(key, ref), "source %q declares notes = %d: it has no note %d", id, src.Record.Notes, n)
+			return Citation{}, false
+		}
+		if !ok {
+			l.errs.Add(w.Value(key, ref), "source %q declares no locator %q%s: add it to its locators (or notes, for a footnote)",
+				id, locator, diag.DidYouMean(locator, src.Locators()))
+			return Citation{}, false
+		}
+		c.Label = label
+	}
+	return c, true
 }
 
 func (l *linker) lessons(raw []load.Lesson) {

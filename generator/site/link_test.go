@@ -15,7 +15,7 @@ func linkFS(t *testing.T, formats map[string]string) *site.Site {
 	t.Helper()
 	m := fstest.MapFS{
 		"content/site.toml":    {Data: []byte("title = \"T\"\n")},
-		"content/sources.toml": {Data: []byte("[[source]]\nid = \"s\"\ntitle = \"S\"\n")},
+		"content/sources.toml": {Data: []byte("[[source]]\nid = \"s\"\ntitle = \"S\"\nlocators = { p1 = \"Part 1\" }\n")},
 		"content/countries.toml": {Data: []byte(`
 [[country]]
 code = "AAA"

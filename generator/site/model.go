@@ -6,7 +6,9 @@ package site
 
 import (
 	"formatlas/generator/load"
+	"maps"
 	"slices"
+	"strconv"
 )
 
 // Site is the linked model of a whole site. Slices are sorted: formats by id,
@@ -124,15 +126,38 @@ type Membership struct {
 // Source is one work the site cites.
 type Source struct {
 	ID, Title, Author, Publisher, URL, Note string
-	Date                                    load.Date
+	ArchiveURL                              string
+	Date, Accessed                          load.Date // Accessed: when URL was last checked
 	Record                                  *load.Source
+}
+
+// LocatorLabel is the label a reader finds in the work at the locator id
+// ("note 19" for note-19, a section's title for its id); false when the
+// source declares no such locator.
+func (s *Source) LocatorLabel(id string) (string, bool) {
+	if n := load.NoteLocator(id); n > 0 && n <= s.Record.Notes {
+		return "note " + strconv.Itoa(n), true
+	}
+	label, ok := s.Record.Locators[id]
+	return label, ok
+}
+
+// Locators are the ids of the locators the source declares, its sections'
+// sorted, then its footnotes in order.
+func (s *Source) Locators() []string {
+	ids := slices.Sorted(maps.Keys(s.Record.Locators))
+	for n := 1; n <= s.Record.Notes; n++ {
+		ids = append(ids, "note-"+strconv.Itoa(n))
+	}
+	return ids
 }
 
 // Citation is a reference to a source, with an optional locator such as a
 // footnote ("note-19") or a section.
 type Citation struct {
 	Source  *Source
-	Locator string
+	Locator string // the id, as the content and the exports write it
+	Label   string // the locator as a reader finds it in the work: "note 19"
 }
 
 // Event is a dated change of a format.

@@ -63,14 +63,14 @@ func (f *File) scan(lines []tomlLine) {
 		indent := len(ln.code) - len(strings.TrimLeft(ln.code, " \t"))
 		switch {
 		case strings.HasPrefix(trimmed, "[["):
-			name := tableName(trimmed[2:], "]]")
+			name := under(tableName(trimmed[2:], "]]"), counts)
 			table = name + "." + strconv.Itoa(counts[name])
 			counts[name]++
 			f.close(last, ln.start)
 			last = ""
 			f.keys[table] = keySpan{line: i + 1, col: indent + 1, start: ln.start, end: ln.start}
 		case strings.HasPrefix(trimmed, "["):
-			table = tableName(trimmed[1:], "]")
+			table = under(tableName(trimmed[1:], "]"), counts)
 			f.close(last, ln.start)
 			last = ""
 			f.keys[table] = keySpan{line: i + 1, col: indent + 1, start: ln.start, end: ln.start}
@@ -93,6 +93,19 @@ func (f *File) close(key string, offset int) {
 		ks.end = offset
 		f.keys[key] = ks
 	}
+}
+
+// under puts into the table name the index of the latest element of an array
+// of tables it lies under: [source.locators] after the second [[source]] is
+// source.1.locators, as the decoder sees it.
+func under(name string, counts map[string]int) string {
+	parts := strings.Split(name, ".")
+	for i := len(parts) - 1; i >= 1; i-- {
+		if n := counts[strings.Join(parts[:i], ".")]; n > 0 {
+			return Join(strings.Join(parts[:i], ".")+"."+strconv.Itoa(n-1), strings.Join(parts[i:], "."))
+		}
+	}
+	return name
 }
 
 func tableName(s, closing string) string {

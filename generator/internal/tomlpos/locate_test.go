@@ -74,6 +74,22 @@ func TestFileTables(t *testing.T) {
 
 // TestKeysLike finds a key in every entry of an array of tables, as
 // BurntSushi/toml names it without the entry's index.
+// TestSubtableOfArray places the keys of a table under an element of an
+// array of tables, [source.locators], under that element.
+func TestSubtableOfArray(t *testing.T) {
+	src := "[[source]]\nid = \"a\"\n\n[[source]]\nid = \"b\"\n\n[source.locators]\nintro = \"Introduction\"\n\n[[source]]\nid = \"c\"\n"
+	f := New("s.toml", []byte(src))
+	for key, want := range map[string]string{
+		"source.1.locators.intro": "s.toml:8:1",
+		"source.1.locators":       "s.toml:7:1",
+		"source.2.id":             "s.toml:11:1",
+	} {
+		if got := f.Key(key).String(); got != want {
+			t.Errorf("%s: got %s, want %s", key, got, want)
+		}
+	}
+}
+
 func TestKeysLike(t *testing.T) {
 	src := "x = 1\n[[event]]\nchnage = 1\n[[event]]\ndate = 2\nchnage = 3\n"
 	f := New("f.toml", []byte(src))

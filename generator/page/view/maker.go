@@ -145,7 +145,7 @@ func (m *Maker) LessonRef(from string, l *site.Lesson) LessonRef {
 
 // Cite links from the page at from to the bibliography entry of c's source.
 func (m *Maker) Cite(from string, c site.Citation) Cite {
-	return Cite{Title: c.Source.Title, Short: shortCite(c.Source), Locator: c.Locator,
+	return Cite{Title: c.Source.Title, Short: shortCite(c.Source), Locator: c.Label,
 		Href: m.link.Entry(from, SourcesPath, SourceAnchor(c.Source))}
 }
 
@@ -162,7 +162,8 @@ func shortCite(s *site.Source) string {
 }
 
 // GroupCites merges citations of one source into one entry with its
-// locators, keeping the order in which sources are first cited.
+// locators, each once, keeping the order in which sources and locators are
+// first cited.
 func (m *Maker) GroupCites(from string, cites []site.Citation) []SourceCites {
 	var out []SourceCites
 	index := map[*site.Source]int{}
@@ -174,8 +175,8 @@ func (m *Maker) GroupCites(from string, cites []site.Citation) []SourceCites {
 			ref := m.Cite(from, site.Citation{Source: c.Source})
 			out = append(out, SourceCites{Title: ref.Title, Href: ref.Href})
 		}
-		if c.Locator != "" {
-			out[i].Locators = append(out[i].Locators, c.Locator)
+		if c.Label != "" && !slices.Contains(out[i].Locators, c.Label) {
+			out[i].Locators = append(out[i].Locators, c.Label)
 		}
 	}
 	return out

@@ -74,7 +74,7 @@ type (
 
 // Export column heads.
 var (
-	MembershipColumns = []string{"country", "format", "role", "since", "until", "sources"}
+	MembershipColumns = []string{"country", "format", "role", "since", "until", "sources", "member_list"}
 	EventColumns      = []string{"format", "date", "change", "country", "role", "source", "note"}
 )
 
@@ -137,19 +137,15 @@ func Data(s *site.Site) []publish.File {
 	}
 }
 
-// membershipRows lists every span the content knows of: one row per
-// country, format and role, with its dates where events give them.
+// membershipRows lists every episode the content knows of: one row per
+// country, format, role and time it was held, with its sources and the kind
+// of member list it comes from.
 func membershipRows(s *site.Site) [][]string {
 	var rows [][]string
 	for _, f := range s.Formats {
 		for _, sp := range f.Spans {
-			cites := citeIDs(f.Sources)
-			for _, e := range f.Events {
-				if e.Country == sp.Country && e.Source.Source != nil {
-					cites = append(cites, citeIDs([]site.Citation{e.Source})...)
-				}
-			}
-			rows = append(rows, []string{sp.Country.Code, f.ID, sp.Role, sp.Since.String(), sp.Until.String(), strings.Join(cites, " ")})
+			rows = append(rows, []string{sp.Country.Code, f.ID, sp.Role, sp.Since.String(), sp.Until.String(),
+				strings.Join(citeIDs(sp.Sources), " "), f.MemberList})
 		}
 	}
 	return rows

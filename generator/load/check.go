@@ -148,6 +148,44 @@ func checkFormat(f *Format, errs *diag.List) {
 	}
 	checkEventOrder(f.Events, errs)
 	checkLeft(f, errs)
+	for i := range f.Episodes {
+		checkEpisode(&f.Episodes[i], errs)
+	}
+	checkEpisodeOverlaps(f.Episodes, errs)
+}
+
+func checkEpisode(e *Episode, errs *diag.List) {
+	w := e.Where
+	required(w, errs, "member", [2]string{"country", e.Country}, [2]string{"role", e.Role})
+	vocab(w, errs, "role", e.Role, Roles)
+	checkDate(w, errs, "since", e.Since)
+	checkDate(w, errs, "until", e.Until)
+	if !e.Since.IsZero() && !e.Until.IsZero() && e.Until.Compare(e.Since) < 0 {
+		errs.Add(w.Key("until"), "member %s as %s: until %s is before since %s", e.Country, e.Role, e.Until, e.Since)
+	}
+	checkCell(w, errs, "note", e.Note)
+}
+
+// checkEpisodeOverlaps reports two episodes of one country in one role that
+// hold at once: one role is held once at a time (two roles may overlap).
+func checkEpisodeOverlaps(eps []Episode, errs *diag.List) {
+	for i := range eps {
+		for j := range i {
+			a, b := &eps[j], &eps[i]
+			if a.Country != b.Country || a.Role != b.Role || a.Role == "" {
+				continue
+			}
+			if endsBefore(a, b) || endsBefore(b, a) {
+				continue
+			}
+			errs.Add(b.Where.Pos(), "member %s as %s overlaps its episode at %s: end one before the other begins", b.Country, b.Role, a.Where.Pos())
+		}
+	}
+}
+
+// endsBefore reports whether episode a ends no later than b begins.
+func endsBefore(a, b *Episode) bool {
+	return !a.Until.IsZero() && !b.Since.IsZero() && a.Until.Compare(b.Since) <= 0
 }
 
 // checkEventOrder reports a country that left a format before it joined it.

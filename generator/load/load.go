@@ -427,6 +427,9 @@ func loadFormat(fsys fs.FS, r record, f *Format) error {
 	for i := range f.Events {
 		f.Events[i].Where = f.Where.sub(fmt.Sprintf("event.%d", i))
 	}
+	for i := range f.Episodes {
+		f.Episodes[i].Where = f.Where.sub(fmt.Sprintf("member.%d", i))
+	}
 	f.CommentaryPath = commentaryPath(r)
 	return errs.Err()
 }

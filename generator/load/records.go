@@ -59,21 +59,22 @@ type Source struct {
 
 // Format is content/formats/<id>.toml with its commentary <id>.md.
 type Format struct {
-	ID             string   `toml:"-"` // from the file name
-	Name           string   `toml:"name"`
-	Abbr           string   `toml:"abbr"`
-	Category       string   `toml:"category"`
-	Status         string   `toml:"status"`
-	Founded        Date     `toml:"founded"`
-	Parent         string   `toml:"parent"`
-	Summary        string   `toml:"summary"`
-	Focus          []string `toml:"focus"`
-	Sources        []string `toml:"sources"`
-	MemberList     string   `toml:"member_list"`
-	MemberListNote string   `toml:"member_list_note"`
-	Members        Members  `toml:"members"`
-	Events         []Event  `toml:"event"`
-	Aliases        []string `toml:"aliases"` // former ids, whose URLs redirect here
+	ID             string    `toml:"-"` // from the file name
+	Name           string    `toml:"name"`
+	Abbr           string    `toml:"abbr"`
+	Category       string    `toml:"category"`
+	Status         string    `toml:"status"`
+	Founded        Date      `toml:"founded"`
+	Parent         string    `toml:"parent"`
+	Summary        string    `toml:"summary"`
+	Focus          []string  `toml:"focus"`
+	Sources        []string  `toml:"sources"`
+	MemberList     string    `toml:"member_list"`
+	MemberListNote string    `toml:"member_list_note"`
+	Members        Members   `toml:"members"`
+	Episodes       []Episode `toml:"member"` // dated, sourced roles: [[member]]
+	Events         []Event   `toml:"event"`
+	Aliases        []string  `toml:"aliases"` // former ids, whose URLs redirect here
 
 	CommentaryPath string `toml:"-"` // its Markdown, read when rendered; "" if there is no .md file
 	Where          Where  `toml:"-"`
@@ -92,6 +93,19 @@ type Members struct {
 // ByRole returns the lists in the order of Roles.
 func (m *Members) ByRole() [][]string {
 	return [][]string{m.Lead, m.Member, m.Partner, m.Observer, m.Invited, m.Aspirant}
+}
+
+// Episode is one [[member]] of a format: a time a country held a role, with
+// the sources that establish it. Since is zero when the start is not known:
+// the role was held by as_of. Until is zero while it is held.
+type Episode struct {
+	Country string   `toml:"country"`
+	Role    string   `toml:"role"`
+	Since   Date     `toml:"since"`
+	Until   Date     `toml:"until"`
+	Sources []string `toml:"sources"`
+	Note    string   `toml:"note"`
+	Where   Where    `toml:"-"`
 }
 
 // Event is a dated change of a format, with its own source.

@@ -56,6 +56,15 @@ func (l *linker) derive(shown load.Date) {
 		s.showAt(shown) // drops, say, a country that left before as_of
 		return
 	}
+	for _, f := range s.Formats { // no date to show: the roles still held
+		f.Members = f.Members[:0]
+		for _, sp := range f.Spans {
+			if sp.Until.IsZero() {
+				f.Members = append(f.Members, &Membership{Country: sp.Country, Format: f, Role: sp.Role, Since: sp.Since, Sources: sp.Sources})
+			}
+		}
+		sortMembers(f.Members)
+	}
 	s.deriveMemberships()
 }
 
@@ -70,7 +79,7 @@ func (s *Site) showAt(d load.Date) {
 		for _, sp := range f.Spans {
 			if h, ok := sp.At(d, s.AsOf); ok {
 				f.Members = append(f.Members, &Membership{Country: sp.Country, Format: f, Role: sp.Role,
-					Since: sp.Since, Until: sp.Until, Uncertain: h.Uncertain})
+					Since: sp.Since, Until: sp.Until, Uncertain: h.Uncertain, Sources: sp.Sources})
 			}
 		}
 		sortMembers(f.Members)

@@ -136,10 +136,36 @@ func (l *linker) format(f *Format) {
 			f.Members = append(f.Members, &Membership{Country: c, Format: f, Role: role})
 		}
 	}
+	for i := range f.Record.Episodes {
+		l.episode(f, &f.Record.Episodes[i], seen)
+	}
 	for i := range f.Record.Events {
 		l.event(f, &f.Record.Events[i])
 	}
 	slices.SortStableFunc(f.Events, func(a, b *Event) int { return a.Date.Compare(b.Date) })
+}
+
+// episode links one [[member]] of f. listed holds the countries of its
+// [members]: a country's roles are given one way or the other.
+func (l *linker) episode(f *Format, r *load.Episode, listed map[*Country]string) {
+	if r.Country == "" {
+		return // reported by load
+	}
+	c := l.country(r.Country, r.Where, "country")
+	if c == nil {
+		return
+	}
+	if role, ok := listed[c]; ok {
+		l.errs.Add(r.Where.Value("country", r.Country), "country %s is in [members] (as %s) and in a [[member]] of format %q: give its roles one way", r.Country, role, f.ID)
+		return
+	}
+	ep := Span{Country: c, Format: f, Role: r.Role, Since: r.Since, Until: r.Until, Note: r.Note, Own: len(r.Sources) > 0}
+	for _, ref := range r.Sources {
+		if ct, ok := l.cite(ref, r.Where, "sources"); ok {
+			ep.Sources = append(ep.Sources, ct)
+		}
+	}
+	f.episodes = append(f.episodes, ep)
 }
 
 func (l *linker) event(f *Format, r *load.Event) {

@@ -1,7 +1,9 @@
 package site_test
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -161,4 +163,86 @@ func ids(fs []*site.Format) []string {
 		out = append(out, f.ID)
 	}
 	return out
+}
+
+// linkAt is linkFS with as_of, shown at shown ("" for as_of).
+func linkAt(t *testing.T, asOf, shown string, formats map[string]string) *site.Site {
+	t.Helper()
+	m := fstest.MapFS{
+		"content/site.toml":      {Data: []byte("title = \"T\"\nas_of = " + asOf + "\n")},
+		"content/sources.toml":   {Data: []byte("[[source]]\nid = \"s\"\ntitle = \"S\"\nlocators = { p1 = \"Part 1\" }\n[[source]]\nid = \"own\"\ntitle = \"Own\"\n")},
+		"content/countries.toml": {Data: []byte("[[country]]\ncode = \"AAA\"\nname = \"Aland\"\n[[country]]\ncode = \"SWE\"\nname = \"Sweden\"\n")},
+	}
+	for id, src := range formats {
+		m["content/formats/"+id+".toml"] = &fstest.MapFile{Data: []byte(src)}
+	}
+	c, err := load.Load(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var opts site.Options
+	if shown != "" {
+		if opts.AsOf, err = load.ParseDate(shown); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := site.LinkWith(c, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestEpisodes: Sweden in NATO, aspirant from May 2022, member from 7 March
+// 2024. The later role does not erase the earlier: both are spans, each with
+// its own sources, and each date shows the role then held.
+func TestEpisodes(t *testing.T) {
+	nato := "name = \"NATO\"\n" + head + `[members]
+member = ["AAA"]
+
+[[member]]
+country = "SWE"
+role = "aspirant"
+since = 2022-05-18
+until = 2024-03-07
+sources = ["own"]
+
+[[member]]
+country = "SWE"
+role = "member"
+since = 2024-03-07
+`
+	for _, c := range []struct{ shown, want string }{
+		{"", "AAA member, SWE member"},
+		{"2023-01-01", "AAA member?, SWE aspirant"}, // AAA's start is not known: held by as_of
+		{"2024-03-07", "AAA member?, SWE member"},
+		{"2022", "AAA member?, SWE aspirant?"}, // the year holds days before and after 18 May
+		{"2021", "AAA member?"},
+	} {
+		s := linkAt(t, "2026-12-01", c.shown, map[string]string{"nato": nato})
+		var got []string
+		for _, m := range s.Format("nato").Members {
+			r := m.Country.Code + " " + m.Role
+			if m.Uncertain {
+				r += "?"
+			}
+			got = append(got, r)
+		}
+		if g := strings.Join(got, ", "); g != c.want {
+			t.Errorf("at %q: %s, want %s", c.shown, g, c.want)
+		}
+	}
+	s := linkAt(t, "2026-12-01", "", map[string]string{"nato": nato})
+	var spans []string
+	for _, sp := range s.Country("SWE").Spans {
+		var ids []string
+		for _, c := range sp.Sources {
+			ids = append(ids, c.Source.ID)
+		}
+		spans = append(spans, fmt.Sprintf("%s %s–%s %s own=%v", sp.Role, sp.Since, sp.Until, strings.Join(ids, " "), sp.Own))
+	}
+	want := "aspirant 2022-05-18–2024-03-07 own own=true; member 2024-03-07– s own=false"
+	if g := strings.Join(spans, "; "); g != want {
+		t.Errorf("spans %s, want %s", g, want)
+	}
 }

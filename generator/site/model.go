@@ -66,9 +66,12 @@ type Format struct {
 	// Members are those of Site.Shown, sorted by role (in load.Roles order),
 	// then country name.
 	Members []*Membership
-	// Spans are every role the content knows of, dated where events allow.
-	Spans  []Span
-	Events []*Event // in date order
+	// Spans are every role the content knows of, dated where events allow,
+	// each with its sources: a run of episodes per country, a later role
+	// never erasing an earlier one.
+	Spans    []Span
+	Events   []*Event // in date order
+	episodes []Span   // its [[member]] episodes, as linked
 
 	// Shared lists the formats with the most members in common, best first.
 	Shared []Overlap
@@ -121,6 +124,7 @@ type Membership struct {
 	// Uncertain is set when the content cannot tell whether the role was
 	// held on Site.Shown: its start is not dated, or not to that precision.
 	Uncertain bool
+	Sources   []Citation // those of its span
 }
 
 // Source is one work the site cites.

@@ -17,6 +17,11 @@ type Span struct {
 	Format       *Format
 	Role         string
 	Since, Until load.Date
+	// Sources establish the span: its own, given in a [[member]], else its
+	// format's, with those of the events that date it.
+	Sources []Citation
+	Own     bool   // the sources are the span's own, not its format's
+	Note    string // a [[member]]'s note
 }
 
 // Holding is a span seen from one date: held for certain, or only perhaps
@@ -43,15 +48,27 @@ func (f *Format) spans() []Span {
 	for _, m := range f.Members {
 		held[m.Country] = true
 		sp := Span{Country: m.Country, Format: f, Role: m.Role}
+		var dating *Event
 		for _, e := range byCountry[m.Country] { // in date order
 			switch {
 			case e.Change == "joined", e.Change == "role" && e.Role == m.Role:
-				sp.Since = e.Date // the latest start of the role now held
+				sp.Since, dating = e.Date, e // the latest start of the role now held
 			case e.Change == "invited" && m.Role == "invited":
-				sp.Since = e.Date
+				sp.Since, dating = e.Date, e
 			}
 		}
+		sp.Sources = f.Sources
+		if dating != nil {
+			sp.Sources = withCitation(f.Sources, dating.Source)
+		}
 		out = append(out, sp)
+	}
+	for _, ep := range f.episodes {
+		held[ep.Country] = true // its events date nothing: the episodes say when
+		if !ep.Own {
+			ep.Sources = f.Sources
+		}
+		out = append(out, ep)
 	}
 	for c, evs := range byCountry {
 		if held[c] {
@@ -62,21 +79,37 @@ func (f *Format) spans() []Span {
 				continue
 			}
 			sp := Span{Country: c, Format: f, Role: cmp.Or(e.Role, "member"), Until: e.Date}
+			var joined *Event
 			for _, j := range evs {
 				if j.Change == "joined" && j.Date.Compare(e.Date) < 0 {
-					sp.Since = j.Date
+					sp.Since, joined = j.Date, j
 				}
+			}
+			sp.Sources = withCitation(f.Sources, e.Source)
+			if joined != nil {
+				sp.Sources = withCitation(sp.Sources, joined.Source)
 			}
 			out = append(out, sp)
 		}
 	}
-	slices.SortFunc(out, func(a, b Span) int {
+	slices.SortStableFunc(out, func(a, b Span) int {
 		if c := roleIndex(a.Role) - roleIndex(b.Role); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Country.Name, b.Country.Name)
+		if c := strings.Compare(a.Country.Name, b.Country.Name); c != 0 {
+			return c
+		}
+		return a.Since.Compare(b.Since)
 	})
 	return out
+}
+
+// withCitation is cites with c after them, unless c is among them or empty.
+func withCitation(cites []Citation, c Citation) []Citation {
+	if c.Source == nil || slices.Contains(cites, c) {
+		return cites
+	}
+	return append(slices.Clip(cites), c)
 }
 
 // At says whether the span was held on date d, given the site's as_of: no,

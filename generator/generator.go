@@ -115,6 +115,9 @@ type Options struct {
 	// Force lets Build replace a non-empty output directory that no
 	// formatlas build made, or files in one that its manifest does not list.
 	Force bool
+	// Warn, if set, is told what is not an error but a reader should know:
+	// an AsOf after the date the content was last reviewed.
+	Warn func(msg string)
 }
 
 // Check runs every stage in memory and writes nothing. The error lists every
@@ -145,6 +148,9 @@ func link(siteFS fs.FS, opts Options) (*site.Site, diag.List) {
 	if problem := load.BaseURLProblem(opts.BaseURL); opts.BaseURL != "" && problem != "" {
 		errs.Append(fmt.Errorf("base URL %q %s", opts.BaseURL, problem))
 		return nil, errs
+	}
+	if reviewed := content.Site.AsOf; opts.Warn != nil && !opts.AsOf.IsZero() && !reviewed.IsZero() && opts.AsOf.Compare(reviewed) > 0 {
+		opts.Warn(fmt.Sprintf("showing %s, after %s, when the content was last reviewed (as_of in content/site.toml): what changed since is not in it", opts.AsOf, reviewed))
 	}
 	if content.Broken { // nothing will be rendered: report the commentaries' own mistakes here
 		errs.Append(load.CheckMarkdown(siteFS, content.CommentaryPaths()))

@@ -48,6 +48,7 @@ func buildCommand() *Command {
 				}
 				opts.BaseURL = *baseURL
 				opts.SiteDir, opts.Force = *siteDir, *force
+				opts.Warn = func(msg string) { fmt.Fprintf(env.Stderr, "formatlas: warning: %s\n", msg) }
 				if os.Getenv("GOMEMLIMIT") == "" {
 					debug.SetMemoryLimit(buildMemoryLimit)
 				}

@@ -78,3 +78,20 @@ func TestBuildContentErrorExitsOne(t *testing.T) {
 		t.Error("a failed build wrote its output")
 	}
 }
+
+// TestAsOfAfterReview: a build shown at a date after the content's as_of
+// warns on stderr, saying when the content was last reviewed, and succeeds;
+// at an earlier date it says nothing.
+func TestAsOfAfterReview(t *testing.T) {
+	dir := t.TempDir()
+	layFixture(t, dir)
+	code, _, errOut := formatlas(t, "build", "--site", dir, "--out", filepath.Join(dir, "public"), "--as-of", "2030-01-01")
+	want := "formatlas: warning: showing 2030-01-01, after 2021-02-01, when the content was last reviewed"
+	if code != 0 || !strings.HasPrefix(errOut, want) {
+		t.Errorf("exit %d, stderr %q; want 0 and %q", code, errOut, want)
+	}
+	code, _, errOut = formatlas(t, "build", "--site", dir, "--out", filepath.Join(dir, "public"), "--as-of", "2019")
+	if code != 0 || strings.Contains(errOut, "warning") {
+		t.Errorf("exit %d, stderr %q; want 0 and no warning", code, errOut)
+	}
+}

@@ -34,6 +34,22 @@ type (
 		Aliases    []string `json:"aliases,omitempty"`
 		Sources    []string `json:"sources"`
 		URL        string   `json:"url"`
+		// StatusHistory and FormerNames say how it changed; Successor and
+		// Predecessors what replaced it and what it replaced.
+		StatusHistory []StatusRecord `json:"status_history,omitempty"`
+		FormerNames   []NameRecord   `json:"former_names,omitempty"`
+		Successor     string         `json:"successor,omitempty"`
+		Predecessors  []string       `json:"predecessors,omitempty"`
+	}
+	StatusRecord struct {
+		Date   string `json:"date"`
+		Status string `json:"status"`
+		Source string `json:"source,omitempty"`
+	}
+	NameRecord struct {
+		Name   string `json:"name"`
+		Until  string `json:"until"`
+		Source string `json:"source,omitempty"`
 	}
 	CountryRecord struct {
 		Code   string `json:"code"`
@@ -75,8 +91,11 @@ type (
 // Export column heads.
 var (
 	MembershipColumns = []string{"country", "format", "role", "since", "until", "sources", "member_list"}
-	EventColumns      = []string{"format", "date", "change", "country", "role", "source", "note"}
+	EventColumns      = []string{"format", "date", "change", "country", "role", "source", "note", "status", "former_name"}
 )
+
+// citeID is the reference of c, "" for none.
+func citeID(c site.Citation) string { return strings.Join(citeIDs([]site.Citation{c}), "") }
 
 func citeIDs(cs []site.Citation) []string {
 	out := []string{}
@@ -103,6 +122,18 @@ func Data(s *site.Site) []publish.File {
 			ListNote: f.MemberListNote, Aliases: f.Aliases, Sources: citeIDs(f.Sources), URL: view.FormatPath(f)}
 		if f.Parent != nil {
 			r.Parent = f.Parent.ID
+		}
+		for _, c := range f.StatusHistory {
+			r.StatusHistory = append(r.StatusHistory, StatusRecord{Date: c.Date.String(), Status: c.Status, Source: citeID(c.Source)})
+		}
+		for _, n := range f.FormerNames {
+			r.FormerNames = append(r.FormerNames, NameRecord{Name: n.Name, Until: n.Until.String(), Source: citeID(n.Source)})
+		}
+		if f.Successor != nil {
+			r.Successor = f.Successor.ID
+		}
+		for _, p := range f.Predecessors {
+			r.Predecessors = append(r.Predecessors, p.ID)
 		}
 		formats = append(formats, r)
 	}
@@ -159,8 +190,8 @@ func eventRows(s *site.Site) [][]string {
 			if e.Country != nil {
 				country = e.Country.Code
 			}
-			rows = append(rows, []string{f.ID, e.Date.String(), e.Change, country, e.Role,
-				strings.Join(citeIDs([]site.Citation{e.Source}), ""), e.Note})
+			rows = append(rows, []string{f.ID, e.Date.String(), e.Change, country, e.Role, citeID(e.Source), e.Note,
+				e.Status, e.FormerName})
 		}
 	}
 	return rows

@@ -44,6 +44,22 @@ func checkSite(s *Site, errs *diag.List) {
 	}
 	required(s.Where, errs, "site", [2]string{"title", s.Title})
 	checkDate(s.Where, errs, "as_of", s.AsOf)
+	for i := range s.Snapshots {
+		sn := &s.Snapshots[i]
+		required(sn.Where, errs, "snapshot", [2]string{"label", sn.Label})
+		if sn.Date.IsZero() && sn.Date.Invalid == "" {
+			errs.Add(sn.Where.Pos(), "snapshot: missing required key %q", "date")
+		}
+		checkDate(sn.Where, errs, "date", sn.Date)
+		if !sn.Date.IsZero() && !s.AsOf.IsZero() && sn.Date.Compare(s.AsOf) > 0 {
+			errs.Add(sn.Where.Key("date"), "snapshot %s is after as_of %s: a snapshot shows an earlier date beside the content's", sn.Date, s.AsOf)
+		}
+		for _, prev := range s.Snapshots[:i] {
+			if prev.Date == sn.Date && !sn.Date.IsZero() {
+				errs.Add(sn.Where.Key("date"), "snapshot %s is given twice (first at %s)", sn.Date, prev.Where.Pos())
+			}
+		}
+	}
 	if s.BaseURL != "" {
 		if problem := BaseURLProblem(s.BaseURL); problem != "" {
 			errs.Add(s.Where.Value("base_url", s.BaseURL), "base_url %q %s", s.BaseURL, problem)
@@ -220,6 +236,16 @@ func checkEvent(e *Event, errs *diag.List) {
 	}
 	vocab(w, errs, "change", e.Change, Changes)
 	vocab(w, errs, "role", e.Role, Roles)
+	vocab(w, errs, "status", e.Status, Statuses)
+	switch {
+	case e.Change == "renamed" && e.FormerName == "":
+		errs.Add(w.Pos(), "event: a %q event needs former_name, the name before it", e.Change)
+	case e.Change != "renamed" && e.FormerName != "" && e.Change != "":
+		errs.Add(w.Key("former_name"), "former_name belongs to a \"renamed\" event, not %q", e.Change)
+	}
+	if e.Status != "" && e.Country != "" {
+		errs.Add(w.Key("status"), "status changes the whole format; an event of one country (%s) cannot", e.Country)
+	}
 	checkCell(w, errs, "note", e.Note)
 }
 

@@ -48,7 +48,12 @@ func Load(fsys fs.FS) (*Content, error) {
 	c := &Content{}
 	var errs diag.List
 	errs.Append(checkContentDir(fsys))
-	errs.Append(decodeFile(fsys, SiteFile, &c.Site, func(w Where) { c.Site.Where = w }))
+	errs.Append(decodeFile(fsys, SiteFile, &c.Site, func(w Where) {
+		c.Site.Where = w
+		for i := range c.Site.Snapshots {
+			c.Site.Snapshots[i].Where = w.sub(fmt.Sprintf("snapshot.%d", i))
+		}
+	}))
 
 	var countries struct {
 		Country []Country `toml:"country"`

@@ -26,8 +26,17 @@ type Site struct {
 	Title       string `toml:"title"`
 	Description string `toml:"description"`
 	BaseURL     string `toml:"base_url"`
-	AsOf        Date   `toml:"as_of"`
-	Where       Where  `toml:"-"`
+	AsOf        Date   `toml:"as_of"` // the date the content was last reviewed
+	// Snapshots are other dates to show beside as_of, such as a source's.
+	Snapshots []Snapshot `toml:"snapshot"`
+	Where     Where      `toml:"-"`
+}
+
+// Snapshot is one [[snapshot]] of site.toml: a date and what it is.
+type Snapshot struct {
+	Date  Date   `toml:"date"`
+	Label string `toml:"label"`
+	Where Where  `toml:"-"`
 }
 
 // Country is one [[country]] of content/countries.toml.
@@ -73,8 +82,10 @@ type Format struct {
 	MemberListNote string    `toml:"member_list_note"`
 	Members        Members   `toml:"members"`
 	Episodes       []Episode `toml:"member"` // dated, sourced roles: [[member]]
-	Events         []Event   `toml:"event"`
-	Aliases        []string  `toml:"aliases"` // former ids, whose URLs redirect here
+	// Successor is the id of the format that replaced this one: its end.
+	Successor string   `toml:"successor"`
+	Events    []Event  `toml:"event"`
+	Aliases   []string `toml:"aliases"` // former ids, whose URLs redirect here
 
 	CommentaryPath string `toml:"-"` // its Markdown, read when rendered; "" if there is no .md file
 	Where          Where  `toml:"-"`
@@ -116,7 +127,11 @@ type Event struct {
 	Role    string `toml:"role"`
 	Source  string `toml:"source"`
 	Note    string `toml:"note"`
-	Where   Where  `toml:"-"`
+	// Status is the format's status from this date on, when the event
+	// changes it; FormerName is the name it had before a "renamed" event.
+	Status     string `toml:"status"`
+	FormerName string `toml:"former_name"`
+	Where      Where  `toml:"-"`
 }
 
 // Lesson is content/lessons/<id>.toml with its commentary <id>.md.
@@ -155,9 +170,9 @@ type Page struct {
 // Vocabularies of the content model.
 var (
 	Categories  = []string{"alliance", "partnership-framework", "flexible", "minilateral", "eu"}
-	Statuses    = []string{"active", "dormant", "defunct", "proposed"}
+	Statuses    = []string{"active", "dormant", "suspended", "defunct", "proposed"}
 	Roles       = []string{"lead", "member", "partner", "observer", "invited", "aspirant"}
-	Changes     = []string{"announced", "founded", "launched", "endorsed", "operational", "expanded", "joined", "left", "invited", "applied", "role", "suspended", "declaration", "proposed", "meeting"}
+	Changes     = []string{"announced", "founded", "launched", "endorsed", "operational", "expanded", "joined", "left", "invited", "applied", "role", "suspended", "declaration", "proposed", "meeting", "renamed", "replaced"}
 	MemberLists = []string{"complete", "incomplete", "derived"}
 	LessonKinds = []string{"success-factor", "risk", "recommendation"}
 )

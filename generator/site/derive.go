@@ -76,6 +76,10 @@ func (s *Site) showAt(d load.Date) {
 	s.Shown = d
 	for _, f := range s.Formats {
 		f.Members = f.Members[:0]
+		if !f.ExistsAt(d) {
+			continue // founded later, or ended: no members then
+		}
+		f.Status, f.Name = f.StatusAt(d), f.NameAt(d)
 		for _, sp := range f.Spans {
 			if h, ok := sp.At(d, s.AsOf); ok {
 				f.Members = append(f.Members, &Membership{Country: sp.Country, Format: f, Role: sp.Role,

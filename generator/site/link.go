@@ -35,6 +35,10 @@ func LinkWith(c *load.Content, opts Options) (*Site, error) {
 		lessons:     map[string]*Lesson{},
 		pages:       map[string]*Page{},
 	}}
+	for _, sn := range c.Site.Snapshots {
+		l.s.Snapshots = append(l.s.Snapshots, Snapshot{Date: sn.Date, Label: sn.Label})
+	}
+	slices.SortFunc(l.s.Snapshots, func(a, b Snapshot) int { return a.Date.Compare(b.Date) })
 	l.sources(c.Sources)
 	l.countries(c.Countries)
 	l.formats(c.Formats)
@@ -101,6 +105,7 @@ func (l *linker) formats(raw []load.Format) {
 		l.format(f)
 	}
 	l.checkParentCycles()
+	l.checkSuccessorCycles()
 }
 
 // format resolves one format's references.
@@ -143,6 +148,7 @@ func (l *linker) format(f *Format) {
 		l.event(f, &f.Record.Events[i])
 	}
 	slices.SortStableFunc(f.Events, func(a, b *Event) int { return a.Date.Compare(b.Date) })
+	l.history(f)
 }
 
 // episode links one [[member]] of f. listed holds the countries of its
@@ -169,7 +175,7 @@ func (l *linker) episode(f *Format, r *load.Episode, listed map[*Country]string)
 }
 
 func (l *linker) event(f *Format, r *load.Event) {
-	e := &Event{Date: r.Date, Change: r.Change, Role: r.Role, Note: r.Note}
+	e := &Event{Date: r.Date, Change: r.Change, Role: r.Role, Note: r.Note, Status: r.Status, FormerName: r.FormerName}
 	if r.Country != "" {
 		e.Country = l.country(r.Country, r.Where, "country")
 	}

@@ -15,8 +15,9 @@ import (
 // countries by code, sources by id.
 type Site struct {
 	Title, Description, BaseURL string
-	AsOf                        load.Date // the date the content describes
-	Shown                       load.Date // the date the members are shown for: AsOf unless linking was given another
+	AsOf                        load.Date  // the date the content describes
+	Shown                       load.Date  // the date the members are shown for: AsOf unless linking was given another
+	Snapshots                   []Snapshot // other dates to show beside AsOf, in date order
 
 	Formats   []*Format
 	Countries []*Country
@@ -77,6 +78,14 @@ type Format struct {
 	Shared []Overlap
 	// Lessons are the lessons this format illustrates, in Site.Lessons order.
 	Lessons []*Lesson
+
+	// StatusHistory are its dated status changes, FormerNames the names it
+	// had before each renaming, both in date order. Successor is the format
+	// that replaced it, Predecessors those it replaced, by id.
+	StatusHistory []StatusChange
+	FormerNames   []FormerName
+	Successor     *Format
+	Predecessors  []*Format
 
 	Aliases        []string     // former ids, sorted; their pages redirect here
 	CommentaryPath string       // its Markdown, read where it is rendered; "" if none
@@ -166,12 +175,14 @@ type Citation struct {
 
 // Event is a dated change of a format.
 type Event struct {
-	Date    load.Date
-	Change  string
-	Country *Country // nil when the event concerns the whole format
-	Role    string
-	Source  Citation
-	Note    string
+	Date       load.Date
+	Change     string
+	Country    *Country // nil when the event concerns the whole format
+	Role       string
+	Source     Citation
+	Note       string
+	Status     string // the format's status from this date, when it changes it
+	FormerName string // the name before a "renamed" event
 }
 
 // Overlap is another format and how many members it shares.

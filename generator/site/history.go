@@ -42,7 +42,7 @@ func (l *linker) history(f *Format) {
 	w := f.Record.Where
 	for _, e := range f.Events {
 		switch {
-		case e.Status != "":
+		case e.Status != "" && e.Country == nil: // one country's event is reported by load
 			f.StatusHistory = append(f.StatusHistory, StatusChange{Date: e.Date, Status: e.Status, Source: e.Source})
 		case e.Change == "renamed":
 			f.FormerNames = append(f.FormerNames, FormerName{Name: e.FormerName, Until: e.Date, Source: e.Source})

@@ -78,10 +78,15 @@ func (s *Site) Changes(from, to load.Date) []Change {
 		if c := strings.Compare(a.Format.ID, b.Format.ID); c != 0 {
 			return c
 		}
-		return strings.Compare(code(a.Country), code(b.Country))
+		if c := strings.Compare(code(a.Country), code(b.Country)); c != 0 {
+			return c
+		}
+		return kindRank[a.Kind] - kindRank[b.Kind] // a role ends before the next begins
 	})
 	return out
 }
+
+var kindRank = map[string]int{"founded": 0, "status": 1, "ended": 2, "began": 3}
 
 func code(c *Country) string {
 	if c == nil {

@@ -1,0 +1,179 @@
+package generator_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"formatlas/generator"
+	"formatlas/generator/page/view"
+	"formatlas/generator/site"
+)
+
+// timeFixture checks testdata/site-time, shown at shown ("" for as_of).
+func timeFixture(t *testing.T, shown string) *generator.Result {
+	t.Helper()
+	var opts generator.Options
+	if shown != "" {
+		opts.AsOf = mustDate(t, shown)
+	}
+	r, err := generator.Check(fixtureFS(t, "site-time"), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// members lists a format's members as "FIN member", "NOR member?" (? when
+// not certain on the date shown).
+func members(f *site.Format) string {
+	var out []string
+	for _, m := range f.Members {
+		s := m.Country.Code + " " + m.Role
+		if m.Uncertain {
+			s += "?"
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, ", ")
+}
+
+// TestTimeModel holds the model of the time fixture at its as_of, 1 December
+// 2026, and at its snapshot, 16 February 2021: Sweden's two episodes in
+// NATO, a suspended format, a format replaced by its successor, a format
+// founded after the snapshot, and an episode without a date.
+func TestTimeModel(t *testing.T) {
+	now, then := timeFixture(t, "").Site, timeFixture(t, "2021-02-16").Site
+	if len(now.Snapshots) != 1 || now.Snapshots[0].Label != "February 2021" || now.Snapshots[0].Date.String() != "2021-02-16" {
+		t.Fatalf("snapshots %+v", now.Snapshots)
+	}
+	for _, c := range []struct {
+		s          *site.Site
+		format     string
+		status     string
+		members    string
+		exists     bool
+		stateOfSWE site.State
+	}{
+		{now, "nato", "active", "FIN member, NOR member, SWE member", true, site.Held},
+		{then, "nato", "active", "NOR member?", true, site.NotMember},
+		{now, "council", "suspended", "UKR partner", true, site.NotKnown},
+		{then, "council", "suspended", "UKR partner?", true, site.NotKnown},
+		{now, "commission", "defunct", "", false, site.NotExisting},
+		{then, "commission", "active", "UKR partner?", true, site.NotMember},
+		{now, "commission-council", "active", "UKR member", true, site.NotMember},
+		{then, "commission-council", "active", "", false, site.NotExisting},
+		{now, "late", "active", "FIN member, SWE member", true, site.Held},
+		{then, "late", "active", "", false, site.NotExisting},
+	} {
+		f := c.s.Format(c.format)
+		at := c.s.Shown
+		if f.Status != c.status || members(f) != c.members || f.ExistsAt(at) != c.exists {
+			t.Errorf("%s at %s: status %q, members %q, exists %v; want %q, %q, %v", c.format, at, f.Status, members(f), f.ExistsAt(at), c.status, c.members, c.exists)
+		}
+		if got := f.StateOf(c.s.Country("SWE"), at, c.s.AsOf); got != c.stateOfSWE {
+			t.Errorf("%s at %s: Sweden %s, want %s", c.format, at, got, c.stateOfSWE)
+		}
+	}
+	old, successor := now.Format("commission"), now.Format("commission-council")
+	if old.Successor != successor || len(successor.Predecessors) != 1 || successor.Predecessors[0] != old {
+		t.Errorf("successor %v, predecessors %v", old.Successor, successor.Predecessors)
+	}
+	if d := old.Ended(); d.String() != "2023-07-12" {
+		t.Errorf("commission ended %s, want 2023-07-12", d)
+	}
+	var changes []string
+	for _, ch := range now.Changes(now.Snapshots[0].Date, now.AsOf) {
+		s := fmt.Sprintf("%s %s %s", ch.Date, ch.Format.ID, ch.Kind)
+		if ch.Country != nil {
+			s += " " + ch.Country.Code + " " + ch.Role
+		}
+		if ch.Status != "" {
+			s += " " + ch.Status
+		}
+		changes = append(changes, s)
+	}
+	want := []string{
+		"2022-03 late founded",
+		"2022-05-18 nato began SWE aspirant",
+		"2023-04-04 nato began FIN member",
+		"2023-07-12 commission status defunct",
+		"2023-07-12 commission-council founded",
+		"2023-07-12 commission-council began UKR member",
+		"2024-03-07 nato ended SWE aspirant",
+		"2024-03-07 nato began SWE member",
+	}
+	if strings.Join(changes, "\n") != strings.Join(want, "\n") {
+		t.Errorf("changes since the snapshot:\n%s\nwant\n%s", strings.Join(changes, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestTimeExports holds memberships.csv and formats.json of the time
+// fixture: one row per episode with its own sources, the same on every date
+// shown; the status of the date shown, with the history and successor.
+func TestTimeExports(t *testing.T) {
+	file := func(r *generator.Result, path string) string {
+		for _, f := range r.Files {
+			if f.Path == path {
+				return string(f.Data)
+			}
+		}
+		t.Fatalf("no %s", path)
+		return ""
+	}
+	now, then := timeFixture(t, ""), timeFixture(t, "2021-02-16")
+	csv := file(now, view.MembershipsCSVPath)
+	want := `country,format,role,since,until,sources,member_list
+UKR,commission,partner,,,fixture,complete
+UKR,commission-council,member,2023-07-12,,fixture,complete
+UKR,council,partner,,,fixture,incomplete
+FIN,late,member,,,fixture,complete
+SWE,late,member,,,fixture,complete
+FIN,nato,member,2023-04-04,,fixture,complete
+NOR,nato,member,,,fixture,complete
+SWE,nato,member,2024-03-07,,accession,complete
+SWE,nato,aspirant,2022-05-18,2024-03-07,accession,complete
+`
+	if csv != want {
+		t.Errorf("memberships.csv:\n%s\nwant\n%s", csv, want)
+	}
+	if file(then, view.MembershipsCSVPath) != csv {
+		t.Error("memberships.csv differs at the snapshot: it lists every episode, whatever the date shown")
+	}
+	type record struct {
+		ID            string `json:"id"`
+		Status        string `json:"status"`
+		Successor     string `json:"successor"`
+		Predecessors  []string
+		StatusHistory []struct{ Date, Status, Source string } `json:"status_history"`
+	}
+	read := func(r *generator.Result) map[string]record {
+		var recs []record
+		if err := json.Unmarshal([]byte(file(r, view.FormatsJSONPath)), &recs); err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]record{}
+		for _, rec := range recs {
+			out[rec.ID] = rec
+		}
+		return out
+	}
+	for _, c := range []struct {
+		r                 *generator.Result
+		status, successor string
+	}{{now, "defunct", "commission-council"}, {then, "active", "commission-council"}} {
+		rec := read(c.r)["commission"]
+		if rec.Status != c.status || rec.Successor != c.successor || len(rec.StatusHistory) != 1 ||
+			rec.StatusHistory[0].Date != "2023-07-12" || rec.StatusHistory[0].Status != "defunct" || rec.StatusHistory[0].Source != "fixture" {
+			t.Errorf("commission at %s: %+v", c.r.Site.Shown, rec)
+		}
+		if p := read(c.r)["commission-council"].Predecessors; len(p) != 1 || p[0] != "commission" {
+			t.Errorf("commission-council's predecessors %v", p)
+		}
+	}
+	if rec := read(now)["council"]; rec.Status != "suspended" || len(rec.StatusHistory) != 1 {
+		t.Errorf("council: %+v", rec)
+	}
+}
+

@@ -172,6 +172,9 @@ var (
 	Categories  = []string{"alliance", "partnership-framework", "flexible", "minilateral", "eu"}
 	Statuses    = []string{"active", "dormant", "suspended", "defunct", "proposed"}
 	Roles       = []string{"lead", "member", "partner", "observer", "invited", "aspirant"}
+	// MembershipRoles are the roles that are memberships, which counts of
+	// members count; the others are counted apart.
+	MembershipRoles = []string{"lead", "member"}
 	Changes     = []string{"announced", "founded", "launched", "endorsed", "operational", "expanded", "joined", "left", "invited", "applied", "role", "suspended", "declaration", "proposed", "meeting", "renamed", "replaced"}
 	MemberLists = []string{"complete", "incomplete", "derived"}
 	LessonKinds = []string{"success-factor", "risk", "recommendation"}

@@ -127,12 +127,13 @@ func (p *Planner) Plan() ([]Page, diag.List) {
 }
 
 func (p *Planner) home() view.HomeView {
-	members := 0
+	members, others := 0, 0
 	for _, f := range p.s.Formats {
-		members += len(f.Members)
+		n := view.MembershipCount(f.Members)
+		members, others = members+n, others+len(f.Members)-n
 	}
 	return view.HomeView{Page: p.site.Frame(view.HomePath, p.s.Title), Formats: len(p.s.Formats),
-		Countries: len(p.s.Countries), Sources: len(p.s.Sources), Memberships: members,
+		Countries: len(p.s.Countries), Sources: len(p.s.Sources), Memberships: members, OtherRoles: others,
 		Categories: p.site.CategoryGroups(view.HomePath)}
 }
 
@@ -191,7 +192,7 @@ func (p *Planner) formatFacts(m *view.Maker, f *site.Format) view.FormatView {
 	from := view.FormatPath(f)
 	v := view.FormatView{Page: m.Frame(from, f.Name), Format: m.FormatRef(from, f),
 		CategoryLabel: view.CategoryLabel(f.Category), Summary: f.Summary, Founded: f.Founded.Human(),
-		Focus: f.Focus, MemberCount: len(f.Members), MemberList: view.MemberListLabel(f.MemberList),
+		Focus: f.Focus, MemberCount: view.MembershipCount(f.Members), Others: view.OtherRoles(f.Members), MemberList: view.MemberListLabel(f.MemberList),
 		MemberListNote: f.MemberListNote, CategoryHref: view.RelURL(from, view.FormatsPath) + "#" + view.CategoryAnchor(f.Category)}
 	if f.Parent != nil {
 		ref := m.FormatRef(from, f.Parent)

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"formatlas/generator/load"
 	"formatlas/generator/page/view"
 	"formatlas/generator/site"
 	"formatlas/generator/viz"
@@ -301,7 +302,9 @@ func roleCells(m *view.Maker, path string, formats []*site.Format, countries []*
 		for _, ms := range f.Members {
 			if k, ok := at[ms.Country]; ok {
 				roles[k*len(formats)+i] = ms.Role
-				totals[i]++
+				if slices.Contains(load.MembershipRoles, ms.Role) { // partners and the like are no members
+					totals[i]++
+				}
 			}
 		}
 	}

@@ -1,7 +1,10 @@
 package view
 
 import (
+	"slices"
+
 	"formatlas/generator/load"
+	"formatlas/generator/site"
 )
 
 // roles gives each role its symbol and one-letter text, so the matrix never
@@ -78,3 +81,46 @@ func LessonKindLabel(k string) string { return lessonKindLabels[k] }
 
 // LessonKindBlurb says in a sentence what the lessons of a kind are.
 func LessonKindBlurb(k string) string { return lessonKindBlurbs[k] }
+
+// rolePlurals name the holders of a role that is no membership, one and many.
+var rolePlurals = map[string][2]string{
+	"partner":  {"partner", "partners"},
+	"observer": {"observer", "observers"},
+	"invited":  {"invited country", "invited countries"},
+	"aspirant": {"aspirant", "aspirants"},
+}
+
+// RoleCount is how many countries hold a role that is no membership.
+type RoleCount struct {
+	Role, Singular, Plural string
+	N                      int
+}
+
+// OtherRoles counts the roles of ms that are no memberships, in role order.
+func OtherRoles(ms []*site.Membership) []RoleCount {
+	var out []RoleCount
+	for _, r := range load.Roles {
+		n := 0
+		for _, m := range ms {
+			if m.Role == r {
+				n++
+			}
+		}
+		if n > 0 && !slices.Contains(load.MembershipRoles, r) {
+			w := rolePlurals[r]
+			out = append(out, RoleCount{Role: r, Singular: w[0], Plural: w[1], N: n})
+		}
+	}
+	return out
+}
+
+// MembershipCount is how many of ms are memberships (load.MembershipRoles).
+func MembershipCount(ms []*site.Membership) int {
+	n := 0
+	for _, m := range ms {
+		if slices.Contains(load.MembershipRoles, m.Role) {
+			n++
+		}
+	}
+	return n
+}

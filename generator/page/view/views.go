@@ -105,6 +105,7 @@ type SharedView struct {
 type HomeView struct {
 	Page
 	Formats, Countries, Sources, Memberships int
+	OtherRoles                               int // roles that are no memberships: partners, observers, …
 	Categories                               []CategoryGroup
 }
 
@@ -138,7 +139,8 @@ type FormatView struct {
 	Parent                     *FormatRef
 	Children                   []FormatRef
 	Groups                     []MemberGroup
-	MemberCount                int
+	MemberCount                int         // its memberships (load.MembershipRoles)
+	Others                     []RoleCount // its other roles, counted apart
 	MemberList, MemberListNote string
 	Events                     []EventView
 	Commentary                 template.HTML

@@ -112,10 +112,10 @@ func citeIDs(cs []site.Citation) []string {
 	return out
 }
 
-// Data writes every export. Records follow the model's order; JSON is
+// Data writes every export; an empty list is [], not null. Records follow the model's order; JSON is
 // indented one space; CSV is RFC 4180 with a header row.
 func Data(s *site.Site) []publish.File {
-	var formats []FormatRecord
+	formats := []FormatRecord{}
 	for _, f := range s.Formats {
 		r := FormatRecord{ID: f.ID, Name: f.Name, Abbr: f.Abbr, Category: f.Category, Status: f.Status,
 			Founded: f.Founded.String(), Summary: f.Summary, Focus: f.Focus, MemberList: f.MemberList,
@@ -137,12 +137,12 @@ func Data(s *site.Site) []publish.File {
 		}
 		formats = append(formats, r)
 	}
-	var countries []CountryRecord
+	countries := []CountryRecord{}
 	for _, c := range s.Countries {
 		countries = append(countries, CountryRecord{Code: c.Code, Name: c.Name, Region: c.Region,
 			NATO: view.RoleOrNone(c.NATO), EU: view.RoleOrNone(c.EU), URL: view.CountryPath(c)})
 	}
-	var lessons []LessonRecord
+	lessons := []LessonRecord{}
 	for _, l := range s.Lessons {
 		r := LessonRecord{ID: l.ID, Title: l.Title, Kind: l.Kind, Summary: l.Summary, Sources: citeIDs(l.Sources),
 			Evidence: []EvidenceRecord{}, URL: view.LessonPath(l)}
@@ -152,7 +152,7 @@ func Data(s *site.Site) []publish.File {
 		}
 		lessons = append(lessons, r)
 	}
-	var sources []SourceRecord
+	sources := []SourceRecord{}
 	for _, src := range s.Sources {
 		sources = append(sources, SourceRecord{ID: src.ID, Title: src.Title, Author: src.Author,
 			Publisher: src.Publisher, Date: src.Date.String(), URL: src.URL, Accessed: src.Accessed.String(),
@@ -165,6 +165,7 @@ func Data(s *site.Site) []publish.File {
 		jsonFile(view.SourcesJSONPath, sources),
 		csvFile(view.MembershipsCSVPath, MembershipColumns, membershipRows(s)),
 		csvFile(view.EventsCSVPath, EventColumns, eventRows(s)),
+		dataPackage(s),
 	}
 }
 

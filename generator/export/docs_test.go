@@ -36,6 +36,7 @@ func TestDocs(t *testing.T) {
 		view.SourcesJSONPath:    jsonKeys(SourceRecord{}),
 		view.MembershipsCSVPath: MembershipColumns,
 		view.EventsCSVPath:      EventColumns,
+		DataPackagePath:         jsonKeys(DataPackage{}),
 	}
 	for _, d := range docs {
 		var names []string

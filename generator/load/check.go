@@ -44,6 +44,12 @@ func checkSite(s *Site, errs *diag.List) {
 	}
 	required(s.Where, errs, "site", [2]string{"title", s.Title})
 	checkDate(s.Where, errs, "as_of", s.AsOf)
+	if s.LicenceURL != "" && !WebURL(s.LicenceURL) {
+		errs.Add(s.Where.Value("licence_url", s.LicenceURL), "licence_url %q is not an http(s) URL", s.LicenceURL)
+	}
+	if s.LicenceURL != "" && s.Licence == "" {
+		errs.Add(s.Where.Key("licence_url"), "licence_url needs licence, the licence's id (such as CC-BY-4.0)")
+	}
 	for i := range s.Snapshots {
 		sn := &s.Snapshots[i]
 		required(sn.Where, errs, "snapshot", [2]string{"label", sn.Label})

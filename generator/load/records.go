@@ -27,6 +27,10 @@ type Site struct {
 	Description string `toml:"description"`
 	BaseURL     string `toml:"base_url"`
 	AsOf        Date   `toml:"as_of"` // the date the content was last reviewed
+	// Licence is the licence of the data and commentary, as an SPDX id
+	// ("CC-BY-4.0"), and LicenceURL its text.
+	Licence    string `toml:"licence"`
+	LicenceURL string `toml:"licence_url"`
 	// Snapshots are other dates to show beside as_of, such as a source's.
 	Snapshots []Snapshot `toml:"snapshot"`
 	Where     Where      `toml:"-"`
@@ -169,15 +173,15 @@ type Page struct {
 
 // Vocabularies of the content model.
 var (
-	Categories  = []string{"alliance", "partnership-framework", "flexible", "minilateral", "eu"}
-	Statuses    = []string{"active", "dormant", "suspended", "defunct", "proposed"}
-	Roles       = []string{"lead", "member", "partner", "observer", "invited", "aspirant"}
+	Categories = []string{"alliance", "partnership-framework", "flexible", "minilateral", "eu"}
+	Statuses   = []string{"active", "dormant", "suspended", "defunct", "proposed"}
+	Roles      = []string{"lead", "member", "partner", "observer", "invited", "aspirant"}
 	// MembershipRoles are the roles that are memberships, which counts of
 	// members count; the others are counted apart.
 	MembershipRoles = []string{"lead", "member"}
-	Changes     = []string{"announced", "founded", "launched", "endorsed", "operational", "expanded", "joined", "left", "invited", "applied", "role", "suspended", "declaration", "proposed", "meeting", "renamed", "replaced"}
-	MemberLists = []string{"complete", "incomplete", "derived"}
-	LessonKinds = []string{"success-factor", "risk", "recommendation"}
+	Changes         = []string{"announced", "founded", "launched", "endorsed", "operational", "expanded", "joined", "left", "invited", "applied", "role", "suspended", "declaration", "proposed", "meeting", "renamed", "replaced"}
+	MemberLists     = []string{"complete", "incomplete", "derived"}
+	LessonKinds     = []string{"success-factor", "risk", "recommendation"}
 )
 
 // Where places a record's keys and values in its file.

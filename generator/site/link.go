@@ -29,6 +29,8 @@ func LinkWith(c *load.Content, opts Options) (*Site, error) {
 		Description: c.Site.Description,
 		BaseURL:     cmp.Or(opts.BaseURL, c.Site.BaseURL),
 		AsOf:        c.Site.AsOf,
+		Licence:     c.Site.Licence,
+		LicenceURL:  c.Site.LicenceURL,
 		formats:     map[string]*Format{},
 		countries:   map[string]*Country{},
 		sources:     map[string]*Source{},

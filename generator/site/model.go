@@ -18,6 +18,7 @@ type Site struct {
 	AsOf                        load.Date  // the date the content describes
 	Shown                       load.Date  // the date the members are shown for: AsOf unless linking was given another
 	Snapshots                   []Snapshot // other dates to show beside AsOf, in date order
+	Licence, LicenceURL         string     // of the data and commentary: an SPDX id, and its text
 
 	Formats   []*Format
 	Countries []*Country

@@ -3,6 +3,7 @@ package generator_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -117,5 +118,45 @@ source = "arts-keil-2021#agile-alliance"
 	r.WriteMarkdown(&out, "a", "b")
 	if !strings.Contains(out.String(), "No change in meaning.") || !strings.Contains(out.String(), "`formats/jef.html`") {
 		t.Errorf("a rewrap's report should say no change in meaning and list the page whose bytes change:\n%s", out.String())
+	}
+}
+
+// TestDiffTime: diff reports, as field changes in meaning, an episode moved
+// to another date, a status change added and a successor dropped.
+func TestDiffTime(t *testing.T) {
+	old := fixtureFS(t, "site-time")
+	new := fixtureFS(t, "site-time")
+	edit := func(name, from, to string) {
+		f := new[name]
+		if !strings.Contains(string(f.Data), from) {
+			t.Fatalf("%s lacks %q", name, from)
+		}
+		new[name] = &fstest.MapFile{Data: []byte(strings.Replace(string(f.Data), from, to, 1)), Mode: f.Mode}
+	}
+	edit("content/formats/nato.toml", "since = 2023-04-04", "since = 2023-04-05")
+	edit("content/formats/late.toml", `status = "active"`, `status = "dormant"`)
+	new["content/formats/late.toml"].Data = append(new["content/formats/late.toml"].Data,
+		"\n[[event]]\ndate = 2025\nchange = \"declaration\"\nstatus = \"dormant\"\nsource = \"fixture\"\n"...)
+	edit("content/formats/commission.toml", "successor = \"commission-council\"\n", "")
+	r := diff.Compare(checkSide(t, old), checkSide(t, new))
+	got := map[string]string{}
+	for _, fc := range r.Formats.Changed {
+		for _, f := range fc.Fields {
+			got[fc.ID+" "+f.Field] = fmt.Sprintf("-%v +%v %s→%s", f.Removed, f.Added, f.Old, f.New)
+		}
+	}
+	want := map[string]string{
+		"nato episodes":        "-[FIN member 2023-04-04– [fixture]] +[FIN member 2023-04-05– [fixture]] →",
+		"late status":          "-[] +[] active→dormant",
+		"late status_history":  "-[] +[] →2025 dormant [fixture]",
+		"commission successor": "-[] +[] commission-council→",
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s: got %q, want %q", k, got[k], w)
+		}
+	}
+	if _, ok := got["late events"]; !ok {
+		t.Error("the new event is not reported")
 	}
 }

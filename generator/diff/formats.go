@@ -22,10 +22,31 @@ func formatRecord(f *site.Format) record {
 		if e.Role != "" {
 			ev += " as " + e.Role
 		}
+		if e.Status != "" {
+			ev += ", status " + e.Status
+		}
+		if e.FormerName != "" {
+			ev += ", formerly " + e.FormerName
+		}
 		if e.Note != "" {
 			ev += ": " + e.Note
 		}
 		events = append(events, ev+" ["+citations([]site.Citation{e.Source})+"]")
+	}
+	var episodes []string // those the member list alone cannot say: dated, or with sources of their own
+	for _, sp := range f.Spans {
+		if sp.Since.IsZero() && sp.Until.IsZero() && !sp.Own {
+			continue // a membership change, reported with the memberships
+		}
+		episodes = append(episodes, fmt.Sprintf("%s %s %s–%s [%s]", sp.Country.Code, sp.Role, sp.Since, sp.Until, strings.ReplaceAll(citations(sp.Sources), listSep, " ")))
+	}
+	var history []string
+	for _, c := range f.StatusHistory {
+		history = append(history, fmt.Sprintf("%s %s [%s]", c.Date, c.Status, citations([]site.Citation{c.Source})))
+	}
+	successor := ""
+	if f.Successor != nil {
+		successor = f.Successor.ID
 	}
 	return record{Item{f.ID, f.Name}, [][2]string{
 		{"name", f.Name}, {"abbr", f.Abbr}, {"category", f.Category}, {"status", f.Status},
@@ -33,6 +54,8 @@ func formatRecord(f *site.Format) record {
 		{"focus", strings.Join(f.Focus, listSep)}, {"sources", citations(f.Sources)},
 		{"member_list", f.MemberList}, {"member_list_note", f.MemberListNote},
 		{"aliases", strings.Join(f.Aliases, listSep)}, {"events", strings.Join(events, listSep)},
+		{"episodes", strings.Join(episodes, listSep)}, {"status_history", strings.Join(history, listSep)},
+		{"successor", successor},
 	}}
 }
 

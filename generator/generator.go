@@ -5,9 +5,10 @@
 //
 // A site directory holds content/, templates/ and static/:
 //
-//	content/site.toml        title, description, base_url, as_of
+//	content/site.toml        title, description, base_url, as_of, licence, licence_url, [[snapshot]]
 //	content/countries.toml   [[country]] code, name, region
-//	content/sources.toml     [[source]] id, title, author, publisher, date, url, note
+//	content/sources.toml     [[source]] id, title, author, publisher, date, url, accessed,
+//	                         archive_url, note, notes, [source.locators]
 //	content/formats/<id>.toml + <id>.md   a format and its commentary
 //	content/lessons/<id>.toml + <id>.md   a lesson and its commentary
 //	content/pages/<slug>.md  a free page, with +++ TOML front matter (title)
@@ -22,22 +23,34 @@
 // A format record has these keys (unknown keys are errors):
 //
 //	name, abbr, category, status, founded, parent, summary, focus, sources,
-//	member_list, member_list_note, aliases, [members], [[event]]
+//	member_list, member_list_note, aliases, successor, [members], [[member]],
+//	[[event]]
 //
 // name, category, status and sources are required. category is one of
 // alliance, partnership-framework, flexible, minilateral, eu; status one of
-// active, dormant, defunct, proposed. [members] maps a role (lead, member,
-// partner, observer, invited, aspirant) to ISO 3166-1 alpha-3 country codes,
-// a country at most once. member_list is complete (the default), incomplete
-// or derived; the latter two need a member_list_note. aliases are former ids:
-// their pages redirect here. NATO and the EU are formats too, with ids nato
-// and eu, and a country's NATO and EU status is derived from them.
+// active, dormant, suspended, defunct, proposed: the status on as_of.
+// [members] maps a role (lead, member, partner, observer, invited, aspirant)
+// to ISO 3166-1 alpha-3 country codes, a country at most once: roles held by
+// as_of. member_list is complete (the default), incomplete or derived; the
+// latter two need a member_list_note. aliases are former ids: their pages
+// redirect here. successor is the id of the format that replaced this one; it
+// ends this one, and may not lead back to it. NATO and the EU are formats
+// too, with ids nato and eu, and a country's NATO and EU status is derived
+// from them.
+//
+// Each [[member]] is an episode: a country, a role, an optional since and
+// until, sources of its own (else the format's) and a note. A country is
+// given in [members] or as episodes, not both; one role is held once at a
+// time, and two roles may hold at once. Lead and member are memberships,
+// which counts of members count; the other roles are counted apart.
 //
 // Each [[event]] has a date, a change (announced, founded, launched, endorsed,
 // operational, expanded, joined, left, invited, applied, role, suspended,
-// declaration, proposed, meeting), a source, and optionally a country, a role
-// and a note. "joined" and "role" events date the start of the role held;
-// "left" ends one; a country may not leave before it joins.
+// declaration, proposed, meeting, renamed, replaced), a source, and
+// optionally a country, a role, a note, a status (the format's from that
+// date) and, for "renamed", a former_name. "joined" and "role" events date
+// the start of the role held; "left" ends one; a country may not leave
+// before it joins. The status on as_of must be the one the events give.
 //
 // # Lessons
 //
@@ -53,8 +66,17 @@
 //
 // # Sources and cross-references
 //
-// A source reference is "<source-id>" or "<source-id>#<locator>", the locator
-// a free label such as "note-19"; a source url must be http(s). Markdown links
+// A source reference is "<source-id>" or "<source-id>#<locator>". A locator
+// is declared by its source: note-1 to note-N by notes = N, shown as "note
+// 19", and others in [source.locators] with the heading a reader finds in
+// the work; an undeclared locator is an error. A source url and archive_url
+// must be http(s); accessed dates the check of url.
+//
+// # Dates shown
+//
+// as_of is the date the content was last reviewed; [[snapshot]] tables
+// (date, label) are earlier dates to show beside it. Showing a date after
+// as_of is allowed, with a warning. Markdown links
 // may use the schemes format:<id>, country:<code>, lesson:<id>, page:<slug>
 // and source:<id>, with an optional #anchor for the first four; they are
 // checked, anchors included, and resolved to relative URLs.

@@ -176,4 +176,3 @@ SWE,nato,aspirant,2022-05-18,2024-03-07,accession,complete
 		t.Errorf("council: %+v", rec)
 	}
 }
-

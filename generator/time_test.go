@@ -76,6 +76,16 @@ func TestTimeModel(t *testing.T) {
 			t.Errorf("%s at %s: Sweden %s, want %s", c.format, at, got, c.stateOfSWE)
 		}
 	}
+	council := now.Format("council") // renamed in June 2008; suspended by an event that gives no status
+	if got := council.NameAt(mustDate(t, "2005")) + " / " + council.NameAt(mustDate(t, "2008-06")) + " / " + council.Name; got != "A Forum / A Council / A Council" {
+		t.Errorf("council's names: %s", got)
+	}
+	if len(council.StatusHistory) != 1 || council.StatusHistory[0].Status != "suspended" || council.StatusAt(mustDate(t, "2013")) != "active" {
+		t.Errorf("council's status history %+v, status in 2013 %q", council.StatusHistory, council.StatusAt(mustDate(t, "2013")))
+	}
+	if f := timeFixture(t, "2005").Site.Format("council"); f.Name != "A Forum" || f.Status != "active" {
+		t.Errorf("council shown in 2005: %q, %q", f.Name, f.Status)
+	}
 	old, successor := now.Format("commission"), now.Format("commission-council")
 	if old.Successor != successor || len(successor.Predecessors) != 1 || successor.Predecessors[0] != old {
 		t.Errorf("successor %v, predecessors %v", old.Successor, successor.Predecessors)

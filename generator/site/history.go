@@ -1,6 +1,8 @@
 package site
 
 import (
+	"cmp"
+
 	"formatlas/generator/diag"
 	"formatlas/generator/load"
 )
@@ -36,14 +38,18 @@ func (s State) String() string {
 	return [...]string{"not existing", "held", "not a member", "not known"}[s]
 }
 
+// impliedStatus is the status an event of the whole format sets when it
+// gives none: a suspension suspends, a replacement ends.
+var impliedStatus = map[string]string{"suspended": "suspended", "replaced": "defunct"}
+
 // history links the status changes, renamings and successor of f, from its
 // events and record, and checks that its status agrees with them on as_of.
 func (l *linker) history(f *Format) {
 	w := f.Record.Where
 	for _, e := range f.Events {
-		switch {
-		case e.Status != "" && e.Country == nil: // one country's event is reported by load
-			f.StatusHistory = append(f.StatusHistory, StatusChange{Date: e.Date, Status: e.Status, Source: e.Source})
+		switch st := cmp.Or(e.Status, impliedStatus[e.Change]); {
+		case st != "" && e.Country == nil: // one country's event is reported by load
+			f.StatusHistory = append(f.StatusHistory, StatusChange{Date: e.Date, Status: st, Source: e.Source})
 		case e.Change == "renamed":
 			f.FormerNames = append(f.FormerNames, FormerName{Name: e.FormerName, Until: e.Date, Source: e.Source})
 		}

@@ -274,7 +274,7 @@ func (p *Planner) country(c *site.Country) view.CountryView {
 	for _, ms := range c.Memberships {
 		v.Memberships = append(v.Memberships, view.MembershipView{Format: m.FormatRef(from, ms.Format),
 			CategoryLabel: view.CategoryLabel(ms.Format.Category), RoleInfo: view.Role(ms.Role), Uncertain: ms.Uncertain})
-		cites = append(cites, ms.Format.Sources...)
+		cites = append(cites, ms.Sources...) // its own where the content gives them, else its format's
 	}
 	// The timeline lists the dated roles; the undated ones are the table
 	// above, held by as_of, and are only counted.

@@ -72,15 +72,23 @@ func (l *linker) history(f *Format) {
 	}
 }
 
-// checkSuccessorCycles reports successors that lead back to a format.
+// checkSuccessorCycles reports successors that lead back to a format, and
+// cuts the cycle so that nothing walks it.
 func (l *linker) checkSuccessorCycles() {
+	l.checkCycles(func(f *Format) *Format { return f.Successor }, func(f *Format) {
+		l.errs.Add(f.Record.Where.Value("successor", f.Record.Successor), "format %q succeeds itself through its successors: they form a cycle", f.ID)
+		f.Successor = nil
+	})
+}
+
+// checkCycles calls cycle for each format from which next leads back to it.
+func (l *linker) checkCycles(next func(*Format) *Format, cycle func(f *Format)) {
 	for _, f := range l.s.Formats {
 		seen := map[*Format]bool{f: true}
-		for n := f.Successor; n != nil; n = n.Successor {
+		for n := next(f); n != nil; n = next(n) {
 			if seen[n] {
 				if n == f {
-					l.errs.Add(f.Record.Where.Value("successor", f.Record.Successor), "format %q succeeds itself through its successors: they form a cycle", f.ID)
-					f.Successor = nil // so that nothing walks the cycle
+					cycle(f)
 				}
 				break
 			}

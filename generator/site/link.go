@@ -308,18 +308,9 @@ func (l *linker) aliases(kind, id string, aliases []string, w load.Where, taken 
 }
 
 func (l *linker) checkParentCycles() {
-	for _, f := range l.s.Formats {
-		seen := map[*Format]bool{f: true}
-		for p := f.Parent; p != nil; p = p.Parent {
-			if seen[p] {
-				if p == f {
-					l.errs.Add(f.Record.Where.Value("parent", f.Record.Parent), "format %q is its own ancestor: parent formats form a cycle", f.ID)
-				}
-				break
-			}
-			seen[p] = true
-		}
-	}
+	l.checkCycles(func(f *Format) *Format { return f.Parent }, func(f *Format) {
+		l.errs.Add(f.Record.Where.Value("parent", f.Record.Parent), "format %q is its own ancestor: parent formats form a cycle", f.ID)
+	})
 }
 
 func (l *linker) formatIDs() []string    { return keys(l.s.formats) }

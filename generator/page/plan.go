@@ -101,6 +101,7 @@ func (p *Planner) Plan() ([]Page, diag.List) {
 		lazy(view.LessonsPath, "lessons", func() any { return p.lessons() }),
 		{Path: view.NotFoundPath, Template: "404", View: view.NotFoundView{Page: p.site.Frame(view.NotFoundPath, "Page not found")}},
 		lazy(view.DataPath, "data", func() any { return p.dataPage() }),
+		lazy(view.ChangesPath, "changes", func() any { return p.changes() }),
 	}
 	for _, f := range p.s.Formats {
 		pages = append(pages, Page{Path: view.FormatPath(f), Template: "format", Format: f})
@@ -143,7 +144,7 @@ func (p *Planner) formats() view.FormatsView {
 
 // reservedIDs are element ids the format template uses; commentary headings
 // get other ids.
-var reservedIDs = []string{"top", "main", "nav", "summary", "facts", "members", "history",
+var reservedIDs = []string{"top", "main", "nav", "summary", "facts", "members", "snapshots", "history",
 	"commentary", "sources", "shared", "related", "lessons", "footnotes", "site-search", "site-search-results"}
 
 // Article is a format's article of the print edition, planned with its page.
@@ -170,6 +171,7 @@ func (p *Planner) Format(f *site.Format, src []byte) (view.FormatView, Converted
 	from := view.FormatPath(f)
 	v, article := p.formatFacts(p.site, f), Article{View: p.formatFacts(p.print, f)}
 	v.Pictures = p.pics.FormatLinks(from, f)
+	v.Snapshots = p.formatSnapshotLines(p.site, from, f)
 	a := view.FormatAnchor(f)
 	article.View.Anchors = view.PrintAnchors{Article: a, Members: view.ArticlePrefix(a) + "members",
 		History: view.ArticlePrefix(a) + "history", Commentary: view.ArticlePrefix(a) + "commentary"}
@@ -200,6 +202,13 @@ func (p *Planner) formatFacts(m *view.Maker, f *site.Format) view.FormatView {
 	}
 	for _, c := range f.Children {
 		v.Children = append(v.Children, m.FormatRef(from, c))
+	}
+	if f.Successor != nil {
+		ref := m.FormatRef(from, f.Successor)
+		v.Successor = &ref
+	}
+	for _, pr := range f.Predecessors {
+		v.Predecessors = append(v.Predecessors, m.FormatRef(from, pr))
 	}
 	for _, ms := range f.Members {
 		if len(v.Groups) == 0 || v.Groups[len(v.Groups)-1].Role != ms.Role {
@@ -288,6 +297,7 @@ func (p *Planner) country(c *site.Country) view.CountryView {
 	}
 	v.Sources = m.GroupCites(from, cites)
 	v.Pictures = p.pics.CountryLinks(from, c)
+	v.Snapshots = p.countrySnapshotLines(m, from, c)
 	return v
 }
 
@@ -317,7 +327,28 @@ func (p *Planner) sources(m *view.Maker) view.SourcesView {
 	for _, s := range p.s.Sources {
 		v.Sources = append(v.Sources, view.SourceView{ID: s.ID, Anchor: view.SourceAnchor(s), Title: s.Title,
 			Author: s.Author, Publisher: s.Publisher, Date: s.Date.Human(), URL: s.URL, Note: s.Note,
+			Accessed: s.Accessed.Human(), ArchiveURL: s.ArchiveURL, Locators: locatorLabels(s),
 			CitedBy: cited[s], CitedByLessons: citedLessons[s]})
 	}
 	return v
+}
+
+// locatorLabels are the labels of the locators src declares: its sections',
+// then its footnotes as one range ("notes 1–51").
+func locatorLabels(src *site.Source) []string {
+	var out []string
+	for _, id := range src.Locators() {
+		if load.NoteLocator(id) == 0 {
+			label, _ := src.LocatorLabel(id)
+			out = append(out, label)
+		}
+	}
+	slices.Sort(out)
+	switch n := src.Record.Notes; {
+	case n == 1:
+		out = append(out, "note 1")
+	case n > 1:
+		out = append(out, fmt.Sprintf("notes 1–%d", n))
+	}
+	return out
 }

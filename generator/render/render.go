@@ -357,7 +357,7 @@ func checkTemplateText(siteFS fs.FS) diag.List {
 type templates map[string]*template.Template
 
 // pageKinds are the page templates under templates/.
-var pageKinds = []string{"home", "formats", "format", "countries", "country", "matrix", "sources", "lessons", "lesson", "page", "404", "print", "redirect", "data", "pictures", "overlaps", "upset", "timeline"}
+var pageKinds = []string{"home", "formats", "format", "countries", "country", "matrix", "sources", "lessons", "lesson", "page", "404", "print", "redirect", "data", "pictures", "overlaps", "upset", "timeline", "changes"}
 
 func parseTemplates(siteFS fs.FS, names assets) (templates, error) {
 	memo := &memoizer{}

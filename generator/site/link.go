@@ -38,7 +38,9 @@ func LinkWith(c *load.Content, opts Options) (*Site, error) {
 		pages:       map[string]*Page{},
 	}}
 	for _, sn := range c.Site.Snapshots {
-		l.s.Snapshots = append(l.s.Snapshots, Snapshot{Date: sn.Date, Label: sn.Label})
+		if !slices.ContainsFunc(l.s.Snapshots, func(o Snapshot) bool { return o.Date == sn.Date }) { // a second is reported by load
+			l.s.Snapshots = append(l.s.Snapshots, Snapshot{Date: sn.Date, Label: sn.Label})
+		}
 	}
 	slices.SortFunc(l.s.Snapshots, func(a, b Snapshot) int { return a.Date.Compare(b.Date) })
 	l.sources(c.Sources)

@@ -70,7 +70,8 @@ func siteLinks(root string) *Links {
 		Matrix: root + MatrixPath, MatrixAZ: orders["az"], MatrixCount: orders["count"], MatrixRegion: orders["region"],
 		Pictures: root + PicturesPath, Overlaps: root + OverlapsPath, UpSet: root + UpSetPath, Timeline: root + TimelinePath,
 		Lessons: root + LessonsPath, Sources: root + SourcesPath, Print: root + PrintPath, Data: root + DataPath,
-		Offline: root + publish.OfflinePath, Manifest: root + publish.ManifestPath, Favicon: root + FaviconPath}
+		Offline: root + publish.OfflinePath, Manifest: root + publish.ManifestPath, Favicon: root + FaviconPath,
+		Changes: root + ChangesPath}
 }
 
 // Frame is the frame of the page at path, titled title.

@@ -18,7 +18,8 @@ const (
 	SourcesPath   = "sources.html"
 	LessonsPath   = "lessons/index.html"
 	PrintPath     = "print.html"
-	FaviconPath   = "favicon.svg" // a file of static/ that every page's head links
+	ChangesPath   = "changes.html" // what changed since each snapshot
+	FaviconPath   = "favicon.svg"  // a file of static/ that every page's head links
 	NotFoundPath  = "404.html"
 )
 

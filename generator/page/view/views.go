@@ -27,7 +27,7 @@ type Page struct {
 type Links struct {
 	Root, Home, Formats, Countries, Matrix, MatrixAZ, MatrixCount, MatrixRegion string
 	Pictures, Overlaps, UpSet, Timeline, Lessons, Sources, Print, Data          string
-	Offline, Manifest, Favicon                                                  string
+	Offline, Manifest, Favicon, Changes                                         string
 }
 
 // Shell is what the navigation bar and the footer show. Every page of one
@@ -148,10 +148,13 @@ type FormatView struct {
 	Sources                    []SourceCites
 	Shared                     []SharedView
 	Lessons                    []LessonEvidence
-	Timeline                   template.HTML // the picture of its dated events
-	Pictures                   []NavItem     // the pictures that show it
-	CategoryHref               string        // its category's section of the formats page
-	Anchors                    PrintAnchors  // its article's ids, in the print edition
+	Timeline                   template.HTML  // the picture of its dated events
+	Pictures                   []NavItem      // the pictures that show it
+	CategoryHref               string         // its category's section of the formats page
+	Anchors                    PrintAnchors   // its article's ids, in the print edition
+	Snapshots                  []SnapshotLine // how its members stood at each snapshot, where that differs
+	Successor                  *FormatRef     // the format that replaced it
+	Predecessors               []FormatRef    // the formats it replaced
 }
 
 // PrintAnchors are the ids of a format's article in the print edition.
@@ -246,8 +249,9 @@ type CountryView struct {
 	Timeline    []TimelineItem // its dated roles
 	Undated     int            // roles held by as_of whose start is not dated
 	ContentDate string
-	Sources     []SourceCites // behind its memberships
-	Pictures    []NavItem     // its combinations in the UpSet plots
+	Sources     []SourceCites  // behind its memberships
+	Pictures    []NavItem      // its combinations in the UpSet plots
+	Snapshots   []SnapshotLine // how it stood in its formats at each snapshot, where that differs
 }
 
 // TimelineItem is one of a country's roles over time.
@@ -274,6 +278,8 @@ type SourcesView struct {
 // SourceView is one bibliography entry.
 type SourceView struct {
 	ID, Anchor, Title, Author, Publisher, Date, URL, Note string
+	Accessed, ArchiveURL                                  string   // when URL was checked, and a lasting copy
+	Locators                                              []string // the places in it that citations may name, by their labels
 	CitedBy                                               []FormatRef
 	CitedByLessons                                        []LessonRef
 }
@@ -300,4 +306,48 @@ type DataFileView struct {
 	Name, Href, Format, About string
 	Anchor                    string      // its entry's id on the data page
 	Fields                    [][2]string // name, meaning
+}
+
+// ChangesView is the page of what changed between each snapshot and the
+// date the content describes.
+type ChangesView struct {
+	Page
+	ContentDate string
+	Periods     []ChangePeriod
+}
+
+// ChangePeriod is what changed from a snapshot to as_of, by format and by
+// country.
+type ChangePeriod struct {
+	Label, From, To string // the snapshot's label, its date and as_of, for humans
+	Anchor          string
+	ByFormat        []ChangeGroup
+	ByCountry       []ChangeGroup
+}
+
+// ChangeGroup is the changes of one format or one country.
+type ChangeGroup struct {
+	Name, Href string
+	Changes    []ChangeItem
+}
+
+// ChangeItem is one change: a role that began or ended, a format founded,
+// or a status changed. Other links the country of a format's change, or the
+// format of a country's.
+type ChangeItem struct {
+	Date, DateISO string
+	Kind          string // began, ended, founded, status
+	Role          RoleInfo
+	Status        string
+	Other         *NavItem
+	Sources       []Cite
+}
+
+// SnapshotLine says how a membership stood at a snapshot, where that differs
+// from the date shown: "February 2021: partner".
+type SnapshotLine struct {
+	Label, Date string // the snapshot's label, and its date for humans
+	Then        string // the role then, or "not a member", "not known", "did not exist yet"
+	Name, Href  string // the format (on a country's page) or country (on a format's) it concerns
+	Now         string // the role now, with its dates, or "not a member"
 }

@@ -415,7 +415,7 @@ func axe(t *testing.T, ctx context.Context, base string) {
 	}
 	for _, p := range []string{"index.html", "formats/index.html", "formats/jef.html", "countries/index.html",
 		"countries/fin.html", "matrix.html", "lessons/index.html", "lessons/three-ds.html", "sources.html",
-		"pages/about.html", "print.html", "pictures.html", "overlaps.html", "upset.html", "timeline.html", "matrix-az.html", "data/index.html"} {
+		"pages/about.html", "print.html", "pictures.html", "overlaps.html", "upset.html", "timeline.html", "matrix-az.html", "data/index.html", "changes.html"} {
 		do(t, ctx, p, chromedp.Navigate(base+p))
 		eval[bool](t, ctx, string(script)+";true")
 		violations := eval[[]string](t, ctx, `axe.run(document, {resultTypes: ["violations"]}).then(r =>

@@ -128,13 +128,16 @@ func (p *Planner) Plan() ([]Page, diag.List) {
 }
 
 func (p *Planner) home() view.HomeView {
-	members, others := 0, 0
+	members, others, inferred := 0, 0, 0
 	for _, f := range p.s.Formats {
 		n := view.MembershipCount(f.Members)
 		members, others = members+n, others+len(f.Members)-n
+		if f.MemberList != "complete" {
+			inferred += n
+		}
 	}
 	return view.HomeView{Page: p.site.Frame(view.HomePath, p.s.Title), Formats: len(p.s.Formats),
-		Countries: len(p.s.Countries), Sources: len(p.s.Sources), Memberships: members, OtherRoles: others,
+		Countries: len(p.s.Countries), Sources: len(p.s.Sources), Memberships: members, OtherRoles: others, Inferred: inferred,
 		Categories: p.site.CategoryGroups(view.HomePath)}
 }
 

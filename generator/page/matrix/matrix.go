@@ -28,6 +28,8 @@ type View struct {
 	ColumnTotals []int
 	Legend       []view.RoleInfo
 	Formats      int
+	Snapshots    []view.NavItem // the matrix at each snapshot date, and the present
+	Snapshot     string         // on a snapshot's page: its label and date
 }
 
 // Group is a category heading spanning its formats' columns.
@@ -88,7 +90,57 @@ func (x *Matrix) Pages() []Page {
 	for i := range x.parts {
 		pages = append(pages, Page{Path: x.parts[i].path, View: func() View { return x.part(i) }})
 	}
+	if x.parts == nil { // a large site's snapshots would need their own parts
+		for _, sn := range x.s.Snapshots {
+			pages = append(pages, Page{Path: view.SnapshotMatrixPath(sn.Date), View: func() View { return x.snapshot(sn) }})
+		}
+	}
 	return pages
+}
+
+// snapshotLinks link from the page at from to the matrix at each snapshot
+// and at the date shown; current is the page's own.
+func (x *Matrix) snapshotLinks(from, current string) []view.NavItem {
+	if x.parts != nil || len(x.s.Snapshots) == 0 {
+		return nil
+	}
+	out := []view.NavItem{{Label: x.s.Shown.Human(), Href: view.RelURL(from, view.MatrixPath), Current: current == view.MatrixPath}}
+	for _, sn := range x.s.Snapshots {
+		p := view.SnapshotMatrixPath(sn.Date)
+		out = append(out, view.NavItem{Label: sn.Label + " (" + sn.Date.Human() + ")", Href: view.RelURL(from, p), Current: current == p})
+	}
+	return out
+}
+
+// snapshot is the matrix as the content says it stood on the snapshot's
+// date, rows in the clustered order.
+func (x *Matrix) snapshot(sn site.Snapshot) View {
+	path := view.SnapshotMatrixPath(sn.Date)
+	v := View{Page: x.m.Frame(path, "Membership matrix, "+sn.Label), Formats: len(x.formats), Legend: view.Legend(),
+		Caption:  "Countries by formats on " + sn.Date.Human() + ": the role each country held in each format",
+		Snapshot: sn.Label + ", " + sn.Date.Human()}
+	v.Snapshots = x.snapshotLinks(path, path)
+	holdings := x.s.HeldOn(sn.Date)
+	then := func(f *site.Format) []held {
+		var out []held
+		for _, h := range holdings[f] {
+			out = append(out, held{h.Country, h.Role})
+		}
+		return out
+	}
+	v.Groups, v.Rows, v.ColumnTotals = roleCells(x.m, path, x.formats, x.clustered, then)
+	roleThen := func(f *site.Format, c *site.Country) string { // for the filters: the NATO and EU roles of then
+		for _, h := range then(f) {
+			if h.country == c {
+				return h.role
+			}
+		}
+		return "none"
+	}
+	for i, c := range x.clustered {
+		v.Rows[i].NATO, v.Rows[i].EU = roleThen(x.s.NATO, c), roleThen(x.s.EU, c)
+	}
+	return v
 }
 
 // Print is the print edition's matrix, linked by pm: clustered, and its own
@@ -181,8 +233,11 @@ func (x *Matrix) in(m *view.Maker, order, path string, w *whole) View {
 		return v
 	}
 	v.Legend = view.Legend()
+	if order == "clustered" {
+		v.Snapshots = x.snapshotLinks(path, path)
+	}
 	if w == nil {
-		v.Groups, v.Rows, v.ColumnTotals = roleCells(m, path, x.formats, x.orderCountries(order))
+		v.Groups, v.Rows, v.ColumnTotals = roleCells(m, path, x.formats, x.orderCountries(order), members)
 		return v
 	}
 	v.Groups, v.ColumnTotals = w.groups, w.totals
@@ -205,7 +260,7 @@ type whole struct {
 func (x *Matrix) makeWhole() *whole {
 	countries := view.ByName(x.s.Countries)
 	w := &whole{at: make(map[*site.Country]int, len(countries))}
-	w.groups, w.rows, w.totals = roleCells(x.m, view.MatrixPath, x.formats, countries)
+	w.groups, w.rows, w.totals = roleCells(x.m, view.MatrixPath, x.formats, countries, members)
 	for k, c := range countries {
 		w.at[c] = k
 	}
@@ -221,7 +276,7 @@ func (x *Matrix) part(i int) View {
 	v.Parts = x.partLinks(pt.path, pt.path)
 	v.PartsIntro = template.HTML(fmt.Sprintf(`This is one part of the matrix: its %d formats are at most %d of the %d, in one category. The <a href="%s">overview</a> counts each country's formats in every part, in every order.`,
 		len(pt.formats), partSize, len(x.s.Formats), view.RelURL(pt.path, view.MatrixPath)))
-	v.Groups, v.Rows, v.ColumnTotals = roleCells(x.m, pt.path, pt.formats, x.clustered)
+	v.Groups, v.Rows, v.ColumnTotals = roleCells(x.m, pt.path, pt.formats, x.clustered, members)
 	return v
 }
 
@@ -278,9 +333,24 @@ func (x *Matrix) overview(m *view.Maker, v *View, order string) {
 	}
 }
 
+// held is the role a country holds in a format.
+type held struct {
+	country *site.Country
+	role    string
+}
+
+// members are the roles held in f on the date shown.
+func members(f *site.Format) []held {
+	out := make([]held, len(f.Members))
+	for i, ms := range f.Members {
+		out[i] = held{ms.Country, ms.Role}
+	}
+	return out
+}
+
 // roleCells lays out formats as columns grouped by category and the countries
-// as rows, each cell the role held.
-func roleCells(m *view.Maker, path string, formats []*site.Format, countries []*site.Country) ([]Group, []Row, []int) {
+// as rows, each cell the roles held, as of tells: one, or two at once.
+func roleCells(m *view.Maker, path string, formats []*site.Format, countries []*site.Country, of func(*site.Format) []held) ([]Group, []Row, []int) {
 	var groups []Group
 	for _, f := range formats {
 		if len(groups) == 0 || groups[len(groups)-1].ID != f.Category {
@@ -297,14 +367,23 @@ func roleCells(m *view.Maker, path string, formats []*site.Format, countries []*
 		at[c] = k
 	}
 	totals := make([]int, len(formats))
-	roles := make([]string, len(countries)*len(formats)) // country by column
+	roles := make([][2]string, len(countries)*len(formats)) // country by column: the roles held, at most two
 	for i, f := range formats {
-		for _, ms := range f.Members {
-			if k, ok := at[ms.Country]; ok {
-				roles[k*len(formats)+i] = ms.Role
-				if slices.Contains(load.MembershipRoles, ms.Role) { // partners and the like are no members
-					totals[i]++
-				}
+		counted := map[*site.Country]bool{}
+		for _, h := range of(f) {
+			k, ok := at[h.country]
+			if !ok {
+				continue
+			}
+			cell := &roles[k*len(formats)+i]
+			if cell[0] == "" {
+				cell[0] = h.role
+			} else if cell[1] == "" && cell[0] != h.role {
+				cell[1] = h.role
+			}
+			if slices.Contains(load.MembershipRoles, h.role) && !counted[h.country] { // partners and the like are no members
+				totals[i]++
+				counted[h.country] = true
 			}
 		}
 	}
@@ -313,9 +392,9 @@ func roleCells(m *view.Maker, path string, formats []*site.Format, countries []*
 	for k, c := range countries {
 		b.Reset()
 		total := 0
-		for _, role := range roles[k*len(formats) : (k+1)*len(formats)] {
-			writeCell(&b, role)
-			if role != "" {
+		for _, cell := range roles[k*len(formats) : (k+1)*len(formats)] {
+			writeCell(&b, cell)
+			if cell[0] != "" {
 				total++
 			}
 		}
@@ -334,15 +413,24 @@ func row(m *view.Maker, path string, c *site.Country, cells string, total int) R
 // stylesheet draws the symbol and letter to see (table.matrix td.r-lead::before
 // and so on), which halves the bytes of a matrix of thousands of cells. The
 // text comes from the fixed role table, so it needs no escaping.
-func writeCell(b *strings.Builder, role string) {
-	if role == "" {
+func writeCell(b *strings.Builder, cell [2]string) {
+	if cell[0] == "" {
 		b.WriteString("<td></td>")
 		return
 	}
-	r := view.Role(role)
+	r := view.Role(cell[0])
 	b.WriteString(`<td class="r-`)
 	b.WriteString(r.Role)
 	b.WriteString(`"><span class="vh">`)
 	b.WriteString(r.Label)
+	if cell[1] != "" { // a second role held at once: its symbol and letter beside the first's
+		r2 := view.Role(cell[1])
+		b.WriteString(" and ")
+		b.WriteString(r2.Label)
+		b.WriteString(`</span><span class="r2" aria-hidden="true">`)
+		b.WriteString(r2.Symbol)
+		b.WriteString(" ")
+		b.WriteString(r2.Short)
+	}
 	b.WriteString("</span></td>")
 }

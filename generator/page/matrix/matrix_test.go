@@ -69,8 +69,18 @@ func TestCellSymbolsInStylesheet(t *testing.T) {
 		}
 	}
 	var b strings.Builder
-	writeCell(&b, "member")
+	writeCell(&b, [2]string{"member"})
 	if got, want := b.String(), `<td class="r-member"><span class="vh">Member</span></td>`; got != want {
 		t.Errorf("writeCell: got %s, want %s", got, want)
+	}
+}
+
+// TestTwoRolesInACell: a cell of two roles held at once names both for
+// screen readers and shows the second's symbol and letter beside the first.
+func TestTwoRolesInACell(t *testing.T) {
+	var b strings.Builder
+	writeCell(&b, [2]string{"member", "partner"})
+	if got, want := b.String(), `<td class="r-member"><span class="vh">Member and Partner</span><span class="r2" aria-hidden="true">◐ P</span></td>`; got != want {
+		t.Errorf("got %s, want %s", got, want)
 	}
 }

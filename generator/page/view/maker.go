@@ -130,7 +130,7 @@ func link(from, root, target string) string {
 // FormatRef links from the page at from to f.
 func (m *Maker) FormatRef(from string, f *site.Format) FormatRef {
 	return FormatRef{ID: f.ID, Name: f.Name, Abbr: f.Abbr, Href: m.link.Thing(from, FormatPath(f), FormatAnchor(f)),
-		Category: f.Category, Status: f.Status}
+		Category: f.Category, Status: f.Status, MemberList: f.MemberList}
 }
 
 // CountryRef links from the page at from to c.

@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 
+	"formatlas/generator/load"
 	"formatlas/generator/site"
 )
 
@@ -56,6 +57,9 @@ var MatrixOrders = []struct{ Key, Path, Label string }{
 func MatrixPartPath(category string, k int) string {
 	return fmt.Sprintf("matrix/%s-%d.html", category, k)
 }
+
+// SnapshotMatrixPath is the matrix as it stood on the date of a snapshot.
+func SnapshotMatrixPath(d load.Date) string { return "matrix-" + d.String() + ".html" }
 
 // AliasPath is the page left at the former URL of a format or lesson: dir
 // is "formats" or "lessons".

@@ -51,6 +51,7 @@ type NavItem struct {
 type FormatRef struct {
 	ID, Name, Abbr, Href string
 	Category, Status     string
+	MemberList           string // complete, incomplete or derived; "" for a part of the matrix
 }
 
 // CountryRef is a link to a country.
@@ -106,6 +107,7 @@ type HomeView struct {
 	Page
 	Formats, Countries, Sources, Memberships int
 	OtherRoles                               int // roles that are no memberships: partners, observers, …
+	Inferred                                 int // memberships from member lists that are incomplete or derived
 	Categories                               []CategoryGroup
 }
 

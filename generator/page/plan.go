@@ -47,6 +47,9 @@ type Planner struct {
 	print  *view.Maker       // views whose links go to anchors of the print edition
 	matrix *matrix.Matrix
 	pics   *pictures.Pictures
+	// spanSources are the source lists of the spans, by citeKey, shared by
+	// the pages one folder deep.
+	spanSources map[string]*view.SourceList
 }
 
 // New is the planner of s, whose commentaries are read from fsys and
@@ -57,6 +60,7 @@ func New(s *site.Site, fsys fs.FS, md *markdown.Converter, static map[string]str
 		site: view.NewMaker(s, view.SiteLinks{}), print: view.NewMaker(s, view.PrintLinks{})}
 	p.matrix = matrix.New(p.site)
 	p.pics = pictures.New(p.site)
+	p.shareSpanSources()
 	return p
 }
 
@@ -252,12 +256,9 @@ func (p *Planner) formatFacts(m *view.Maker, f *site.Format) view.FormatView {
 
 // memberRef is a member with what is known of when it held its role.
 func (p *Planner) memberRef(m *view.Maker, from string, ms *site.Membership) view.MemberRef {
-	r := view.MemberRef{CountryRef: m.CountryRef(from, ms.Country)}
-	switch {
-	case !ms.Until.IsZero():
-		r.When = "until " + ms.Until.Human()
-	case !ms.Since.IsZero():
-		r.When = "since " + ms.Since.Human()
+	r := view.MemberRef{CountryRef: m.CountryRef(from, ms.Country), When: when(ms)}
+	if ms.Own {
+		r.Sources = p.sourceList(m, from, ms.Sources)
 	}
 	if ms.Uncertain {
 		if ms.Since.IsZero() {
@@ -285,7 +286,8 @@ func (p *Planner) country(c *site.Country) view.CountryView {
 	var cites []site.Citation
 	for _, ms := range c.Memberships {
 		v.Memberships = append(v.Memberships, view.MembershipView{Format: m.FormatRef(from, ms.Format),
-			CategoryLabel: view.CategoryLabel(ms.Format.Category), RoleInfo: view.Role(ms.Role), Uncertain: ms.Uncertain})
+			CategoryLabel: view.CategoryLabel(ms.Format.Category), RoleInfo: view.Role(ms.Role), Uncertain: ms.Uncertain,
+			When: when(ms), Sources: p.sourceList(m, from, ms.Sources)})
 		cites = append(cites, ms.Sources...) // its own where the content gives them, else its format's
 	}
 	// The timeline lists the dated roles; the undated ones are the table
@@ -354,4 +356,60 @@ func locatorLabels(src *site.Source) []string {
 		out = append(out, fmt.Sprintf("notes 1–%d", n))
 	}
 	return out
+}
+
+// when says when a membership's role held: "since 4 April 2023", "until
+// 31 January 2020", or "" when the content does not date it.
+func when(ms *site.Membership) string {
+	switch {
+	case !ms.Until.IsZero():
+		return "until " + ms.Until.Human()
+	case !ms.Since.IsZero():
+		return "since " + ms.Since.Human()
+	}
+	return ""
+}
+
+// sourceList is cites linked from the page at from, one entry a citation.
+// The lists of the spans, from a page one folder deep (a format's or a
+// country's), are made once, in New, and shared: one pointer for one list,
+// so that the rows that show them are rendered once each (memo).
+func (p *Planner) sourceList(m *view.Maker, from string, cites []site.Citation) *view.SourceList {
+	if l, ok := p.spanSources[citeKey(cites)]; ok && m == p.site && view.RootOf(from) == "../" {
+		return l
+	}
+	return makeSourceList(m, from, cites)
+}
+
+func makeSourceList(m *view.Maker, from string, cites []site.Citation) *view.SourceList {
+	l := &view.SourceList{}
+	for _, c := range cites {
+		l.Items = append(l.Items, m.Cite(from, c))
+	}
+	return l
+}
+
+// citeKey tells lists of citations apart.
+func citeKey(cites []site.Citation) string {
+	var b strings.Builder
+	for _, c := range cites {
+		b.WriteString(c.Source.ID)
+		b.WriteByte('#')
+		b.WriteString(c.Locator)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// shareSpanSources makes the source list of every span, from a page one
+// folder deep.
+func (p *Planner) shareSpanSources() {
+	p.spanSources = map[string]*view.SourceList{}
+	for _, f := range p.s.Formats {
+		for _, sp := range f.Spans {
+			if k := citeKey(sp.Sources); p.spanSources[k] == nil {
+				p.spanSources[k] = makeSourceList(p.site, view.CountriesPath, sp.Sources)
+			}
+		}
+	}
 }

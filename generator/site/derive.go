@@ -60,7 +60,7 @@ func (l *linker) derive(shown load.Date) {
 		f.Members = f.Members[:0]
 		for _, sp := range f.Spans {
 			if sp.Until.IsZero() {
-				f.Members = append(f.Members, &Membership{Country: sp.Country, Format: f, Role: sp.Role, Since: sp.Since, Sources: sp.Sources})
+				f.Members = append(f.Members, &Membership{Country: sp.Country, Format: f, Role: sp.Role, Since: sp.Since, Sources: sp.Sources, Own: sp.Own})
 			}
 		}
 		sortMembers(f.Members)
@@ -83,7 +83,7 @@ func (s *Site) showAt(d load.Date) {
 		for _, sp := range f.Spans {
 			if h, ok := sp.At(d, s.AsOf); ok {
 				f.Members = append(f.Members, &Membership{Country: sp.Country, Format: f, Role: sp.Role,
-					Since: sp.Since, Until: sp.Until, Uncertain: h.Uncertain, Sources: sp.Sources})
+					Since: sp.Since, Until: sp.Until, Uncertain: h.Uncertain, Sources: sp.Sources, Own: sp.Own})
 			}
 		}
 		sortMembers(f.Members)

@@ -135,6 +135,7 @@ type Membership struct {
 	// held on Site.Shown: its start is not dated, or not to that precision.
 	Uncertain bool
 	Sources   []Citation // those of its span
+	Own       bool       // the span's sources are its own, not its format's
 }
 
 // Source is one work the site cites.

@@ -84,8 +84,9 @@ type MemberGroup struct {
 // MemberRef is a member country with what is known of when.
 type MemberRef struct {
 	CountryRef
-	When      string // "since 2020-03-27", "until 2020-01-31", or ""
-	Uncertain string // why the role on the shown date is not certain, or ""
+	When      string      // "since 2020-03-27", "until 2020-01-31", or ""
+	Uncertain string      // why the role on the shown date is not certain, or ""
+	Sources   *SourceList // its own sources, nil when it rests on the format's
 }
 
 // EventView is a dated change of a format.
@@ -269,6 +270,14 @@ type MembershipView struct {
 	CategoryLabel string
 	RoleInfo
 	Uncertain bool
+	When      string      // "since 4 April 2023", "until …", or ""
+	Sources   *SourceList // what establishes it: its own sources, else its format's
+}
+
+// SourceList is the citations behind one fact. A pointer to one is
+// comparable, so views that hold one can be rendered with memo.
+type SourceList struct {
+	Items []Cite
 }
 
 // SourcesView is the bibliography.

@@ -56,6 +56,24 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
+// BenchmarkBuildSnapshot is BenchmarkBuild at 1,000 formats with one
+// snapshot in site.toml, for what a snapshot costs: then-and-now lines on
+// every format and country page, and changes.html.
+func BenchmarkBuildSnapshot(b *testing.B) {
+	fsys := synthFS(b, 1000)
+	site := fsys["content/site.toml"]
+	fsys["content/site.toml"] = &fstest.MapFile{Data: append(slices.Clone(site.Data), "\n[[snapshot]]\ndate = 2021-02-16\nlabel = \"Then\"\n"...), Mode: site.Mode}
+	out := filepath.Join(b.TempDir(), "public")
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for b.Loop() {
+		if _, err := generator.Build(fsys, out, generator.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N)/1e6, "cpu-ms/op")
+}
+
 // cpuTime is the CPU time, user and system, this process has used. On a
 // shared machine it varies far less from run to run than wall time does.
 func cpuTime() time.Duration {

@@ -122,9 +122,19 @@ func (x *Pictures) items(from string, formats []*site.Format) []viz.Item {
 	sets := x.formatSets(formats)
 	items := make([]viz.Item, len(formats))
 	for i, f := range formats {
-		items[i] = viz.Item{Label: f.Name, Href: x.m.FormatRef(from, f).Href, Set: sets[i]}
+		items[i] = viz.Item{Label: Label(f), Href: x.m.FormatRef(from, f).Href, Set: sets[i]}
 	}
 	return items
+}
+
+// Label is a format's name in a picture, marked * when its member list is
+// incomplete or derived from a rule: what the picture shows of it is
+// inferred, not listed.
+func Label(f *site.Format) string {
+	if f.MemberList != "complete" {
+		return f.Name + " *"
+	}
+	return f.Name
 }
 
 // Overlaps is the page of heat maps, one a category.

@@ -18,7 +18,7 @@ import (
 // exists; a CSV's header is its fields, in order; every key of every JSON
 // record is a field; primary keys are unique, and every foreign key names
 // fields that exist and resolves, value by value. The licence and as_of are
-// the site's.
+// the site's. CSV files are tabular resources, JSON files data resources.
 func TestDataPackage(t *testing.T) {
 	for name, fsys := range map[string]func() *generator.Result{
 		"real": func() *generator.Result { return mustCheck(t, realFS(t)) },
@@ -34,7 +34,7 @@ func TestDataPackage(t *testing.T) {
 			if err := json.Unmarshal(files[export.DataPackagePath], &dp); err != nil {
 				t.Fatal(err)
 			}
-			if dp.AsOf != r.Site.AsOf.String() || dp.Profile != "tabular-data-package" || dp.Name == "" {
+			if dp.AsOf != r.Site.AsOf.String() || dp.Profile != "data-package" || dp.Name == "" {
 				t.Errorf("as_of %q, profile %q, name %q", dp.AsOf, dp.Profile, dp.Name)
 			}
 			if r.Site.Licence != "" && (len(dp.Licenses) != 1 || dp.Licenses[0].Name != r.Site.Licence || dp.Licenses[0].Path != r.Site.LicenceURL) {
@@ -52,6 +52,9 @@ func TestDataPackage(t *testing.T) {
 					names = append(names, f.Name)
 				}
 				fieldsOf[res.Name] = names
+				if want := map[string]string{"csv": "tabular-data-resource", "json": "data-resource"}[res.Format]; res.Profile != want {
+					t.Errorf("%s: profile %q, want %q", res.Name, res.Profile, want)
+				}
 				switch res.Format {
 				case "csv":
 					recs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()

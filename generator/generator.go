@@ -70,16 +70,16 @@
 // is declared by its source: note-1 to note-N by notes = N, shown as "note
 // 19", and others in [source.locators] with the heading a reader finds in
 // the work; an undeclared locator is an error. A source url and archive_url
-// must be http(s); accessed dates the check of url.
+// must be http(s); accessed dates the check of url. Markdown links may use
+// the schemes format:<id>, country:<code>, lesson:<id>, page:<slug> and
+// source:<id>, with an optional #anchor for the first four; they are
+// checked, anchors included, and resolved to relative URLs.
 //
 // # Dates shown
 //
 // as_of is the date the content was last reviewed; [[snapshot]] tables
 // (date, label) are earlier dates to show beside it. Showing a date after
-// as_of is allowed, with a warning. Markdown links
-// may use the schemes format:<id>, country:<code>, lesson:<id>, page:<slug>
-// and source:<id>, with an optional #anchor for the first four; they are
-// checked, anchors included, and resolved to relative URLs.
+// as_of is allowed, with a warning.
 //
 // # Output
 //

@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -57,7 +58,7 @@ func TestTimeModel(t *testing.T) {
 		stateOfSWE site.State
 	}{
 		{now, "nato", "active", "FIN member, NOR member, SWE member", true, site.Held},
-		{then, "nato", "active", "NOR member?", true, site.NotMember},
+		{then, "nato", "active", "NOR member", true, site.NotMember},
 		{now, "council", "suspended", "UKR partner", true, site.NotKnown},
 		{then, "council", "suspended", "UKR partner?", true, site.NotKnown},
 		{now, "commission", "defunct", "", false, site.NotExisting},
@@ -69,8 +70,9 @@ func TestTimeModel(t *testing.T) {
 	} {
 		f := c.s.Format(c.format)
 		at := c.s.Shown
-		if f.Status != c.status || members(f) != c.members || f.ExistsAt(at) != c.exists {
-			t.Errorf("%s at %s: status %q, members %q, exists %v; want %q, %q, %v", c.format, at, f.Status, members(f), f.ExistsAt(at), c.status, c.members, c.exists)
+		status := cmp.Or(f.StatusAt(at), f.Status) // the record's status while it does not exist
+		if status != c.status || members(f) != c.members || f.ExistsAt(at) != c.exists {
+			t.Errorf("%s at %s: status %q, members %q, exists %v; want %q, %q, %v", c.format, at, status, members(f), f.ExistsAt(at), c.status, c.members, c.exists)
 		}
 		if got := f.StateOf(c.s.Country("SWE"), at, c.s.AsOf); got != c.stateOfSWE {
 			t.Errorf("%s at %s: Sweden %s, want %s", c.format, at, got, c.stateOfSWE)
@@ -83,8 +85,8 @@ func TestTimeModel(t *testing.T) {
 	if len(council.StatusHistory) != 1 || council.StatusHistory[0].Status != "suspended" || council.StatusAt(mustDate(t, "2013")) != "active" {
 		t.Errorf("council's status history %+v, status in 2013 %q", council.StatusHistory, council.StatusAt(mustDate(t, "2013")))
 	}
-	if f := timeFixture(t, "2005").Site.Format("council"); f.Name != "A Forum" || f.Status != "active" {
-		t.Errorf("council shown in 2005: %q, %q", f.Name, f.Status)
+	if s := timeFixture(t, "2005").Site; s.Format("council").NameAt(s.Shown) != "A Forum" || s.Format("council").StatusAt(s.Shown) != "active" || s.Format("council").Status != "suspended" {
+		t.Errorf("council shown in 2005: %q, %q; its record %q", s.Format("council").NameAt(s.Shown), s.Format("council").StatusAt(s.Shown), s.Format("council").Status)
 	}
 	old, successor := now.Format("commission"), now.Format("commission-council")
 	if old.Successor != successor || len(successor.Predecessors) != 1 || successor.Predecessors[0] != old {
@@ -121,7 +123,7 @@ func TestTimeModel(t *testing.T) {
 
 // TestTimeExports holds memberships.csv and formats.json of the time
 // fixture: one row per episode with its own sources, the same on every date
-// shown; the status of the date shown, with the history and successor.
+// shown; the status on as_of, with the history and successor.
 func TestTimeExports(t *testing.T) {
 	file := func(r *generator.Result, path string) string {
 		for _, f := range r.Files {
@@ -141,12 +143,18 @@ UKR,council,partner,,,fixture,incomplete
 FIN,late,member,,,fixture,complete
 SWE,late,member,,,fixture,complete
 FIN,nato,member,2023-04-04,,fixture,complete
-NOR,nato,member,,,fixture,complete
+NOR,nato,member,1949-04-04,,fixture,complete
 SWE,nato,member,2024-03-07,,accession,complete
 SWE,nato,aspirant,2022-05-18,2024-03-07,accession,complete
 `
 	if csv != want {
 		t.Errorf("memberships.csv:\n%s\nwant\n%s", csv, want)
+	}
+	// Then and now: a role that held on both dates is no line, though its
+	// start is dated now (Norway, since 1949); one that began between is.
+	nato := file(now, "formats/nato.html")
+	if !strings.Contains(nato, "Finland</a>: not a member; now member since 4 April 2023") || strings.Contains(nato, "Norway</a>: member") {
+		t.Errorf("formats/nato.html's then and now:\n%s", nato[strings.Index(nato, `id="snapshots"`):][:600])
 	}
 	if file(then, view.MembershipsCSVPath) != csv {
 		t.Error("memberships.csv differs at the snapshot: it lists every episode, whatever the date shown")
@@ -172,7 +180,7 @@ SWE,nato,aspirant,2022-05-18,2024-03-07,accession,complete
 	for _, c := range []struct {
 		r                 *generator.Result
 		status, successor string
-	}{{now, "defunct", "commission-council"}, {then, "active", "commission-council"}} {
+	}{{now, "defunct", "commission-council"}, {then, "defunct", "commission-council"}} { // the status on as_of, whatever the date shown
 		rec := read(c.r)["commission"]
 		if rec.Status != c.status || rec.Successor != c.successor || len(rec.StatusHistory) != 1 ||
 			rec.StatusHistory[0].Date != "2023-07-12" || rec.StatusHistory[0].Status != "defunct" || rec.StatusHistory[0].Source != "fixture" {

@@ -73,7 +73,8 @@ var dateFields = map[string]bool{"founded": true, "date": true, "accessed": true
 
 // dataPackage describes the exports of s.
 func dataPackage(s *site.Site) publish.File {
-	dp := DataPackage{Profile: "tabular-data-package", Name: packageName(s.Title), Title: s.Title,
+	// its JSON files are data, not tables: the tabular profiles take CSV only
+	dp := DataPackage{Profile: "data-package", Name: packageName(s.Title), Title: s.Title,
 		Description: s.Description, Homepage: s.BaseURL, AsOf: s.AsOf.String()}
 	if s.Licence != "" {
 		dp.Licenses = []License{{Name: s.Licence, Path: s.LicenceURL}}
@@ -126,6 +127,7 @@ func jsonResource(p string, record any, key string) Resource {
 		fields = append(fields, field(p, name, typ))
 	}
 	r := resource(p, "json", "application/json", fields)
+	r.Profile = "data-resource"
 	r.Schema.PrimaryKey = key
 	return r
 }

@@ -205,9 +205,15 @@ func checkEpisodeOverlaps(eps []Episode, errs *diag.List) {
 	}
 }
 
-// endsBefore reports whether episode a ends no later than b begins.
+// endsBefore reports whether episode a surely ends no later than b begins:
+// dates that a year or month of the other may hold (2022 and 2022-05-18)
+// cannot say so.
 func endsBefore(a, b *Episode) bool {
-	return !a.Until.IsZero() && !b.Since.IsZero() && a.Until.Compare(b.Since) <= 0
+	if a.Until.IsZero() || b.Since.IsZero() {
+		return false
+	}
+	r := Within(a.Until, b.Since)
+	return r == Before || r == Same
 }
 
 // checkEventOrder reports a country that left a format before it joined it.

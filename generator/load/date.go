@@ -143,3 +143,32 @@ func ParseDate(s string) (Date, error) {
 	}
 	return d, nil
 }
+
+// Relation is how one date stands to another, each at its own precision.
+type Relation int
+
+const (
+	Before  Relation = iota // d is before all of e
+	Same                    // d is e, at the same precision
+	Overlap                 // d and e share a year or month that neither pins down
+	After                   // d is after all of e
+)
+
+// Within places date d against date e, each at its own precision: 2020 and
+// 2020-06 overlap, since 2020 may mean any month of it.
+func Within(d, e Date) Relation {
+	dp, ep := []int{d.Year, d.Month, d.Day}, []int{e.Year, e.Month, e.Day}
+	n := min(int(d.Prec), int(e.Prec))
+	for i := range n {
+		switch {
+		case dp[i] < ep[i]:
+			return Before
+		case dp[i] > ep[i]:
+			return After
+		}
+	}
+	if d.Prec == e.Prec {
+		return Same
+	}
+	return Overlap
+}

@@ -73,9 +73,15 @@ func (p *Planner) changes() view.ChangesView {
 func (p *Planner) formatSnapshotLines(m *view.Maker, from string, f *site.Format) []view.SnapshotLine {
 	var out []view.SnapshotLine
 	for _, sn := range p.s.Snapshots {
-		if !f.ExistsAt(sn.Date) {
-			out = append(out, view.SnapshotLine{Label: sn.Label, Date: sn.Date.Human(), Then: notExisting(f, sn.Date), Now: "founded " + f.Founded.Human()})
+		if then, now := f.ExistsAt(sn.Date), f.ExistsAt(p.s.Shown); then != now {
+			line := view.SnapshotLine{Label: sn.Label, Date: sn.Date.Human(), Then: notExisting(f, sn.Date), Now: "founded " + f.Founded.Human()}
+			if !now {
+				line.Then, line.Now = "the format existed", p.standing(f, nil, p.s.Shown, true)
+			}
+			out = append(out, line)
 			continue
+		} else if !then {
+			continue // it existed on neither date
 		}
 		var countries []*site.Country
 		for _, sp := range f.Spans {
@@ -84,10 +90,10 @@ func (p *Planner) formatSnapshotLines(m *view.Maker, from string, f *site.Format
 			}
 		}
 		for _, c := range view.ByName(countries) {
-			then, now := p.standing(f, c, sn.Date, false), p.standing(f, c, p.s.Shown, true)
-			if then != now {
+			if p.standing(f, c, sn.Date, false) != p.standing(f, c, p.s.Shown, false) {
 				ref := m.CountryRef(from, c)
-				out = append(out, view.SnapshotLine{Label: sn.Label, Date: sn.Date.Human(), Then: then, Name: ref.Name, Href: ref.Href, Now: now})
+				out = append(out, view.SnapshotLine{Label: sn.Label, Date: sn.Date.Human(), Then: p.standing(f, c, sn.Date, false),
+					Name: ref.Name, Href: ref.Href, Now: p.standing(f, c, p.s.Shown, true)})
 			}
 		}
 	}
@@ -98,8 +104,10 @@ func (p *Planner) formatSnapshotLines(m *view.Maker, from string, f *site.Format
 // snapshot, each format whose standing of c then differs from the date shown.
 func (p *Planner) countrySnapshotLines(m *view.Maker, from string, c *site.Country) []view.SnapshotLine {
 	var formats []*site.Format
+	seen := map[*site.Format]bool{} // a country has thousands of spans at 10,000 formats
 	for _, sp := range c.Spans {
-		if !slices.Contains(formats, sp.Format) {
+		if !seen[sp.Format] {
+			seen[sp.Format] = true
 			formats = append(formats, sp.Format)
 		}
 	}
@@ -107,10 +115,13 @@ func (p *Planner) countrySnapshotLines(m *view.Maker, from string, c *site.Count
 	var out []view.SnapshotLine
 	for _, sn := range p.s.Snapshots {
 		for _, f := range formats {
-			then, now := p.standing(f, c, sn.Date, false), p.standing(f, c, p.s.Shown, true)
-			if then != now {
+			if !f.ExistsAt(sn.Date) && !f.ExistsAt(p.s.Shown) {
+				continue // it existed on neither date
+			}
+			if p.standing(f, c, sn.Date, false) != p.standing(f, c, p.s.Shown, false) {
 				ref := m.FormatRef(from, f)
-				out = append(out, view.SnapshotLine{Label: sn.Label, Date: sn.Date.Human(), Then: then, Name: ref.Name, Href: ref.Href, Now: now})
+				out = append(out, view.SnapshotLine{Label: sn.Label, Date: sn.Date.Human(), Then: p.standing(f, c, sn.Date, false),
+					Name: ref.Name, Href: ref.Href, Now: p.standing(f, c, p.s.Shown, true)})
 			}
 		}
 	}
@@ -121,12 +132,13 @@ func (p *Planner) countrySnapshotLines(m *view.Maker, from string, c *site.Count
 // dated, "member since 4 April 2023"), "not a member", "not known", or
 // that the format did not exist.
 func (p *Planner) standing(f *site.Format, c *site.Country, d load.Date, dated bool) string {
-	switch f.StateOf(c, d, p.s.AsOf) {
-	case site.NotExisting:
-		if end := f.Ended(); dated && !end.IsZero() {
+	if !f.ExistsAt(d) || c == nil {
+		if end := f.Ended(); dated && !end.IsZero() && !f.ExistsAt(d) {
 			return "the format ended on " + end.Human()
 		}
 		return notExisting(f, d)
+	}
+	switch f.StateOf(c, d, p.s.AsOf) {
 	case site.NotMember:
 		return "not a member"
 	case site.NotKnown:

@@ -261,9 +261,12 @@ func (p *Planner) memberRef(m *view.Maker, from string, ms *site.Membership) vie
 		r.Sources = p.sourceList(m, from, ms.Sources)
 	}
 	if ms.Uncertain {
-		if ms.Since.IsZero() {
+		switch {
+		case !ms.Until.IsZero() && load.Within(p.s.Shown, ms.Until) == load.Overlap:
+			r.Uncertain = "its end is dated only to " + ms.Until.Human()
+		case ms.Since.IsZero():
 			r.Uncertain = "held by " + p.s.AsOf.Human() + "; not known for " + p.s.Shown.Human()
-		} else {
+		default:
 			r.Uncertain = "dated only to " + ms.Since.Human()
 		}
 	}

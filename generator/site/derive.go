@@ -79,7 +79,6 @@ func (s *Site) showAt(d load.Date) {
 		if !f.ExistsAt(d) {
 			continue // founded later, or ended: no members then
 		}
-		f.Status, f.Name = f.StatusAt(d), f.NameAt(d)
 		for _, sp := range f.Spans {
 			if h, ok := sp.At(d, s.AsOf); ok {
 				f.Members = append(f.Members, &Membership{Country: sp.Country, Format: f, Role: sp.Role,

@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -209,7 +210,11 @@ func (l *linker) cite(ref string, w load.Where, key string) (Citation, bool) {
 	if locator != "" {
 		label, ok := src.LocatorLabel(locator)
 		if n := load.NoteLocator(locator); !ok && n > 0 {
-			l.errs.Add(w.Value(key, ref), "source %q declares notes = %d: it has no note %d", id, src.Record.Notes, n)
+			msg := fmt.Sprintf("source %q declares notes = %d: it has no note %d", id, src.Record.Notes, n)
+			if src.Record.Notes == 0 {
+				msg = fmt.Sprintf("source %q declares no footnotes: add notes = <how many> for note %d", id, n)
+			}
+			l.errs.Add(w.Value(key, ref), "%s", msg)
 			return Citation{}, false
 		}
 		if !ok {

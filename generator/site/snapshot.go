@@ -15,8 +15,8 @@ type Snapshot struct {
 }
 
 // Change is one thing that changed between two dates: a country began or
-// ended a role (Country set), or a format was founded, ended or changed its
-// status (Country nil).
+// ended a role (Country set), or a format was founded or changed its status
+// (Country nil; an end is a change of status to defunct).
 type Change struct {
 	Date    load.Date
 	Format  *Format
@@ -46,11 +46,13 @@ func (s *Site) HeldOn(d load.Date) map[*Format][]Holding {
 
 // Changes lists what changed after from, up to and including to, in date
 // order, then by format and country: each dated start and end of a span, and
-// each founding, end and status change of a format. An undated span changes
+// each founding and status change of a format. A date that the year or
+// month of from may hold is counted. An undated span changes
 // nothing that the content can date.
 func (s *Site) Changes(from, to load.Date) []Change {
-	in := func(d load.Date) bool {
-		return !d.IsZero() && within(d, from) == after && within(d, to) != after
+	in := func(d load.Date) bool { // a date the year or month of from may hold counts: it may be after
+		r := within(d, from)
+		return !d.IsZero() && (r == after || r == overlap) && within(d, to) != after
 	}
 	var out []Change
 	for _, f := range s.Formats {

@@ -96,7 +96,7 @@ func (f *Format) spans() []Span {
 		if c := roleIndex(a.Role) - roleIndex(b.Role); c != 0 {
 			return c
 		}
-		if c := strings.Compare(a.Country.Name, b.Country.Name); c != 0 {
+		if c := cmp.Or(strings.Compare(a.Country.Name, b.Country.Name), strings.Compare(a.Country.Code, b.Country.Code)); c != 0 {
 			return c
 		}
 		return a.Since.Compare(b.Since)
@@ -139,30 +139,14 @@ func (sp Span) At(d, asOf load.Date) (Holding, bool) {
 	return Holding{Span: sp}, true
 }
 
-type relation int
+type relation = load.Relation
 
 const (
-	before  relation = iota // d is before all of e
-	same                    // d is e, at the same precision
-	overlap                 // d and e share a year or month that neither pins down
-	after                   // d is after all of e
+	before  = load.Before
+	same    = load.Same
+	overlap = load.Overlap
+	after   = load.After
 )
 
-// within places date d against date e, each at its own precision: 2020 and
-// 2020-06 overlap, since 2020 may mean any month of it.
-func within(d, e load.Date) relation {
-	dp, ep := []int{d.Year, d.Month, d.Day}, []int{e.Year, e.Month, e.Day}
-	n := min(int(d.Prec), int(e.Prec))
-	for i := range n {
-		switch {
-		case dp[i] < ep[i]:
-			return before
-		case dp[i] > ep[i]:
-			return after
-		}
-	}
-	if d.Prec == e.Prec {
-		return same
-	}
-	return overlap
-}
+// within places date d against date e, each at its own precision.
+func within(d, e load.Date) relation { return load.Within(d, e) }

@@ -127,10 +127,11 @@ func link(from, root, target string) string {
 	return RelURL(from, target)
 }
 
-// FormatRef links from the page at from to f.
+// FormatRef links from the page at from to f, with its status on the date
+// shown.
 func (m *Maker) FormatRef(from string, f *site.Format) FormatRef {
 	return FormatRef{ID: f.ID, Name: f.Name, Abbr: f.Abbr, Href: m.link.Thing(from, FormatPath(f), FormatAnchor(f)),
-		Category: f.Category, Status: f.Status, MemberList: f.MemberList}
+		Category: f.Category, Status: cmp.Or(f.StatusAt(m.s.Shown), f.Status), MemberList: f.MemberList}
 }
 
 // CountryRef links from the page at from to c.

@@ -1,7 +1,6 @@
 package generator_test
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -70,7 +69,7 @@ func TestTimeModel(t *testing.T) {
 	} {
 		f := c.s.Format(c.format)
 		at := c.s.Shown
-		status := cmp.Or(f.StatusAt(at), f.Status) // the record's status while it does not exist
+		status := f.ShownStatus // the record's status while it does not exist
 		if status != c.status || members(f) != c.members || f.ExistsAt(at) != c.exists {
 			t.Errorf("%s at %s: status %q, members %q, exists %v; want %q, %q, %v", c.format, at, status, members(f), f.ExistsAt(at), c.status, c.members, c.exists)
 		}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -57,7 +58,7 @@ func (l *linker) derive(shown load.Date) {
 		return
 	}
 	for _, f := range s.Formats { // no date to show: the roles still held
-		f.Members = f.Members[:0]
+		f.Members, f.ShownStatus = f.Members[:0], f.Status
 		for _, sp := range f.Spans {
 			if sp.Until.IsZero() {
 				f.Members = append(f.Members, &Membership{Country: sp.Country, Format: f, Role: sp.Role, Since: sp.Since, Sources: sp.Sources, Own: sp.Own})
@@ -76,6 +77,7 @@ func (s *Site) showAt(d load.Date) {
 	s.Shown = d
 	for _, f := range s.Formats {
 		f.Members = f.Members[:0]
+		f.ShownStatus = cmp.Or(f.StatusAt(d), f.Status)
 		if !f.ExistsAt(d) {
 			continue // founded later, or ended: no members then
 		}

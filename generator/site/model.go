@@ -83,6 +83,9 @@ type Format struct {
 	// StatusHistory are its dated status changes, FormerNames the names it
 	// had before each renaming, both in date order. Successor is the format
 	// that replaced it, Predecessors those it replaced, by id.
+	// ShownStatus is its status on Site.Shown, as far as its history tells;
+	// Status is the record's, on as_of.
+	ShownStatus   string
 	StatusHistory []StatusChange
 	FormerNames   []FormerName
 	Successor     *Format

@@ -131,7 +131,7 @@ func link(from, root, target string) string {
 // shown.
 func (m *Maker) FormatRef(from string, f *site.Format) FormatRef {
 	return FormatRef{ID: f.ID, Name: f.Name, Abbr: f.Abbr, Href: m.link.Thing(from, FormatPath(f), FormatAnchor(f)),
-		Category: f.Category, Status: cmp.Or(f.StatusAt(m.s.Shown), f.Status), MemberList: f.MemberList}
+		Category: f.Category, Status: f.ShownStatus, MemberList: f.MemberList}
 }
 
 // CountryRef links from the page at from to c.

@@ -249,20 +249,7 @@ func pageRecords(s *site.Site) []record {
 	return out
 }
 
-func citations(cs []site.Citation) string {
-	var out []string
-	for _, c := range cs {
-		if c.Source == nil {
-			continue
-		}
-		s := c.Source.ID
-		if c.Locator != "" {
-			s += "#" + c.Locator
-		}
-		out = append(out, s)
-	}
-	return strings.Join(out, listSep)
-}
+func citations(cs []site.Citation) string { return strings.Join(site.Refs(cs), listSep) }
 
 // compareOutput lists the output files whose bytes differ, by hash.
 func compareOutput(old, new []publish.File) Output {

@@ -94,24 +94,6 @@ var (
 	EventColumns      = []string{"format", "date", "change", "country", "role", "source", "note", "status", "former_name"}
 )
 
-// citeID is the reference of c, "" for none.
-func citeID(c site.Citation) string { return strings.Join(citeIDs([]site.Citation{c}), "") }
-
-func citeIDs(cs []site.Citation) []string {
-	out := []string{}
-	for _, c := range cs {
-		if c.Source == nil {
-			continue
-		}
-		id := c.Source.ID
-		if c.Locator != "" {
-			id += "#" + c.Locator
-		}
-		out = append(out, id)
-	}
-	return out
-}
-
 // Data writes every export; an empty list is [], not null. Records follow the model's order; JSON is
 // indented one space; CSV is RFC 4180 with a header row.
 func Data(s *site.Site) []publish.File {
@@ -119,15 +101,15 @@ func Data(s *site.Site) []publish.File {
 	for _, f := range s.Formats {
 		r := FormatRecord{ID: f.ID, Name: f.Name, Abbr: f.Abbr, Category: f.Category, Status: f.Status,
 			Founded: f.Founded.String(), Summary: f.Summary, Focus: f.Focus, MemberList: f.MemberList,
-			ListNote: f.MemberListNote, Aliases: f.Aliases, Sources: citeIDs(f.Sources), URL: view.FormatPath(f)}
+			ListNote: f.MemberListNote, Aliases: f.Aliases, Sources: site.Refs(f.Sources), URL: view.FormatPath(f)}
 		if f.Parent != nil {
 			r.Parent = f.Parent.ID
 		}
 		for _, c := range f.StatusHistory {
-			r.StatusHistory = append(r.StatusHistory, StatusRecord{Date: c.Date.String(), Status: c.Status, Source: citeID(c.Source)})
+			r.StatusHistory = append(r.StatusHistory, StatusRecord{Date: c.Date.String(), Status: c.Status, Source: c.Source.Ref()})
 		}
 		for _, n := range f.FormerNames {
-			r.FormerNames = append(r.FormerNames, NameRecord{Name: n.Name, Until: n.Until.String(), Source: citeID(n.Source)})
+			r.FormerNames = append(r.FormerNames, NameRecord{Name: n.Name, Until: n.Until.String(), Source: n.Source.Ref()})
 		}
 		if f.Successor != nil {
 			r.Successor = f.Successor.ID
@@ -144,11 +126,11 @@ func Data(s *site.Site) []publish.File {
 	}
 	lessons := []LessonRecord{}
 	for _, l := range s.Lessons {
-		r := LessonRecord{ID: l.ID, Title: l.Title, Kind: l.Kind, Summary: l.Summary, Sources: citeIDs(l.Sources),
+		r := LessonRecord{ID: l.ID, Title: l.Title, Kind: l.Kind, Summary: l.Summary, Sources: site.Refs(l.Sources),
 			Evidence: []EvidenceRecord{}, URL: view.LessonPath(l)}
 		for _, e := range l.Evidence {
 			r.Evidence = append(r.Evidence, EvidenceRecord{Format: e.Format.ID, Note: e.Note,
-				Source: strings.Join(citeIDs([]site.Citation{e.Source}), "")})
+				Source: e.Source.Ref()})
 		}
 		lessons = append(lessons, r)
 	}
@@ -177,7 +159,7 @@ func membershipRows(s *site.Site) [][]string {
 	for _, f := range s.Formats {
 		for _, sp := range f.Spans {
 			rows = append(rows, []string{sp.Country.Code, f.ID, sp.Role, sp.Since.String(), sp.Until.String(),
-				strings.Join(citeIDs(sp.Sources), " "), f.MemberList})
+				strings.Join(site.Refs(sp.Sources), " "), f.MemberList})
 		}
 	}
 	return rows
@@ -191,7 +173,7 @@ func eventRows(s *site.Site) [][]string {
 			if e.Country != nil {
 				country = e.Country.Code
 			}
-			rows = append(rows, []string{f.ID, e.Date.String(), e.Change, country, e.Role, citeID(e.Source), e.Note,
+			rows = append(rows, []string{f.ID, e.Date.String(), e.Change, country, e.Role, e.Source.Ref(), e.Note,
 				e.Status, e.FormerName})
 		}
 	}

@@ -393,16 +393,7 @@ func makeSourceList(m *view.Maker, from string, cites []site.Citation) *view.Sou
 }
 
 // citeKey tells lists of citations apart.
-func citeKey(cites []site.Citation) string {
-	var b strings.Builder
-	for _, c := range cites {
-		b.WriteString(c.Source.ID)
-		b.WriteByte('#')
-		b.WriteString(c.Locator)
-		b.WriteByte(' ')
-	}
-	return b.String()
-}
+func citeKey(cites []site.Citation) string { return strings.Join(site.Refs(cites), " ") }
 
 // shareSpanSources makes the source list of every span, from a page one
 // folder deep.

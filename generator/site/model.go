@@ -178,6 +178,30 @@ type Citation struct {
 	Label   string // the locator as a reader finds it in the work: "note 19"
 }
 
+// Ref is the reference as the content writes it, "<source id>" or
+// "<source id>#<locator>"; "" for no citation.
+func (c Citation) Ref() string {
+	switch {
+	case c.Source == nil:
+		return ""
+	case c.Locator == "":
+		return c.Source.ID
+	}
+	return c.Source.ID + "#" + c.Locator
+}
+
+// Refs are the references of cs, in order, leaving out empty citations;
+// never nil.
+func Refs(cs []Citation) []string {
+	out := make([]string, 0, len(cs))
+	for _, c := range cs {
+		if r := c.Ref(); r != "" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // Event is a dated change of a format.
 type Event struct {
 	Date       load.Date

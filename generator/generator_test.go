@@ -286,22 +286,24 @@ func mustGenerate(t *testing.T, fsys fs.FS) []publish.File {
 	return files
 }
 
-// TestDeterministic builds the same content three ways — twice as is, once
+// TestDeterministic builds the real site and the time fixture three ways — twice as is, once
 // reading directories in reverse order with one CPU — and compares the bytes.
 func TestDeterministic(t *testing.T) {
-	fsys := realFS(t)
-	first := mustGenerate(t, fsys)
-	second := mustGenerate(t, fsys)
-	prev := runtime.GOMAXPROCS(1)
-	third := mustGenerate(t, reversedFS{fsys})
-	runtime.GOMAXPROCS(prev)
-	for _, other := range [][]publish.File{second, third} {
-		if len(other) != len(first) {
-			t.Fatalf("%d files, then %d", len(first), len(other))
-		}
-		for i := range first {
-			if first[i].Path != other[i].Path || !bytes.Equal(first[i].Data, other[i].Data) {
-				t.Errorf("%s differs between builds", first[i].Path)
+	// the time fixture for its snapshot: then-and-now lines, changes.html and the snapshot matrix
+	for name, fsys := range map[string]fstest.MapFS{"real": realFS(t), "time": fixtureFS(t, "site-time")} {
+		first := mustGenerate(t, fsys)
+		second := mustGenerate(t, fsys)
+		prev := runtime.GOMAXPROCS(1)
+		third := mustGenerate(t, reversedFS{fsys})
+		runtime.GOMAXPROCS(prev)
+		for _, other := range [][]publish.File{second, third} {
+			if len(other) != len(first) {
+				t.Fatalf("%s: %d files, then %d", name, len(first), len(other))
+			}
+			for i := range first {
+				if first[i].Path != other[i].Path || !bytes.Equal(first[i].Data, other[i].Data) {
+					t.Errorf("%s: %s differs between builds", name, first[i].Path)
+				}
 			}
 		}
 	}

@@ -12,60 +12,67 @@ import (
 // changes is the page of what changed between each snapshot and as_of, by
 // format and by country.
 func (p *Planner) changes() view.ChangesView {
-	m, from := p.site, view.ChangesPath
-	v := view.ChangesView{Page: m.Frame(from, "What changed"), ContentDate: p.s.AsOf.Human()}
+	v := view.ChangesView{Page: p.site.Frame(view.ChangesPath, "What changed"), ContentDate: p.s.AsOf.Human()}
 	for _, sn := range p.s.Snapshots {
-		period := view.ChangePeriod{Label: sn.Label, From: sn.Date.Human(), To: p.s.AsOf.Human(), Anchor: "since-" + sn.Date.String()}
-		byFormat := map[*site.Format]*view.ChangeGroup{}
-		byCountry := map[*site.Country]*view.ChangeGroup{}
-		var formats []*site.Format
-		var countries []*site.Country
-		for _, ch := range p.s.Changes(sn.Date, p.s.AsOf) {
-			item := view.ChangeItem{Date: ch.Date.Human(), DateISO: ch.Date.String(), Kind: ch.Kind, Status: ch.Status}
-			if ch.Role != "" {
-				item.Role = view.Role(ch.Role)
-			}
-			for _, c := range ch.Sources {
-				item.Sources = append(item.Sources, m.Cite(from, c))
-			}
-			g := byFormat[ch.Format]
-			if g == nil {
-				ref := m.FormatRef(from, ch.Format)
-				g = &view.ChangeGroup{Name: ref.Name, Href: ref.Href}
-				byFormat[ch.Format] = g
-				formats = append(formats, ch.Format)
-			}
-			fi := item
-			if ch.Country != nil {
-				ref := m.CountryRef(from, ch.Country)
-				fi.Other = &view.NavItem{Label: ref.Name, Href: ref.Href}
-			}
-			g.Changes = append(g.Changes, fi)
-			if ch.Country == nil {
-				continue
-			}
-			cg := byCountry[ch.Country]
-			if cg == nil {
-				ref := m.CountryRef(from, ch.Country)
-				cg = &view.ChangeGroup{Name: ref.Name, Href: ref.Href}
-				byCountry[ch.Country] = cg
-				countries = append(countries, ch.Country)
-			}
-			ci := item
-			ref := m.FormatRef(from, ch.Format)
-			ci.Other = &view.NavItem{Label: ref.Name, Href: ref.Href}
-			cg.Changes = append(cg.Changes, ci)
-		}
-		slices.SortFunc(formats, site.CompareFormats)
-		for _, f := range formats {
-			period.ByFormat = append(period.ByFormat, *byFormat[f])
-		}
-		for _, c := range view.ByName(countries) {
-			period.ByCountry = append(period.ByCountry, *byCountry[c])
-		}
-		v.Periods = append(v.Periods, period)
+		v.Periods = append(v.Periods, p.period(sn))
 	}
 	return v
+}
+
+// period is what changed from the snapshot sn to as_of.
+func (p *Planner) period(sn site.Snapshot) view.ChangePeriod {
+	m, from := p.site, view.ChangesPath
+	period := view.ChangePeriod{Label: sn.Label, From: sn.Date.Human(), To: p.s.AsOf.Human(), Anchor: "since-" + sn.Date.String()}
+	byFormat, byCountry := newGrouped[*site.Format](), newGrouped[*site.Country]()
+	for _, ch := range p.s.Changes(sn.Date, p.s.AsOf) {
+		item := view.ChangeItem{Date: ch.Date.Human(), DateISO: ch.Date.String(), Kind: ch.Kind, Status: ch.Status}
+		if ch.Role != "" {
+			item.Role = view.Role(ch.Role)
+		}
+		for _, c := range ch.Sources {
+			item.Sources = append(item.Sources, m.Cite(from, c))
+		}
+		f := m.FormatRef(from, ch.Format)
+		if ch.Country == nil {
+			byFormat.add(ch.Format, f.Name, f.Href, item)
+			continue
+		}
+		c := m.CountryRef(from, ch.Country)
+		// under the format it links the country, under the country the format
+		item.Other = &view.NavItem{Label: c.Name, Href: c.Href}
+		byFormat.add(ch.Format, f.Name, f.Href, item)
+		item.Other = &view.NavItem{Label: f.Name, Href: f.Href}
+		byCountry.add(ch.Country, c.Name, c.Href, item)
+	}
+	period.ByFormat = byFormat.in(slices.SortedFunc(slices.Values(byFormat.keys), site.CompareFormats))
+	period.ByCountry = byCountry.in(view.ByName(byCountry.keys))
+	return period
+}
+
+// grouped collects changes under the thing they concern.
+type grouped[K comparable] struct {
+	keys   []K
+	groups map[K]*view.ChangeGroup
+}
+
+func newGrouped[K comparable]() *grouped[K] { return &grouped[K]{groups: map[K]*view.ChangeGroup{}} }
+
+// add puts item under k, whose page is name at href.
+func (g *grouped[K]) add(k K, name, href string, item view.ChangeItem) {
+	if g.groups[k] == nil {
+		g.groups[k] = &view.ChangeGroup{Name: name, Href: href}
+		g.keys = append(g.keys, k)
+	}
+	g.groups[k].Changes = append(g.groups[k].Changes, item)
+}
+
+// in is the groups of keys, in that order.
+func (g *grouped[K]) in(keys []K) []view.ChangeGroup {
+	var out []view.ChangeGroup
+	for _, k := range keys {
+		out = append(out, *g.groups[k])
+	}
+	return out
 }
 
 // snapshotLines say, for each snapshot, how each country of f stood then,
@@ -90,9 +97,9 @@ func (p *Planner) formatSnapshotLines(m *view.Maker, from string, f *site.Format
 			}
 		}
 		for _, c := range view.ByName(countries) {
-			if p.standing(f, c, sn.Date, false) != p.standing(f, c, p.s.Shown, false) {
+			if then := p.standing(f, c, sn.Date, false); then != p.standing(f, c, p.s.Shown, false) {
 				ref := m.CountryRef(from, c)
-				out = append(out, view.SnapshotLine{Label: sn.Label, Date: sn.Date.Human(), Then: p.standing(f, c, sn.Date, false),
+				out = append(out, view.SnapshotLine{Label: sn.Label, Date: sn.Date.Human(), Then: then,
 					Name: ref.Name, Href: ref.Href, Now: p.standing(f, c, p.s.Shown, true)})
 			}
 		}
@@ -118,9 +125,9 @@ func (p *Planner) countrySnapshotLines(m *view.Maker, from string, c *site.Count
 			if !f.ExistsAt(sn.Date) && !f.ExistsAt(p.s.Shown) {
 				continue // it existed on neither date
 			}
-			if p.standing(f, c, sn.Date, false) != p.standing(f, c, p.s.Shown, false) {
+			if then := p.standing(f, c, sn.Date, false); then != p.standing(f, c, p.s.Shown, false) {
 				ref := m.FormatRef(from, f)
-				out = append(out, view.SnapshotLine{Label: sn.Label, Date: sn.Date.Human(), Then: p.standing(f, c, sn.Date, false),
+				out = append(out, view.SnapshotLine{Label: sn.Label, Date: sn.Date.Human(), Then: then,
 					Name: ref.Name, Href: ref.Href, Now: p.standing(f, c, p.s.Shown, true)})
 			}
 		}

@@ -63,7 +63,7 @@ func TestBrowserTime(t *testing.T) {
 		}
 	}
 	do(t, tab, "country page", chromedp.Navigate(base+"countries/ukr.html"), chromedp.WaitVisible(`#snapshots`))
-	for _, want := range []string{"A Commission: partner; now the format ended on 12 July 2023",
+	for _, want := range []string{"A Commission: partner [Facts for this fixture]; now the format ended on 12 July 2023",
 		"A Commission's Council: the format did not exist yet; now member since 12 July 2023"} {
 		if got := text("#snapshots"); !strings.Contains(got, want) {
 			t.Errorf("countries/ukr.html: then and now lacks %q in %q", want, got)
@@ -85,6 +85,34 @@ func TestBrowserTime(t *testing.T) {
 	if got := text(".note"); !strings.Contains(got, "February 2021, 16 February 2021") {
 		t.Errorf("the snapshot matrix does not say its date: %q", got)
 	}
+	// Each role in the matrix is a link to its dates, role and sources:
+	// tab along a country's row to its cell, and Enter.
+	membership := func(matrix, code, anchor string, wants ...string) {
+		t.Helper()
+		do(t, tab, matrix, chromedp.Navigate(base+matrix), chromedp.Focus(`tbody th a[href='countries/`+code+`.html']`, chromedp.NodeVisible))
+		for range 30 {
+			do(t, tab, "tab", chromedp.KeyEvent(kb.Tab))
+			if eval[bool](t, tab, `document.activeElement.matches("td > a") && document.activeElement.hash === "#`+anchor+`"`) {
+				break
+			}
+		}
+		if !eval[bool](t, tab, `document.activeElement.matches("td > a")`) {
+			t.Fatalf("%s: Tab along %s's row reaches no link to #%s", matrix, code, anchor)
+		}
+		do(t, tab, "follow the cell", chromedp.KeyEvent(kb.Enter))
+		arrive(t, tab, "countries/"+code+".html#"+anchor)
+		got := eval[string](t, tab, `(document.querySelector(":target") || {textContent: ""}).textContent`)
+		for _, want := range wants {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s: %s's cell leads to %q, which lacks %q", matrix, code, got, want)
+			}
+		}
+		if !eval[bool](t, tab, `!!document.querySelector(":target .source a[href^='../sources.html#src-']")`) {
+			t.Errorf("%s: %s's cell leads to a detail without a source linked to the bibliography", matrix, code)
+		}
+	}
+	membership("matrix.html", "swe", "in-nato", "Member", "since 7 March 2024")
+	membership("matrix-2021-02-16.html", "ukr", "then-2021-02-16-commission", "A Commission", "partner")
 	for _, p := range w.take() {
 		t.Error(p)
 	}
@@ -96,8 +124,7 @@ func TestBrowserTime(t *testing.T) {
 	for _, width := range []int64{390, 1366} {
 		for name, p := range map[string]string{"format": "formats/nato.html", "country": "countries/ukr.html", "changes": "changes.html", "matrix": "matrix-2021-02-16.html"} {
 			do(t, tab, p, chromedp.EmulateViewport(width, 900), chromedp.Navigate(base+p))
-			// the matrix's page scrolls sideways on a phone: issue 25 mends it
-			if sideways := eval[bool](t, tab, `document.documentElement.scrollWidth > innerWidth + 1`); sideways && name != "matrix" {
+			if sideways := eval[bool](t, tab, `document.documentElement.scrollWidth > innerWidth + 1`); sideways {
 				t.Errorf("%s at %d px: the page scrolls sideways", p, width)
 			}
 			png, err := chromedp.Run(tab, chromedp.FullScreenshot(100))

@@ -3,8 +3,12 @@ package generator_test
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"formatlas/generator"
 	"formatlas/generator/page/view"
@@ -191,5 +195,63 @@ SWE,nato,aspirant,2022-05-18,2024-03-07,accession,complete
 	}
 	if rec := read(now)["council"]; rec.Status != "suspended" || len(rec.StatusHistory) != 1 {
 		t.Errorf("council: %+v", rec)
+	}
+}
+
+// TestSnapshotMatrixParts: on a site whose matrix comes in parts, each
+// snapshot has its own overview and parts, and they hold the roles of the
+// snapshot's date: none in a format founded after it.
+func TestSnapshotMatrixParts(t *testing.T) {
+	fsys := synthFS(t, 250)
+	sitetoml := fsys["content/site.toml"]
+	fsys["content/site.toml"] = &fstest.MapFile{Data: append(slices.Clone(sitetoml.Data), "\n[[snapshot]]\ndate = 1990-01-01\nlabel = \"Then\"\n"...), Mode: sitetoml.Mode}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := generator.Build(fsys, out, generator.Options{}); err != nil { // its link check follows every cell
+		t.Fatal(err)
+	}
+	r, err := generator.Check(fsys, generator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	then := mustDate(t, "1990-01-01")
+	// The roles each page should hold: every role of the date shown, and the
+	// roles of the formats founded by 1990, whose starts are not dated.
+	var now, before int
+	for _, f := range r.Site.Formats {
+		now += len(f.Members)
+		if f.ExistsAt(then) {
+			before += len(f.Members)
+		}
+	}
+	count := func(glob string) (pages, cells int) {
+		files, err := filepath.Glob(filepath.Join(out, glob))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range files {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cells += strings.Count(string(b), `<td class="r-`)
+		}
+		return len(files), cells
+	}
+	nowPages, nowCells := count("matrix/*-[0-9].html")
+	thenPages, thenCells := count("matrix/*-1990-01-01.html")
+	if nowPages < 3 || thenPages != nowPages {
+		t.Errorf("%d parts of the matrix now, %d on the snapshot's date", nowPages, thenPages)
+	}
+	if nowCells != now || thenCells != before || before == 0 || before == now {
+		t.Errorf("the parts hold %d roles now and %d then; the model %d and %d", nowCells, thenCells, now, before)
+	}
+	overview, err := os.ReadFile(filepath.Join(out, "matrix-1990-01-01.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`-1990-01-01.html"`, "Countries by parts of the matrix on 1 January 1990", `href="matrix.html"`} {
+		if !strings.Contains(string(overview), want) {
+			t.Errorf("the snapshot's overview lacks %q", want)
+		}
 	}
 }

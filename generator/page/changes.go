@@ -100,7 +100,7 @@ func (p *Planner) formatSnapshotLines(m *view.Maker, from string, f *site.Format
 			if then := p.standing(f, c, sn.Date, false); then != p.standing(f, c, p.s.Shown, false) {
 				ref := m.CountryRef(from, c)
 				out = append(out, view.SnapshotLine{Label: sn.Label, Date: sn.Date.Human(), Then: then,
-					Name: ref.Name, Href: ref.Href, Now: p.standing(f, c, p.s.Shown, true)})
+					Name: ref.Name, Href: ref.Href, Now: p.standing(f, c, p.s.Shown, true), Sources: p.heldSources(m, from, f, c, sn.Date)})
 			}
 		}
 	}
@@ -128,11 +128,23 @@ func (p *Planner) countrySnapshotLines(m *view.Maker, from string, c *site.Count
 			if then := p.standing(f, c, sn.Date, false); then != p.standing(f, c, p.s.Shown, false) {
 				ref := m.FormatRef(from, f)
 				out = append(out, view.SnapshotLine{Label: sn.Label, Date: sn.Date.Human(), Then: then,
-					Name: ref.Name, Href: ref.Href, Now: p.standing(f, c, p.s.Shown, true)})
+					Name: ref.Name, Href: ref.Href, Now: p.standing(f, c, p.s.Shown, true),
+					ID: view.ThenAnchor(sn.Date, f), Sources: p.heldSources(m, from, f, c, sn.Date)})
 			}
 		}
 	}
 	return out
+}
+
+// heldSources are the sources of the role c held in f on d, linked by m
+// from the page at from; nil if it held none.
+func (p *Planner) heldSources(m *view.Maker, from string, f *site.Format, c *site.Country, d load.Date) *view.SourceList {
+	for _, sp := range f.Spans {
+		if _, ok := sp.At(d, p.s.AsOf); ok && sp.Country == c && len(sp.Sources) > 0 {
+			return p.sourceList(m, from, sp.Sources)
+		}
+	}
+	return nil
 }
 
 // standing says in words how c stood in f on d: its role ("partner"; with

@@ -287,8 +287,12 @@ func (p *Planner) country(c *site.Country) view.CountryView {
 	v := view.CountryView{Page: m.Frame(from, c.Name), Country: m.CountryRef(from, c), Region: c.Region, ContentDate: p.s.AsOf.Human(),
 		NATO: view.Status(c.NATO, p.s.NATO), EU: view.Status(c.EU, p.s.EU)}
 	var cites []site.Citation
-	for _, ms := range c.Memberships {
-		v.Memberships = append(v.Memberships, view.MembershipView{Format: m.FormatRef(from, ms.Format),
+	for i, ms := range c.Memberships {
+		var anchor string // the matrix links the first role of a format
+		if i == 0 || c.Memberships[i-1].Format != ms.Format {
+			anchor = view.MembershipAnchor(ms.Format)
+		}
+		v.Memberships = append(v.Memberships, view.MembershipView{Anchor: anchor, Format: m.FormatRef(from, ms.Format),
 			CategoryLabel: view.CategoryLabel(ms.Format.Category), RoleInfo: view.Role(ms.Role), Uncertain: ms.Uncertain,
 			When: when(ms), Sources: p.sourceList(m, from, ms.Sources)})
 		cites = append(cites, ms.Sources...) // its own where the content gives them, else its format's

@@ -39,7 +39,8 @@ func LinkWith(c *load.Content, opts Options) (*Site, error) {
 		pages:       map[string]*Page{},
 	}}
 	for _, sn := range c.Site.Snapshots {
-		if !slices.ContainsFunc(l.s.Snapshots, func(o Snapshot) bool { return o.Date == sn.Date }) { // a second is reported by load
+		// load reports a snapshot without a date, and a second of one date
+		if !sn.Date.IsZero() && !slices.ContainsFunc(l.s.Snapshots, func(o Snapshot) bool { return o.Date == sn.Date }) {
 			l.s.Snapshots = append(l.s.Snapshots, Snapshot{Date: sn.Date, Label: sn.Label})
 		}
 	}

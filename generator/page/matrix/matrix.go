@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"sync"
 
 	"formatlas/generator/load"
 	"formatlas/generator/page/view"
@@ -58,7 +59,31 @@ type Matrix struct {
 	formats   []*site.Format // in display order
 	parts     []part         // nil when one page holds every format
 	clustered []*site.Country
-	whole     *whole // nil on a site whose matrix comes in parts
+	whole     *whole  // nil on a site whose matrix comes in parts
+	dates     []dated // the date shown, then each snapshot's
+}
+
+// dated is the date a page of the matrix shows: the date shown, or a
+// snapshot's, with the roles held then.
+type dated struct {
+	snap *site.Snapshot // nil for the date shown
+	of   func(*site.Format) []held
+}
+
+// overviewPath is the matrix on d: the whole, or the overview of its parts.
+func (d dated) overviewPath() string {
+	if d.snap == nil {
+		return view.MatrixPath
+	}
+	return view.SnapshotMatrixPath(d.snap.Date)
+}
+
+// partPath is the page of part pt on d.
+func (d dated) partPath(pt part) string {
+	if d.snap == nil {
+		return pt.path
+	}
+	return view.SnapshotMatrixPartPath(d.snap.Date, pt.category, pt.k)
 }
 
 // New works out the matrix of m's site, linked by m.
@@ -70,7 +95,28 @@ func New(m *view.Maker) *Matrix {
 	if x.parts == nil {
 		x.whole = x.makeWhole()
 	}
+	x.dates = []dated{{of: members}}
+	for i := range s.Snapshots {
+		x.dates = append(x.dates, x.then(&s.Snapshots[i]))
+	}
 	return x
+}
+
+// then is the date of sn, whose roles are worked out once, by the first of
+// its pages that is built.
+func (x *Matrix) then(sn *site.Snapshot) dated {
+	holdings := sync.OnceValue(func() map[*site.Format][]site.Holding { return x.s.HeldOn(sn.Date) })
+	return dated{snap: sn, of: func(f *site.Format) []held {
+		var out []held
+		for _, h := range holdings()[f] {
+			hd := held{country: h.Country, role: h.Role}
+			if !slices.ContainsFunc(f.Members, func(ms *site.Membership) bool { return ms.Country == h.Country }) {
+				hd.gone = sn.Date // no row on the country's page: its line for the snapshot
+			}
+			out = append(out, hd)
+		}
+		return out
+	}}
 }
 
 // Page is one page of the matrix, its view made where it is rendered.
@@ -80,67 +126,75 @@ type Page struct {
 	View  func() View
 }
 
-// Pages are the matrix page of every order and, on a large site, the parts
-// of the matrix.
+// Pages are the matrix page of every order, the matrix at each snapshot
+// and, on a large site, the parts of the matrix on every date.
 func (x *Matrix) Pages() []Page {
 	var pages []Page
 	for _, o := range view.MatrixOrders {
 		pages = append(pages, Page{Path: o.Path, First: true, View: func() View { return x.in(x.m, o.Key, o.Path, x.whole) }})
 	}
-	for i := range x.parts {
-		pages = append(pages, Page{Path: x.parts[i].path, View: func() View { return x.part(i) }})
+	for _, d := range x.dates[1:] {
+		pages = append(pages, Page{Path: d.overviewPath(), View: func() View { return x.snapshot(d) }})
 	}
-	if x.parts == nil { // a large site's snapshots would need their own parts
-		for _, sn := range x.s.Snapshots {
-			pages = append(pages, Page{Path: view.SnapshotMatrixPath(sn.Date), View: func() View { return x.snapshot(sn) }})
+	for _, d := range x.dates {
+		for i := range x.parts {
+			pages = append(pages, Page{Path: d.partPath(x.parts[i]), View: func() View { return x.part(d, i) }})
 		}
 	}
 	return pages
 }
 
-// snapshotLinks link from the page at from to the matrix at each snapshot
-// and at the date shown; current is the page's own.
-func (x *Matrix) snapshotLinks(from, current string) []view.NavItem {
-	if x.parts != nil || len(x.s.Snapshots) == 0 {
+// snapshotLinks link from the page at from to the matrix on each date,
+// each at pathAt; current is the page's own date.
+func (x *Matrix) snapshotLinks(from string, current dated, pathAt func(dated) string) []view.NavItem {
+	if len(x.dates) == 1 {
 		return nil
 	}
-	out := []view.NavItem{{Label: x.s.Shown.Human(), Href: view.RelURL(from, view.MatrixPath), Current: current == view.MatrixPath}}
-	for _, sn := range x.s.Snapshots {
-		p := view.SnapshotMatrixPath(sn.Date)
-		out = append(out, view.NavItem{Label: sn.Label + " (" + sn.Date.Human() + ")", Href: view.RelURL(from, p), Current: current == p})
+	var out []view.NavItem
+	for _, d := range x.dates {
+		label := x.s.Shown.Human()
+		if d.snap != nil {
+			label = d.snap.Label + " (" + d.snap.Date.Human() + ")"
+		}
+		out = append(out, view.NavItem{Label: label, Href: view.RelURL(from, pathAt(d)), Current: d.snap == current.snap})
 	}
 	return out
 }
 
-// snapshot is the matrix as the content says it stood on the snapshot's
-// date, rows in the clustered order.
-func (x *Matrix) snapshot(sn site.Snapshot) View {
-	path := view.SnapshotMatrixPath(sn.Date)
-	v := View{Page: x.m.Frame(path, "Membership matrix, "+sn.Label), Formats: len(x.formats), Legend: view.Legend(),
+// snapshot is the matrix as the content says it stood on d, a snapshot's
+// date, rows in the clustered order: the whole, or the overview of its parts.
+func (x *Matrix) snapshot(d dated) View {
+	sn, path := d.snap, d.overviewPath()
+	v := View{Page: x.m.Frame(path, "Membership matrix, "+sn.Label), Formats: len(x.formats),
 		Caption:  "Countries by formats on " + sn.Date.Human() + ": the role each country held in each format",
 		Snapshot: sn.Label + ", " + sn.Date.Human()}
-	v.Snapshots = x.snapshotLinks(path, path)
-	holdings := x.s.HeldOn(sn.Date)
-	then := func(f *site.Format) []held {
-		var out []held
-		for _, h := range holdings[f] {
-			out = append(out, held{h.Country, h.Role})
-		}
-		return out
+	v.Snapshots = x.snapshotLinks(path, d, dated.overviewPath)
+	if x.parts != nil {
+		x.overview(x.m, &v, x.clustered, d)
+		return v
 	}
-	v.Groups, v.Rows, v.ColumnTotals = roleCells(x.m, path, x.formats, x.clustered, then)
-	roleThen := func(f *site.Format, c *site.Country) string { // for the filters: the NATO and EU roles of then
-		for _, h := range then(f) {
-			if h.country == c {
-				return h.role
+	v.Legend = view.Legend()
+	v.Groups, v.Rows, v.ColumnTotals = roleCells(x.m, path, x.formats, x.clustered, d.of)
+	x.filterRoles(v.Rows, x.clustered, d)
+	return v
+}
+
+// filterRoles sets the NATO and EU roles of the rows of countries, for the
+// filters, to those held on d, a snapshot's date.
+func (x *Matrix) filterRoles(rows []Row, countries []*site.Country, d dated) {
+	roleOn := func(f *site.Format, c *site.Country) string {
+		if f != nil {
+			for _, h := range d.of(f) {
+				if h.country == c {
+					return h.role
+				}
 			}
 		}
 		return "none"
 	}
-	for i, c := range x.clustered {
-		v.Rows[i].NATO, v.Rows[i].EU = roleThen(x.s.NATO, c), roleThen(x.s.EU, c)
+	for i, c := range countries {
+		rows[i].NATO, rows[i].EU = roleOn(x.s.NATO, c), roleOn(x.s.EU, c)
 	}
-	return v
 }
 
 // Print is the print edition's matrix, linked by pm: clustered, and its own
@@ -194,6 +248,7 @@ const partSize = 100
 // category.
 type part struct {
 	path, label, category string
+	k                     int // its number among its category's parts, from 1
 	formats               []*site.Format
 }
 
@@ -213,7 +268,7 @@ func parts(formats []*site.Format) []part {
 		for i, k := start, 1; i < end; i, k = i+partSize, k+1 {
 			chunk := formats[i:min(i+partSize, end)]
 			label := fmt.Sprintf("%d–%d", i-start+1, i-start+len(chunk))
-			out = append(out, part{path: view.MatrixPartPath(cat, k), label: label, category: cat, formats: chunk})
+			out = append(out, part{path: view.MatrixPartPath(cat, k), label: label, category: cat, k: k, formats: chunk})
 		}
 		start = end
 	}
@@ -228,14 +283,14 @@ func (x *Matrix) in(m *view.Maker, order, path string, w *whole) View {
 	for _, o := range view.MatrixOrders {
 		v.Orders = append(v.Orders, view.NavItem{Label: o.Label, Href: view.RelURL(path, o.Path), Current: o.Key == order})
 	}
+	if order == "clustered" {
+		v.Snapshots = x.snapshotLinks(path, x.dates[0], dated.overviewPath)
+	}
 	if x.parts != nil {
-		x.overview(m, &v, order)
+		x.overview(m, &v, x.orderCountries(order), x.dates[0])
 		return v
 	}
 	v.Legend = view.Legend()
-	if order == "clustered" {
-		v.Snapshots = x.snapshotLinks(path, path)
-	}
 	if w == nil {
 		v.Groups, v.Rows, v.ColumnTotals = roleCells(m, path, x.formats, x.orderCountries(order), members)
 		return v
@@ -267,69 +322,93 @@ func (x *Matrix) makeWhole() *whole {
 	return w
 }
 
-// part is the page of part i, rows in the clustered order.
-func (x *Matrix) part(i int) View {
+// part is the page of part i on d, rows in the clustered order.
+func (x *Matrix) part(d dated, i int) View {
 	pt := x.parts[i]
-	label := view.CategoryLabel(pt.category)
-	v := View{Page: x.m.Frame(pt.path, fmt.Sprintf("Membership matrix: %s %s", label, pt.label)), Formats: len(pt.formats), Legend: view.Legend(),
+	path, label := d.partPath(pt), view.CategoryLabel(pt.category)
+	v := View{Page: x.m.Frame(path, fmt.Sprintf("Membership matrix: %s %s", label, pt.label)), Formats: len(pt.formats), Legend: view.Legend(),
 		Caption: fmt.Sprintf("Countries by formats, %s %s: the role each country holds in each format", label, pt.label)}
-	v.Parts = x.partLinks(pt.path, pt.path)
-	v.PartsIntro = template.HTML(fmt.Sprintf(`This is one part of the matrix: its %d formats are at most %d of the %d, in one category. The <a href="%s">overview</a> counts each country's formats in every part, in every order.`,
-		len(pt.formats), partSize, len(x.s.Formats), view.RelURL(pt.path, view.MatrixPath)))
-	v.Groups, v.Rows, v.ColumnTotals = roleCells(x.m, pt.path, pt.formats, x.clustered, members)
+	if sn := d.snap; sn != nil {
+		v.Title += ", " + sn.Label
+		v.Caption = fmt.Sprintf("Countries by formats, %s %s, on %s: the role each country held in each format", label, pt.label, sn.Date.Human())
+		v.Snapshot = sn.Label + ", " + sn.Date.Human()
+	}
+	v.Parts = x.partLinks(path, d, i)
+	v.PartsIntro = template.HTML(fmt.Sprintf(`This is one part of the matrix: its %d formats are at most %d of the %d, in one category. The <a href="%s">overview</a> counts each country's formats in every part.`,
+		len(pt.formats), partSize, len(x.s.Formats), view.RelURL(path, d.overviewPath())))
+	v.Snapshots = x.snapshotLinks(path, d, func(o dated) string { return o.partPath(pt) })
+	v.Groups, v.Rows, v.ColumnTotals = roleCells(x.m, path, pt.formats, x.clustered, d.of)
+	if d.snap != nil {
+		x.filterRoles(v.Rows, x.clustered, d)
+	}
 	return v
 }
 
-// partLinks links from the page at from to every part, grouped by category.
-func (x *Matrix) partLinks(from string, current string) []Group {
+// partLinks links from the page at from to every part on d, grouped by
+// category; current is the page's own part, or -1.
+func (x *Matrix) partLinks(from string, d dated, current int) []Group {
 	var groups []Group
-	for _, pt := range x.parts {
+	for i, pt := range x.parts {
 		if len(groups) == 0 || groups[len(groups)-1].ID != pt.category {
 			groups = append(groups, Group{ID: pt.category, Label: view.CategoryLabel(pt.category)})
 		}
 		g := &groups[len(groups)-1]
-		g.Parts = append(g.Parts, view.NavItem{Label: pt.label, Href: view.RelURL(from, pt.path), Current: pt.path == current})
+		g.Parts = append(g.Parts, view.NavItem{Label: pt.label, Href: view.RelURL(from, d.partPath(pt)), Current: i == current})
 	}
 	return groups
 }
 
-// overview fills v with countries by parts, linked by m: each cell counts
-// the formats of the part the country takes part in.
-func (x *Matrix) overview(m *view.Maker, v *View, order string) {
+// overview fills v with the rows of countries by parts on d, linked by m:
+// each cell counts the formats of the part the country took part in.
+func (x *Matrix) overview(m *view.Maker, v *View, countries []*site.Country, d dated) {
 	v.Caption = "Countries by parts of the matrix: how many formats of each part each country takes part in"
-	v.Parts = x.partLinks(v.Path, "")
+	if d.snap != nil {
+		v.Caption = "Countries by parts of the matrix on " + d.snap.Date.Human() + ": how many formats of each part each country took part in"
+	}
+	v.Parts = x.partLinks(v.Path, d, -1)
 	v.PartsIntro = template.HTML(fmt.Sprintf("With %d formats, the matrix comes in parts of at most %d formats of one category, a page each. This overview counts, for each country, the formats of each part it takes part in.",
 		len(x.s.Formats), partSize))
-	in := map[*site.Format]int{}
+	at := make(map[*site.Country]int, len(countries))
+	for k, c := range countries {
+		at[c] = k
+	}
+	n := len(x.parts)
+	counts := make([]int, len(countries)*n)      // country by part
+	last := make([]*site.Format, len(countries)) // the format a country was last counted in: two roles are one format
+	v.ColumnTotals = make([]int, n)
 	for i, pt := range x.parts {
-		for _, f := range pt.formats {
-			in[f] = i
-		}
 		if len(v.Groups) == 0 || v.Groups[len(v.Groups)-1].ID != pt.category {
 			v.Groups = append(v.Groups, Group{ID: pt.category, Label: view.CategoryLabel(pt.category)})
 		}
 		g := &v.Groups[len(v.Groups)-1]
 		g.Formats = append(g.Formats, view.FormatRef{ID: pt.path, Name: view.CategoryLabel(pt.category) + " " + pt.label,
-			Abbr: pt.label, Href: view.RelURL(v.Path, pt.path), Category: pt.category})
-	}
-	v.ColumnTotals = make([]int, len(x.parts))
-	counts := make([]int, len(x.parts))
-	var b strings.Builder
-	for _, c := range x.orderCountries(order) {
-		clear(counts)
-		for _, ms := range c.Memberships {
-			counts[in[ms.Format]]++
-			v.ColumnTotals[in[ms.Format]]++
-		}
-		b.Reset()
-		for _, n := range counts {
-			if n == 0 {
-				b.WriteString("<td></td>")
-			} else {
-				fmt.Fprintf(&b, "<td>%d</td>", n)
+			Abbr: pt.label, Href: view.RelURL(v.Path, d.partPath(pt)), Category: pt.category})
+		for _, f := range pt.formats {
+			for _, h := range d.of(f) {
+				if k, ok := at[h.country]; ok && last[k] != f {
+					last[k] = f
+					counts[k*n+i]++
+					v.ColumnTotals[i]++
+				}
 			}
 		}
-		v.Rows = append(v.Rows, row(m, v.Path, c, b.String(), len(c.Memberships)))
+	}
+	var b strings.Builder
+	for k, c := range countries {
+		b.Reset()
+		total := 0
+		for _, count := range counts[k*n : (k+1)*n] {
+			if count == 0 {
+				b.WriteString("<td></td>")
+			} else {
+				fmt.Fprintf(&b, "<td>%d</td>", count)
+			}
+			total += count
+		}
+		v.Rows = append(v.Rows, row(m.CountryRef(v.Path, c), c, b.String(), total))
+	}
+	if d.snap != nil {
+		x.filterRoles(v.Rows, countries, d)
 	}
 }
 
@@ -337,15 +416,23 @@ func (x *Matrix) overview(m *view.Maker, v *View, order string) {
 type held struct {
 	country *site.Country
 	role    string
+	gone    load.Date // set for a role of this snapshot date that the country holds no longer
 }
 
 // members are the roles held in f on the date shown.
 func members(f *site.Format) []held {
 	out := make([]held, len(f.Members))
 	for i, ms := range f.Members {
-		out[i] = held{ms.Country, ms.Role}
+		out[i] = held{country: ms.Country, role: ms.Role}
 	}
 	return out
+}
+
+// cell is what one cell of the matrix shows: the roles held, at most two,
+// and, for a snapshot's role that is no longer held, the snapshot's date.
+type cell struct {
+	roles [2]string
+	gone  load.Date
 }
 
 // roleCells lays out formats as columns grouped by category and the countries
@@ -367,7 +454,7 @@ func roleCells(m *view.Maker, path string, formats []*site.Format, countries []*
 		at[c] = k
 	}
 	totals := make([]int, len(formats))
-	roles := make([][2]string, len(countries)*len(formats)) // country by column: the roles held, at most two
+	cells := make([]cell, len(countries)*len(formats)) // country by column
 	for i, f := range formats {
 		counted := map[*site.Country]bool{}
 		for _, h := range of(f) {
@@ -375,12 +462,13 @@ func roleCells(m *view.Maker, path string, formats []*site.Format, countries []*
 			if !ok {
 				continue
 			}
-			cell := &roles[k*len(formats)+i]
-			if cell[0] == "" {
-				cell[0] = h.role
-			} else if cell[1] == "" && cell[0] != h.role {
-				cell[1] = h.role
+			c := &cells[k*len(formats)+i]
+			if c.roles[0] == "" {
+				c.roles[0] = h.role
+			} else if c.roles[1] == "" && c.roles[0] != h.role {
+				c.roles[1] = h.role
 			}
+			c.gone = h.gone
 			if slices.Contains(load.MembershipRoles, h.role) && !counted[h.country] { // partners and the like are no members
 				totals[i]++
 				counted[h.country] = true
@@ -392,45 +480,56 @@ func roleCells(m *view.Maker, path string, formats []*site.Format, countries []*
 	for k, c := range countries {
 		b.Reset()
 		total := 0
-		for _, cell := range roles[k*len(formats) : (k+1)*len(formats)] {
-			writeCell(&b, cell)
-			if cell[0] != "" {
-				total++
+		ref := m.CountryRef(path, c)
+		for i, cl := range cells[k*len(formats) : (k+1)*len(formats)] {
+			switch {
+			case cl.roles[0] == "":
+				b.WriteString("<td></td>")
+				continue
+			case cl.gone.IsZero():
+				writeCell(&b, cl.roles, m.MembershipHref(ref, formats[i]))
+			default:
+				writeCell(&b, cl.roles, m.ThenHref(ref, cl.gone, formats[i]))
 			}
+			total++
 		}
-		rows = append(rows, row(m, path, c, b.String(), total))
+		rows = append(rows, row(ref, c, b.String(), total))
 	}
 	return groups, rows, totals
 }
 
-// row is the row of c, linked by m: its cells, pre-rendered, and its total.
-func row(m *view.Maker, path string, c *site.Country, cells string, total int) Row {
-	return Row{Country: m.CountryRef(path, c), Cells: template.HTML(cells), Total: total,
+// row is the row of c, linked by ref: its cells, pre-rendered, and its total.
+func row(ref view.CountryRef, c *site.Country, cells string, total int) Row {
+	return Row{Country: ref, Cells: template.HTML(cells), Total: total,
 		Region: c.Region, NATO: view.RoleOrNone(c.NATO), EU: view.RoleOrNone(c.EU)}
 }
 
-// writeCell writes one cell: the role's name, for screen readers. The
-// stylesheet draws the symbol and letter to see (table.matrix td.r-lead::before
-// and so on), which halves the bytes of a matrix of thousands of cells. The
-// text comes from the fixed role table, so it needs no escaping.
-func writeCell(b *strings.Builder, cell [2]string) {
-	if cell[0] == "" {
-		b.WriteString("<td></td>")
-		return
-	}
+// writeCell writes a cell holding a role, linked to href, the row on the
+// country's page that gives the membership's dates, role and sources: a
+// link, so that keyboard and touch reach it. The link's text is the role's
+// name, for screen readers; the stylesheet draws the symbol and letter to
+// see (table.matrix td.r-lead::before and so on), which halves the bytes of
+// a matrix of thousands of cells. The text comes from the fixed role table
+// and href from slugs and country codes, so neither needs escaping.
+func writeCell(b *strings.Builder, cell [2]string, href string) {
 	r := view.Role(cell[0])
 	b.WriteString(`<td class="r-`)
 	b.WriteString(r.Role)
+	b.WriteString(`"><a href="`)
+	b.WriteString(href)
 	b.WriteString(`"><span class="vh">`)
 	b.WriteString(r.Label)
-	if cell[1] != "" { // a second role held at once: its symbol and letter beside the first's
-		r2 := view.Role(cell[1])
-		b.WriteString(" and ")
-		b.WriteString(r2.Label)
-		b.WriteString(`</span><span class="r2" aria-hidden="true">`)
-		b.WriteString(r2.Symbol)
-		b.WriteString(" ")
-		b.WriteString(r2.Short)
+	if cell[1] == "" {
+		b.WriteString("</span></a></td>")
+		return
 	}
+	// a second role held at once: its symbol and letter beside the first's
+	r2 := view.Role(cell[1])
+	b.WriteString(" and ")
+	b.WriteString(r2.Label)
+	b.WriteString(`</span></a><span class="r2" aria-hidden="true">`)
+	b.WriteString(r2.Symbol)
+	b.WriteString(" ")
+	b.WriteString(r2.Short)
 	b.WriteString("</span></td>")
 }

@@ -69,8 +69,8 @@ func TestCellSymbolsInStylesheet(t *testing.T) {
 		}
 	}
 	var b strings.Builder
-	writeCell(&b, [2]string{"member"})
-	if got, want := b.String(), `<td class="r-member"><span class="vh">Member</span></td>`; got != want {
+	writeCell(&b, [2]string{"member"}, "countries/fin.html#in-nato")
+	if got, want := b.String(), `<td class="r-member"><a href="countries/fin.html#in-nato"><span class="vh">Member</span></a></td>`; got != want {
 		t.Errorf("writeCell: got %s, want %s", got, want)
 	}
 }
@@ -79,8 +79,8 @@ func TestCellSymbolsInStylesheet(t *testing.T) {
 // screen readers and shows the second's symbol and letter beside the first.
 func TestTwoRolesInACell(t *testing.T) {
 	var b strings.Builder
-	writeCell(&b, [2]string{"member", "partner"})
-	if got, want := b.String(), `<td class="r-member"><span class="vh">Member and Partner</span><span class="r2" aria-hidden="true">◐ P</span></td>`; got != want {
+	writeCell(&b, [2]string{"member", "partner"}, "countries/fin.html#in-nato")
+	if got, want := b.String(), `<td class="r-member"><a href="countries/fin.html#in-nato"><span class="vh">Member and Partner</span></a><span class="r2" aria-hidden="true">◐ P</span></td>`; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }

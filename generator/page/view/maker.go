@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"formatlas/generator/load"
 	"formatlas/generator/publish"
 	"formatlas/generator/site"
 )
@@ -20,6 +21,10 @@ type Linker interface {
 	// Entry links from the page at from to the entry anchor of the page
 	// target, such as a source of the bibliography.
 	Entry(from, target, anchor string) string
+	// Place links to the place part within the thing that thing links
+	// (a membership's row on a country's page). The print edition gives
+	// things one row each, so there it is the thing itself.
+	Place(thing, part string) string
 }
 
 // SiteLinks link each thing's own page, by the shortest relative URL.
@@ -31,12 +36,16 @@ func (SiteLinks) Entry(from, target, anchor string) string {
 	return RelURL(from, target) + "#" + anchor
 }
 
+func (SiteLinks) Place(thing, part string) string { return thing + "#" + part }
+
 // PrintLinks link each thing's anchor on the one page of the print edition.
 type PrintLinks struct{}
 
 func (PrintLinks) Thing(_, _, anchor string) string { return "#" + anchor }
 
 func (PrintLinks) Entry(_, _, anchor string) string { return "#" + anchor }
+
+func (PrintLinks) Place(thing, _ string) string { return thing }
 
 // Maker builds the parts that the views of one site share: each page's
 // frame and the links from it to formats, countries, lessons and sources,
@@ -137,6 +146,19 @@ func (m *Maker) FormatRef(from string, f *site.Format) FormatRef {
 // CountryRef links from the page at from to c.
 func (m *Maker) CountryRef(from string, c *site.Country) CountryRef {
 	return CountryRef{Code: c.Code, Name: c.Name, Href: m.link.Thing(from, CountryPath(c), CountryAnchor(c))}
+}
+
+// MembershipHref links to the row of c's membership in f on c's page, where
+// its dates, role and sources are; country is the link to c from the same
+// page (CountryRef).
+func (m *Maker) MembershipHref(country CountryRef, f *site.Format) string {
+	return m.link.Place(country.Href, MembershipAnchor(f))
+}
+
+// ThenHref links to the line on c's page that says how it stood in f on
+// the snapshot date d, for a role it no longer holds.
+func (m *Maker) ThenHref(country CountryRef, d load.Date, f *site.Format) string {
+	return m.link.Place(country.Href, ThenAnchor(d, f))
 }
 
 // LessonRef links from the page at from to l.

@@ -58,8 +58,15 @@ func MatrixPartPath(category string, k int) string {
 	return fmt.Sprintf("matrix/%s-%d.html", category, k)
 }
 
-// SnapshotMatrixPath is the matrix as it stood on the date of a snapshot.
+// SnapshotMatrixPath is the matrix as it stood on the date of a snapshot:
+// on a site whose matrix comes in parts, its overview.
 func SnapshotMatrixPath(d load.Date) string { return "matrix-" + d.String() + ".html" }
+
+// SnapshotMatrixPartPath is the k-th part of category's formats in the
+// matrix as it stood on the date of a snapshot.
+func SnapshotMatrixPartPath(d load.Date, category string, k int) string {
+	return fmt.Sprintf("matrix/%s-%d-%s.html", category, k, d)
+}
 
 // AliasPath is the page left at the former URL of a format or lesson: dir
 // is "formats" or "lessons".
@@ -81,6 +88,14 @@ func PagePath(p *site.Page) string { return "pages/" + p.Slug + ".html" }
 func FormatAnchor(f *site.Format) string   { return "f-" + f.ID }
 func CountryAnchor(c *site.Country) string { return "c-" + strings.ToLower(c.Code) }
 func LessonAnchor(l *site.Lesson) string   { return "l-" + l.ID }
+
+// MembershipAnchor is the id, on a country's page, of the row of its first
+// role in f.
+func MembershipAnchor(f *site.Format) string { return "in-" + f.ID }
+
+// ThenAnchor is the id, on a country's page, of the line that says how it
+// stood in f on the snapshot date d.
+func ThenAnchor(d load.Date, f *site.Format) string { return "then-" + d.String() + "-" + f.ID }
 
 // CategoryAnchor is the id of category's section on the formats page.
 func CategoryAnchor(category string) string { return "cat-" + category }

@@ -266,6 +266,7 @@ type TimelineItem struct {
 
 // MembershipView is one of a country's formats, with its role.
 type MembershipView struct {
+	Anchor        string // the row's id, on the first row of its format (MembershipAnchor)
 	Format        FormatRef
 	CategoryLabel string
 	RoleInfo
@@ -357,8 +358,10 @@ type ChangeItem struct {
 // SnapshotLine says how a membership stood at a snapshot, where that differs
 // from the date shown: "February 2021: partner".
 type SnapshotLine struct {
-	Label, Date string // the snapshot's label, and its date for humans
-	Then        string // the role then, or "not a member", "not known", "did not exist yet"
-	Name, Href  string // the format (on a country's page) or country (on a format's) it concerns
-	Now         string // the role now, with its dates, or "not a member"
+	Label, Date string      // the snapshot's label, and its date for humans
+	Then        string      // the role then, or "not a member", "not known", "did not exist yet"
+	Name, Href  string      // the format (on a country's page) or country (on a format's) it concerns
+	Now         string      // the role now, with its dates, or "not a member"
+	ID          string      // on a country's page, the line's id (ThenAnchor): the snapshot matrix links it
+	Sources     *SourceList // those of the role held then, if one was
 }

@@ -45,6 +45,69 @@ func TestContentPinned(t *testing.T) {
 	}
 }
 
+// paperView is the golden file of the paper's view: what each format's
+// members held on the date of the paper, 16 February 2021.
+var paperView = filepath.Join(repoRoot, "testdata", "paper-2021-02-16.golden")
+
+// TestPaperViewPinned pins the paper's view of the real content: the roles
+// each format's members held on 16 February 2021, as the spans tell ("?"
+// when the start is not dated to that day). The content's later changes are
+// dated episodes, so this view changes only by a deliberate correction; go
+// test ./generator -run PaperView -update accepts one.
+func TestPaperViewPinned(t *testing.T) {
+	c, err := load.Load(realFS(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.Link(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := mustDate(t, "2021-02-16")
+	if !slices.ContainsFunc(s.Snapshots, func(sn site.Snapshot) bool { return sn.Date == d }) && s.AsOf != d {
+		t.Errorf("the content neither describes %s nor has a snapshot of it", d)
+	}
+	var b strings.Builder
+	held := s.HeldOn(d)
+	for _, f := range s.Formats {
+		hs := held[f]
+		if !f.ExistsAt(d) {
+			continue
+		}
+		fmt.Fprintf(&b, "format %s status=%s name=%q\n", f.ID, f.StatusAt(d), f.NameAt(d))
+		for _, role := range load.Roles {
+			var codes []string
+			for _, h := range hs {
+				if h.Role == role {
+					code := h.Country.Code
+					if h.Uncertain {
+						code += "?"
+					}
+					codes = append(codes, code)
+				}
+			}
+			if len(codes) > 0 {
+				slices.Sort(codes)
+				fmt.Fprintf(&b, "  %s (%d): %s\n", role, len(codes), strings.Join(codes, " "))
+			}
+		}
+	}
+	got := b.String()
+	if *update {
+		if err := os.WriteFile(paperView, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(paperView)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("the paper's view changed (run with -update if that is meant):\n%s", lineDiff(string(want), got))
+	}
+}
+
 func snapshot(s *site.Site) string {
 	var b strings.Builder
 	for _, cat := range load.Categories {

@@ -6,7 +6,7 @@
 // A site directory holds content/, templates/ and static/:
 //
 //	content/site.toml        title, description, base_url, as_of, licence, licence_url, [[snapshot]]
-//	content/countries.toml   [[country]] code, name, region
+//	content/countries.toml   [[country]] code, name, region, aliases
 //	content/sources.toml     [[source]] id, title, author, publisher, date, url, accessed,
 //	                         archive_url, note, notes, [source.locators]
 //	content/formats/<id>.toml + <id>.md   a format and its commentary
@@ -23,15 +23,18 @@
 // A format record has these keys (unknown keys are errors):
 //
 //	name, abbr, category, status, founded, parent, summary, focus, sources,
-//	member_list, member_list_note, aliases, successor, [members], [[member]],
-//	[[event]]
+//	member_list, member_list_note, aliases, successor, [members],
+//	members_as_of, [[member]], [[event]]
 //
 // name, category, status and sources are required. category is one of
 // alliance, partnership-framework, flexible, minilateral, eu; status one of
 // active, dormant, suspended, defunct, proposed: the status on as_of.
 // [members] maps a role (lead, member, partner, observer, invited, aspirant)
 // to ISO 3166-1 alpha-3 country codes, a country at most once: roles held by
-// as_of. member_list is complete (the default), incomplete or derived; the
+// as_of. members_as_of, when given, is the date of the source the list comes
+// from: its roles whose start no event dates are then held from that date,
+// or before, to as_of, where otherwise the content could not tell whether
+// they were held before as_of. member_list is complete (the default), incomplete or derived; the
 // latter two need a member_list_note. aliases are former ids: their pages
 // redirect here. successor is the id of the format that replaced this one; it
 // ends this one, and may not lead back to it. NATO and the EU are formats

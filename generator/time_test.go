@@ -65,7 +65,7 @@ func TestTimeModel(t *testing.T) {
 		{now, "council", "suspended", "UKR partner", true, site.NotKnown},
 		{then, "council", "suspended", "UKR partner?", true, site.NotKnown},
 		{now, "commission", "defunct", "", false, site.NotExisting},
-		{then, "commission", "active", "UKR partner?", true, site.NotMember},
+		{then, "commission", "active", "UKR partner", true, site.NotMember}, // members_as_of: held on the snapshot for certain
 		{now, "commission-council", "active", "UKR member", true, site.NotMember},
 		{then, "commission-council", "active", "", false, site.NotExisting},
 		{now, "late", "active", "FIN member, SWE member", true, site.Held},

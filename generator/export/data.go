@@ -52,12 +52,13 @@ type (
 		Source string `json:"source,omitempty"`
 	}
 	CountryRecord struct {
-		Code   string `json:"code"`
-		Name   string `json:"name"`
-		Region string `json:"region,omitempty"`
-		NATO   string `json:"nato"` // the role held in NATO on the date shown, or "none"
-		EU     string `json:"eu"`
-		URL    string `json:"url"`
+		Code    string   `json:"code"`
+		Name    string   `json:"name"`
+		Region  string   `json:"region,omitempty"`
+		Aliases []string `json:"aliases"`
+		NATO    string   `json:"nato"` // the role held in NATO on the date shown, or "none"
+		EU      string   `json:"eu"`
+		URL     string   `json:"url"`
 	}
 	LessonRecord struct {
 		ID       string           `json:"id"`
@@ -121,7 +122,7 @@ func Data(s *site.Site) []publish.File {
 	}
 	countries := []CountryRecord{}
 	for _, c := range s.Countries {
-		countries = append(countries, CountryRecord{Code: c.Code, Name: c.Name, Region: c.Region,
+		countries = append(countries, CountryRecord{Code: c.Code, Name: c.Name, Region: c.Region, Aliases: append([]string{}, c.Aliases...),
 			NATO: view.RoleOrNone(c.NATO), EU: view.RoleOrNone(c.EU), URL: view.CountryPath(c)})
 	}
 	lessons := []LessonRecord{}

@@ -46,7 +46,7 @@ func PageEntries(path string, v any) []SearchEntry {
 		return []SearchEntry{{Kind: "Format", Title: v.Format.Name, Sub: v.Format.Abbr, URL: path,
 			Text: strings.TrimSpace(v.Summary + " " + v.Text)}}
 	case view.CountryView:
-		return []SearchEntry{{Kind: "Country", Title: v.Country.Name, Sub: v.Country.Code, URL: path, Text: v.Region}}
+		return []SearchEntry{{Kind: "Country", Title: v.Country.Name, Sub: v.Country.Code, URL: path, Text: strings.Join(append([]string{v.Region}, v.Aliases...), " ")}}
 	case view.LessonView:
 		return []SearchEntry{{Kind: "Lesson", Title: v.Lesson.Title, Sub: v.Lesson.KindLabel, URL: path,
 			Text: strings.TrimSpace(v.Summary + " " + v.Text)}}

@@ -164,6 +164,7 @@ func checkFormat(f *Format, errs *diag.List) {
 		errs.Add(w.Key("member_list"), "member_list %q needs a member_list_note saying why", f.MemberList)
 	}
 	checkDate(w, errs, "founded", f.Founded)
+	checkDate(w, errs, "members_as_of", f.MembersAsOf)
 	f.Aliases = checkAliases(w, errs, "format", f.Aliases)
 	for i := range f.Events {
 		checkEvent(&f.Events[i], errs)

@@ -48,7 +48,10 @@ type Country struct {
 	Code   string `toml:"code"`
 	Name   string `toml:"name"`
 	Region string `toml:"region"`
-	Where  Where  `toml:"-"`
+	// Aliases are other names it is known by, such as former names
+	// ("Turkey"): shown on its page and found by search.
+	Aliases []string `toml:"aliases"`
+	Where   Where    `toml:"-"`
 }
 
 // Source is one [[source]] of content/sources.toml.
@@ -72,20 +75,24 @@ type Source struct {
 
 // Format is content/formats/<id>.toml with its commentary <id>.md.
 type Format struct {
-	ID             string    `toml:"-"` // from the file name
-	Name           string    `toml:"name"`
-	Abbr           string    `toml:"abbr"`
-	Category       string    `toml:"category"`
-	Status         string    `toml:"status"`
-	Founded        Date      `toml:"founded"`
-	Parent         string    `toml:"parent"`
-	Summary        string    `toml:"summary"`
-	Focus          []string  `toml:"focus"`
-	Sources        []string  `toml:"sources"`
-	MemberList     string    `toml:"member_list"`
-	MemberListNote string    `toml:"member_list_note"`
-	Members        Members   `toml:"members"`
-	Episodes       []Episode `toml:"member"` // dated, sourced roles: [[member]]
+	ID             string   `toml:"-"` // from the file name
+	Name           string   `toml:"name"`
+	Abbr           string   `toml:"abbr"`
+	Category       string   `toml:"category"`
+	Status         string   `toml:"status"`
+	Founded        Date     `toml:"founded"`
+	Parent         string   `toml:"parent"`
+	Summary        string   `toml:"summary"`
+	Focus          []string `toml:"focus"`
+	Sources        []string `toml:"sources"`
+	MemberList     string   `toml:"member_list"`
+	MemberListNote string   `toml:"member_list_note"`
+	Members        Members  `toml:"members"`
+	// MembersAsOf is the date of the source [members] comes from: its roles
+	// whose start no event dates are held from then, or before, to as_of.
+	// Zero means as_of.
+	MembersAsOf Date      `toml:"members_as_of"`
+	Episodes    []Episode `toml:"member"` // dated, sourced roles: [[member]]
 	// Successor is the id of the format that replaced this one: its end.
 	Successor string   `toml:"successor"`
 	Events    []Event  `toml:"event"`

@@ -284,7 +284,7 @@ func (p *Planner) countries() view.CountriesView {
 
 func (p *Planner) country(c *site.Country) view.CountryView {
 	m, from := p.site, view.CountryPath(c)
-	v := view.CountryView{Page: m.Frame(from, c.Name), Country: m.CountryRef(from, c), Region: c.Region, ContentDate: p.s.AsOf.Human(),
+	v := view.CountryView{Page: m.Frame(from, c.Name), Country: m.CountryRef(from, c), Region: c.Region, Aliases: c.Aliases, ContentDate: p.s.AsOf.Human(),
 		NATO: view.Status(c.NATO, p.s.NATO), EU: view.Status(c.EU, p.s.EU)}
 	var cites []site.Citation
 	for i, ms := range c.Memberships {

@@ -59,6 +59,9 @@ func (l *linker) history(f *Format) {
 			l.errs.Add(w.Value("status", f.Status), "status %q is not the status its events give it on as_of %s: %q", f.Status, asOf, st)
 		}
 	}
+	if by, asOf := f.Record.MembersAsOf, l.s.AsOf; !by.IsZero() && !asOf.IsZero() && by.Compare(asOf) > 0 {
+		l.errs.Add(w.Value("members_as_of", by.String()), "members_as_of %s is after as_of %s: the member list is held from it to as_of", by, asOf)
+	}
 	if id := f.Record.Successor; id != "" {
 		switch f.Successor = l.s.formats[id]; {
 		case f.Successor == nil:

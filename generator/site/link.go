@@ -89,7 +89,7 @@ func (l *linker) countries(raw []load.Country) {
 			l.errs.Add(r.Where.Value("code", r.Code), "duplicate country code %q (first at %s)", r.Code, prev.Record.Where.Pos())
 			continue
 		}
-		c := &Country{Code: r.Code, Name: r.Name, Region: r.Region, Record: r}
+		c := &Country{Code: r.Code, Name: r.Name, Region: r.Region, Aliases: r.Aliases, Record: r}
 		l.s.countries[r.Code] = c
 		l.s.Countries = append(l.s.Countries, c)
 	}

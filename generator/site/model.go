@@ -117,6 +117,7 @@ func (f *Format) Role(c *Country) string {
 // Country is one country, with every format it takes part in.
 type Country struct {
 	Code, Name, Region string
+	Aliases            []string // other names it is known by
 	// Memberships are sorted by format category (load.Categories order), then name.
 	Memberships []*Membership
 	// NATO and EU are its memberships of those formats, nil if it has none.

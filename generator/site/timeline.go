@@ -17,6 +17,9 @@ type Span struct {
 	Format       *Format
 	Role         string
 	Since, Until load.Date
+	// By is the date from which a span without Since is known to be held,
+	// to as_of: the format's members_as_of. Zero means as_of.
+	By load.Date
 	// Sources establish the span: its own, given in a [[member]], else its
 	// format's, with those of the events that date it.
 	Sources []Citation
@@ -47,7 +50,7 @@ func (f *Format) spans() []Span {
 	held := map[*Country]bool{}
 	for _, m := range f.Members {
 		held[m.Country] = true
-		sp := Span{Country: m.Country, Format: f, Role: m.Role}
+		sp := Span{Country: m.Country, Format: f, Role: m.Role, By: f.Record.MembersAsOf}
 		var dating *Event
 		for _, e := range byCountry[m.Country] { // in date order
 			switch {
@@ -124,8 +127,8 @@ func (sp Span) At(d, asOf load.Date) (Holding, bool) {
 		}
 	}
 	if sp.Since.IsZero() {
-		// The list says only that the role was held by as_of.
-		if within(d, asOf) == before {
+		// The list says only that the role was held from By, else as_of.
+		if within(d, cmp.Or(sp.By, asOf)) == before {
 			return Holding{Span: sp, Uncertain: true}, true
 		}
 		return Holding{Span: sp}, true

@@ -247,6 +247,7 @@ type CountryView struct {
 	Page
 	Country     CountryRef
 	Region      string
+	Aliases     []string // other names it is known by
 	NATO, EU    string
 	Memberships []MembershipView
 	Timeline    []TimelineItem // its dated roles

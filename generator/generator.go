@@ -6,7 +6,7 @@
 // A site directory holds content/, templates/ and static/:
 //
 //	content/site.toml        title, description, base_url, as_of, licence, licence_url, [[snapshot]]
-//	content/countries.toml   [[country]] code, name, region, aliases
+//	content/countries.toml   [[country]] code, name, region, aliases, article
 //	content/sources.toml     [[source]] id, title, author, publisher, date, url, accessed,
 //	                         archive_url, note, notes, [source.locators]
 //	content/formats/<id>.toml + <id>.md   a format and its commentary

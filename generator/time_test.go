@@ -255,3 +255,29 @@ func TestSnapshotMatrixParts(t *testing.T) {
 		}
 	}
 }
+
+// TestCountrySummary: each country page opens with a sentence made from its
+// data, with its NATO and EU standing, dates where the content gives them,
+// and its formats by role, in the grammar of one and of many.
+func TestCountrySummary(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := generator.Build(fixtureFS(t, "site-time"), out, generator.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for code, want := range map[string]string{
+		"fin": "Finland has been a member of the North Atlantic Treaty Organization since 4 April 2023. It takes part in 2 formats, in all of them as member.",
+		"swe": "Sweden has been a member of the North Atlantic Treaty Organization since 7 March 2024. It takes part in 2 formats, in all of them as member.",
+		"ukr": "Ukraine is not a member of the North Atlantic Treaty Organization. It takes part in 2 formats: as member in 1, as partner in 1.",
+		"nor": "Norway has been a member of the North Atlantic Treaty Organization since 4 April 1949. It takes part in 1 format, as member.",
+	} {
+		b, err := os.ReadFile(filepath.Join(out, "countries", code+".html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, rest, _ := strings.Cut(string(b), `<p class="summary">`)
+		got, _, _ := strings.Cut(rest, "</p>")
+		if got != want {
+			t.Errorf("%s: %q, want %q", code, got, want)
+		}
+	}
+}

@@ -95,6 +95,7 @@ func checkCountry(c *Country, errs *diag.List) {
 	if c.Code != "" && !CodeRE.MatchString(c.Code) {
 		errs.Add(c.Where.Value("code", c.Code), "country code %q is not an ISO 3166-1 alpha-3 code (three capital letters)", c.Code)
 	}
+	vocab(c.Where, errs, "article", c.Article, []string{"the"})
 }
 
 func checkSource(s *Source, errs *diag.List) {

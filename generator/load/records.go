@@ -51,7 +51,10 @@ type Country struct {
 	// Aliases are other names it is known by, such as former names
 	// ("Turkey"): shown on its page and found by search.
 	Aliases []string `toml:"aliases"`
-	Where   Where    `toml:"-"`
+	// Article is "the" for a name that takes it in a sentence ("the
+	// United Kingdom"), else empty.
+	Article string `toml:"article"`
+	Where   Where  `toml:"-"`
 }
 
 // Source is one [[source]] of content/sources.toml.

@@ -310,6 +310,7 @@ func (p *Planner) country(c *site.Country) view.CountryView {
 	v.Sources = m.GroupCites(from, cites)
 	v.Pictures = p.pics.CountryLinks(from, c)
 	v.Snapshots = p.countrySnapshotLines(m, from, c)
+	v.Summary = countrySummary(p.s, c)
 	return v
 }
 

@@ -248,6 +248,7 @@ type CountryView struct {
 	Country     CountryRef
 	Region      string
 	Aliases     []string // other names it is known by
+	Summary     string   // the sentence that opens its page
 	NATO, EU    string
 	Memberships []MembershipView
 	Timeline    []TimelineItem // its dated roles

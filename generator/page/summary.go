@@ -1,0 +1,115 @@
+package page
+
+import (
+	"cmp"
+	"fmt"
+	"strings"
+
+	"formatlas/generator/load"
+	"formatlas/generator/page/view"
+	"formatlas/generator/site"
+)
+
+// countrySummary is the sentence that opens c's page, made from its data:
+// its standing in the formats that give countries a status (NATO and the
+// EU), with its dates where the content has them, and how many formats it
+// takes part in, by role. "Finland has been a member of the North Atlantic
+// Treaty Organization since 4 April 2023 and is a member of the European
+// Union. It takes part in 14 formats: as member in 10, as partner in 4."
+// A country whose name takes an article ("the United Kingdom") says so in
+// countries.toml.
+func countrySummary(s *site.Site, c *site.Country) string {
+	var standing []string
+	var outside []*site.Format
+	for _, st := range []struct {
+		f *site.Format
+		m *site.Membership
+	}{{s.NATO, c.NATO}, {s.EU, c.EU}} {
+		switch {
+		case st.f == nil:
+		case st.m == nil:
+			outside = append(outside, st.f)
+		default:
+			standing = append(standing, stands(st.m))
+		}
+	}
+	if len(standing) == 2 && strings.HasPrefix(standing[0], isMember) && strings.HasPrefix(standing[1], isMember) {
+		standing = []string{standing[0] + " and of" + strings.TrimPrefix(standing[1], isMember)}
+	}
+	for _, f := range outside {
+		standing = append(standing, "is not a member of the "+f.Name)
+	}
+	if len(outside) == 2 && len(standing) == 2 {
+		standing = []string{"is a member of neither the " + outside[0].Name + " nor the " + outside[1].Name}
+	}
+	name := cmp.Or(c.Name, c.Code) // a country without a name is reported by load
+	if c.Record != nil && c.Record.Article != "" {
+		name = c.Record.Article + " " + name
+	}
+	var b strings.Builder
+	b.WriteString(strings.ToUpper(name[:1]) + name[1:])
+	if len(standing) > 0 {
+		b.WriteString(" " + strings.Join(standing, " and ") + ". It")
+	}
+	formats, byRole := countRoles(c)
+	switch {
+	case formats == 0:
+		b.WriteString(" takes part in none of the formats this atlas records.")
+	case formats == 1:
+		fmt.Fprintf(&b, " takes part in 1 format, as %s.", byRole[0].label)
+	case len(byRole) == 1:
+		fmt.Fprintf(&b, " takes part in %d formats, in all of them as %s.", formats, byRole[0].label)
+	default:
+		var in []string
+		for _, r := range byRole {
+			in = append(in, fmt.Sprintf("as %s in %d", r.label, r.n))
+		}
+		fmt.Fprintf(&b, " takes part in %d formats: %s.", formats, strings.Join(in, ", "))
+	}
+	return b.String()
+}
+
+const isMember = "is a member of"
+
+// stands says how m stands: "has been a member of the X since 4 April
+// 2023", "is a member of the X", "holds the role of aspirant in the X".
+func stands(m *site.Membership) string {
+	name := "the " + m.Format.Name
+	since := ""
+	if !m.Since.IsZero() && !m.Uncertain {
+		since = " since " + m.Since.Human()
+	}
+	switch {
+	case m.Role != "member":
+		return "holds the role of " + strings.ToLower(view.Role(m.Role).Label) + " in " + name + since
+	case since != "":
+		return "has been a member of " + name + since
+	}
+	return isMember + " " + name
+}
+
+// roleCount is how many of a country's formats it holds a role in.
+type roleCount struct {
+	label string // "member", "lead nation"
+	n     int
+}
+
+// countRoles counts the formats c takes part in and, in load.Roles order,
+// those it holds each role in.
+func countRoles(c *site.Country) (int, []roleCount) {
+	formats := 0
+	counts := map[string]int{}
+	for i, m := range c.Memberships {
+		if i == 0 || c.Memberships[i-1].Format != m.Format {
+			formats++
+		}
+		counts[m.Role]++
+	}
+	var out []roleCount
+	for _, r := range load.Roles {
+		if n := counts[r]; n > 0 {
+			out = append(out, roleCount{strings.ToLower(view.Role(r).Label), n})
+		}
+	}
+	return formats, out
+}

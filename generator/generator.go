@@ -32,9 +32,10 @@
 // [members] maps a role (lead, member, partner, observer, invited, aspirant)
 // to ISO 3166-1 alpha-3 country codes, a country at most once: roles held by
 // as_of. members_as_of, when given, is the date of the source the list comes
-// from: its roles whose start no event dates are then held from that date,
-// or before, to as_of, where otherwise the content could not tell whether
-// they were held before as_of. member_list is complete (the default), incomplete or derived; the
+// from: its roles whose start no event dates, and the episodes without a
+// since, are then held from that date, or before, to as_of or their until,
+// where otherwise the content could not tell whether they were held before
+// as_of. member_list is complete (the default), incomplete or derived; the
 // latter two need a member_list_note. aliases are former ids: their pages
 // redirect here. successor is the id of the format that replaced this one; it
 // ends this one, and may not lead back to it. NATO and the EU are formats

@@ -81,11 +81,11 @@ func TestTimeModel(t *testing.T) {
 			t.Errorf("%s at %s: Sweden %s, want %s", c.format, at, got, c.stateOfSWE)
 		}
 	}
-	council := now.Format("council") // renamed in June 2008; suspended by an event that gives no status
+	council := now.Format("council") // renamed in June 2008, by an event that also gives a status; suspended by one that gives none
 	if got := council.NameAt(mustDate(t, "2005")) + " / " + council.NameAt(mustDate(t, "2008-06")) + " / " + council.Name; got != "A Forum / A Council / A Council" {
 		t.Errorf("council's names: %s", got)
 	}
-	if len(council.StatusHistory) != 1 || council.StatusHistory[0].Status != "suspended" || council.StatusAt(mustDate(t, "2013")) != "active" {
+	if len(council.StatusHistory) != 2 || council.StatusHistory[1].Status != "suspended" || council.StatusAt(mustDate(t, "2013")) != "active" {
 		t.Errorf("council's status history %+v, status in 2013 %q", council.StatusHistory, council.StatusAt(mustDate(t, "2013")))
 	}
 	if s := timeFixture(t, "2005").Site; s.Format("council").NameAt(s.Shown) != "A Forum" || s.Format("council").StatusAt(s.Shown) != "active" || s.Format("council").Status != "suspended" {
@@ -193,7 +193,7 @@ SWE,nato,aspirant,2022-05-18,2024-03-07,accession,complete
 			t.Errorf("commission-council's predecessors %v", p)
 		}
 	}
-	if rec := read(now)["council"]; rec.Status != "suspended" || len(rec.StatusHistory) != 1 {
+	if rec := read(now)["council"]; rec.Status != "suspended" || len(rec.StatusHistory) != 2 || rec.StatusHistory[0].Status != "active" {
 		t.Errorf("council: %+v", rec)
 	}
 }

@@ -47,10 +47,10 @@ var impliedStatus = map[string]string{"suspended": "suspended", "replaced": "def
 func (l *linker) history(f *Format) {
 	w := f.Record.Where
 	for _, e := range f.Events {
-		switch st := cmp.Or(e.Status, impliedStatus[e.Change]); {
-		case st != "" && e.Country == nil: // one country's event is reported by load
+		if st := cmp.Or(e.Status, impliedStatus[e.Change]); st != "" && e.Country == nil { // one country's event is reported by load
 			f.StatusHistory = append(f.StatusHistory, StatusChange{Date: e.Date, Status: st, Source: e.Source})
-		case e.Change == "renamed":
+		}
+		if e.Change == "renamed" { // it may change the status too
 			f.FormerNames = append(f.FormerNames, FormerName{Name: e.FormerName, Until: e.Date, Source: e.Source})
 		}
 	}

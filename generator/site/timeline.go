@@ -18,7 +18,7 @@ type Span struct {
 	Role         string
 	Since, Until load.Date
 	// By is the date from which a span without Since is known to be held,
-	// to as_of: the format's members_as_of. Zero means as_of.
+	// to its Until or as_of: the format's members_as_of. Zero means as_of.
 	By load.Date
 	// Sources establish the span: its own, given in a [[member]], else its
 	// format's, with those of the events that date it.
@@ -70,6 +70,9 @@ func (f *Format) spans() []Span {
 		held[ep.Country] = true // its events date nothing: the episodes say when
 		if !ep.Own {
 			ep.Sources = f.Sources
+		}
+		if ep.Since.IsZero() { // undated, it comes from the list's source, as [members] does
+			ep.By = f.Record.MembersAsOf
 		}
 		out = append(out, ep)
 	}

@@ -388,7 +388,7 @@ func matrixFilters(t *testing.T, ctx context.Context, w *watcher, base string) {
 	do(t, ctx, "non-NATO", chromedp.SetValue(`#matrix-nato`, "none"),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector("#matrix-nato").dispatchEvent(new Event("change", {bubbles: true}))`))
 	shown := eval[string](t, ctx, `Array.from(document.querySelectorAll("table.matrix tbody tr")).filter(r => !r.hidden).map(r => r.cells[0].textContent).join("|")`)
-	if !strings.Contains(shown, "Finland") || strings.Contains(shown, "Germany") || visible("table.matrix tbody tr") >= rows {
+	if !strings.Contains(shown, "Switzerland") || strings.Contains(shown, "Finland") || strings.Contains(shown, "Germany") || visible("table.matrix tbody tr") >= rows {
 		t.Errorf("non-NATO filter shows %s", shown)
 	}
 	do(t, ctx, "sort", chromedp.SetValue(`#matrix-sort`, "total"),

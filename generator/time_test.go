@@ -280,4 +280,13 @@ func TestCountrySummary(t *testing.T) {
 			t.Errorf("%s: %q, want %q", code, got, want)
 		}
 	}
+	// A role in a format founded after the snapshot was held then by no
+	// one, so its line cites no source for it.
+	b, err := os.ReadFile(filepath.Join(out, "countries", "fin.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `">A Later Format</a>: the format did not exist yet; now member`) {
+		t.Errorf("countries/fin.html: no plain then-and-now line for Late:\n%s", b)
+	}
 }

@@ -139,6 +139,9 @@ func (p *Planner) countrySnapshotLines(m *view.Maker, from string, c *site.Count
 // heldSources are the sources of the role c held in f on d, linked by m
 // from the page at from; nil if it held none.
 func (p *Planner) heldSources(m *view.Maker, from string, f *site.Format, c *site.Country, d load.Date) *view.SourceList {
+	if !f.ExistsAt(d) {
+		return nil // a list of a later date may be held "perhaps" before the format was founded
+	}
 	for _, sp := range f.Spans {
 		if _, ok := sp.At(d, p.s.AsOf); ok && sp.Country == c && len(sp.Sources) > 0 {
 			return p.sourceList(m, from, sp.Sources)

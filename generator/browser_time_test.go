@@ -82,7 +82,7 @@ func TestBrowserTime(t *testing.T) {
 	if got := row("nor"); !strings.Contains(got, "Member") {
 		t.Errorf("the snapshot matrix gives Norway no membership: %q", got)
 	}
-	if got := text(".note"); !strings.Contains(got, "February 2021, 16 February 2021") {
+	if got := text(".note"); !strings.Contains(got, "16 February 2021 (February 2021)") {
 		t.Errorf("the snapshot matrix does not say its date: %q", got)
 	}
 	// Each role in the matrix is a link to its dates, role and sources:

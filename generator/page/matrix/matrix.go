@@ -30,7 +30,7 @@ type View struct {
 	Legend       []view.RoleInfo
 	Formats      int
 	Snapshots    []view.NavItem // the matrix at each snapshot date, and the present
-	Snapshot     string         // on a snapshot's page: its label and date
+	Snapshot     string         // on a snapshot's page: its date and label
 }
 
 // Group is a category heading spanning its formats' columns.
@@ -167,7 +167,7 @@ func (x *Matrix) snapshot(d dated) View {
 	sn, path := d.snap, d.overviewPath()
 	v := View{Page: x.m.Frame(path, "Membership matrix, "+sn.Label), Formats: len(x.formats),
 		Caption:  "Countries by formats on " + sn.Date.Human() + ": the role each country held in each format",
-		Snapshot: sn.Label + ", " + sn.Date.Human()}
+		Snapshot: sn.Date.Human() + " (" + sn.Label + ")"}
 	v.Snapshots = x.snapshotLinks(path, d, dated.overviewPath)
 	if x.parts != nil {
 		x.overview(x.m, &v, x.clustered, d)
@@ -331,7 +331,7 @@ func (x *Matrix) part(d dated, i int) View {
 	if sn := d.snap; sn != nil {
 		v.Title += ", " + sn.Label
 		v.Caption = fmt.Sprintf("Countries by formats, %s %s, on %s: the role each country held in each format", label, pt.label, sn.Date.Human())
-		v.Snapshot = sn.Label + ", " + sn.Date.Human()
+		v.Snapshot = sn.Date.Human() + " (" + sn.Label + ")"
 	}
 	v.Parts = x.partLinks(path, d, i)
 	v.PartsIntro = template.HTML(fmt.Sprintf(`This is one part of the matrix: its %d formats are at most %d of the %d, in one category. The <a href="%s">overview</a> counts each country's formats in every part.`,

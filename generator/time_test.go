@@ -289,4 +289,13 @@ func TestCountrySummary(t *testing.T) {
 	if !strings.Contains(string(b), `">A Later Format</a>: the format did not exist yet; now member`) {
 		t.Errorf("countries/fin.html: no plain then-and-now line for Late:\n%s", b)
 	}
+	// In the real content the undated roles of Austria all come from lists
+	// of the paper's date (members_as_of), which the page says.
+	real := filepath.Join(t.TempDir(), "real")
+	if _, err := generator.Build(realFS(t), real, generator.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(real, "countries", "aut.html")); err != nil || !strings.Contains(string(b), "roles were held from 16 February 2021 or earlier; the sources do not date their start.") {
+		t.Errorf("countries/aut.html does not date its undated roles from the paper (%v)", err)
+	}
 }

@@ -299,13 +299,18 @@ func (p *Planner) country(c *site.Country) view.CountryView {
 	}
 	// The timeline lists the dated roles; the undated ones are the table
 	// above, held by as_of, and are only counted.
+	var by []load.Date // the dates the undated roles are known to be held from
 	for _, sp := range c.Spans {
 		if sp.Since.IsZero() && sp.Until.IsZero() {
 			v.Undated++
+			by = append(by, sp.By)
 			continue
 		}
 		v.Timeline = append(v.Timeline, view.TimelineItem{Format: m.FormatRef(from, sp.Format), RoleInfo: view.Role(sp.Role),
 			From: sp.Since.Human(), To: sp.Until.Human()})
+	}
+	if len(by) > 0 && !by[0].IsZero() && !slices.ContainsFunc(by, func(d load.Date) bool { return d != by[0] }) {
+		v.UndatedBy = by[0].Human()
 	}
 	v.Sources = m.GroupCites(from, cites)
 	v.Pictures = p.pics.CountryLinks(from, c)

@@ -253,6 +253,7 @@ type CountryView struct {
 	Memberships []MembershipView
 	Timeline    []TimelineItem // its dated roles
 	Undated     int            // roles held by as_of whose start is not dated
+	UndatedBy   string         // the date they are all known to be held from (members_as_of), if they share one
 	ContentDate string
 	Sources     []SourceCites  // behind its memberships
 	Pictures    []NavItem      // its combinations in the UpSet plots

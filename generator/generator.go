@@ -3,7 +3,8 @@
 //
 // # The site directory
 //
-// A site directory holds content/, templates/ and static/:
+// A site directory holds content/ and, optionally, templates/ and static/,
+// which lie over the default theme embedded in the binary (see Themed):
 //
 //	content/site.toml        title, description, base_url, as_of, licence, licence_url, [[snapshot]]
 //	content/countries.toml   [[country]] code, name, region, aliases, article
@@ -13,7 +14,9 @@
 //	content/lessons/<id>.toml + <id>.md   a lesson and its commentary
 //	content/pages/<slug>.md  a free page, with +++ TOML front matter (title)
 //	templates/               html/template files: base.html, one per page kind, partials/
-//	static/                  copied to the output; .css and .js are fingerprinted into assets/
+//	static/                  copied to the output; .css and .js are fingerprinted into assets/;
+//	                         site.css, if there is one, is linked after the theme's style.css;
+//	                         Go files are not copied
 //
 // Ids and slugs are lowercase (a-z, 0-9, -), taken from file names for
 // formats, lessons and pages. Files are UTF-8; a byte-order mark is dropped.
@@ -101,11 +104,14 @@ import (
 	"sync/atomic"
 
 	"formatlas/generator/diag"
+	"formatlas/generator/internal/overlay"
 	"formatlas/generator/load"
 	"formatlas/generator/markdown"
 	"formatlas/generator/publish"
 	"formatlas/generator/render"
 	"formatlas/generator/site"
+	"formatlas/static"
+	"formatlas/templates"
 )
 
 // Generate loads, links and renders the site directory siteFS in memory. It
@@ -149,7 +155,7 @@ type Options struct {
 // Check runs every stage in memory and writes nothing. The error lists every
 // problem found, as a diag.List sorted by position.
 func Check(siteFS fs.FS, opts Options) (*Result, error) {
-	return check(load.RegularFS(siteFS), opts, markdown.New(markdown.Options{}))
+	return check(Themed(siteFS), opts, markdown.New(markdown.Options{}))
 }
 
 func check(siteFS fs.FS, opts Options, md *markdown.Converter) (*Result, error) {
@@ -196,7 +202,7 @@ func Build(siteFS fs.FS, out string, opts Options) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	siteFS = load.RegularFS(siteFS)
+	siteFS = Themed(siteFS)
 	model, errs := link(siteFS, opts)
 	if model == nil {
 		dir.Abort()
@@ -236,4 +242,12 @@ func (c *countingSink) Create(path string) (io.WriteCloser, error) {
 		c.n.Add(1)
 	}
 	return w, err
+}
+
+// Themed is the site directory siteFS over the embedded default theme: a
+// file of the site's templates/ or static/ replaces the theme's file of the
+// same name, and adds to the theme otherwise. Only regular files of the site
+// are read.
+func Themed(siteFS fs.FS) fs.FS {
+	return overlay.New(load.RegularFS(siteFS), map[string]fs.FS{"templates": templates.FS, "static": static.FS})
 }

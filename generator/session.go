@@ -54,7 +54,7 @@ type commented struct {
 // re-rendering pages. Check and the re-rendering share one Markdown
 // converter and one template set.
 func NewSession(siteFS fs.FS, opts Options) (*Session, error) {
-	siteFS = load.RegularFS(siteFS)
+	siteFS = Themed(siteFS)
 	md := markdown.New(markdown.Options{})
 	r, err := check(siteFS, opts, md)
 	if err != nil {
@@ -90,7 +90,7 @@ func (s *Session) IsCommentary(p string) bool {
 // it is. A problem may be a false one (a link of one edited page to a new
 // heading of another), which only a whole build can tell.
 func (s *Session) RenderCommentary(siteFS fs.FS, paths []string) ([]File, error) {
-	siteFS = load.RegularFS(siteFS)
+	siteFS = Themed(siteFS)
 	var files []File
 	var errs diag.List
 	for _, p := range paths {

@@ -29,7 +29,7 @@ func buildCommand() *Command {
 		Usage: "[--site DIR] [--out DIR] [--force] [--base-url URL] [--as-of DATE]",
 		Short: "build the site into a directory (default public/)",
 		Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
-			siteDir := fs.String("site", ".", "the site `directory`, holding content/, templates/ and static/")
+			siteDir := fs.String("site", ".", "the site `directory`, holding content/ and, to override the built-in theme, templates/ and static/")
 			out := fs.String("out", "public", "the output `directory`; replaced atomically, and only if a formatlas build made it")
 			force := fs.Bool("force", false, "replace --out even if it is a non-empty folder that no formatlas build made")
 			asOf := fs.String("as-of", "", "show membership as of this `date` (2019, 2019-06 or 2019-06-01) instead of as_of in site.toml")

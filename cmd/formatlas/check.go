@@ -17,7 +17,7 @@ func checkCommand() *Command {
 		Usage: "[--site DIR] [--format text|github]",
 		Short: "check the content and templates, writing nothing",
 		Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
-			siteDir := fs.String("site", ".", "the site `directory`, holding content/, templates/ and static/")
+			siteDir := fs.String("site", ".", "the site `directory`, holding content/ and, to override the built-in theme, templates/ and static/")
 			format := fs.String("format", "text", "how to print problems: text (path:line:col: message) or github (workflow annotations)")
 			return func(ctx context.Context, env *Env, args []string) error {
 				if len(args) > 0 {

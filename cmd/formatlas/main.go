@@ -41,7 +41,7 @@ type refusal struct{ msg string }
 func (e refusal) Error() string { return e.msg }
 
 func commands() []*Command {
-	return []*Command{buildCommand(), checkCommand(), diffCommand(), serveCommand()}
+	return []*Command{buildCommand(), checkCommand(), diffCommand(), initCommand(), serveCommand(), versionCommand()}
 }
 
 // gcPercent is the heap growth between collections when GOGC does not set
@@ -66,6 +66,9 @@ func run(ctx context.Context, args []string, env *Env) int {
 	name, rest := args[0], args[1:]
 	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
 		return help(env, rest)
+	}
+	if name == "--version" || name == "-version" {
+		name = "version"
 	}
 	cmd := lookup(name)
 	if cmd == nil {

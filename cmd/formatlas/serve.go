@@ -17,7 +17,7 @@ func serveCommand() *Command {
 		Usage: "[--site DIR] [--addr HOST:PORT]",
 		Short: "serve the site, rebuild on every change and reload open pages",
 		Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
-			siteDir := fs.String("site", ".", "the site `directory`, holding content/, templates/ and static/")
+			siteDir := fs.String("site", ".", "the site `directory`, holding content/ and, to override the built-in theme, templates/ and static/")
 			addr := fs.String("addr", "127.0.0.1:1313", "the `address` to listen on (loopback by default)")
 			return func(ctx context.Context, env *Env, args []string) error {
 				if len(args) > 0 {

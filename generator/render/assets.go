@@ -48,6 +48,13 @@ func (a assets) path(name string) (string, error) {
 	return "", errUnknownAsset(name)
 }
 
+// has says whether the site has the asset name: for the templates to link a
+// file that a site may add, such as its own stylesheet.
+func (a assets) has(name string) bool {
+	_, ok := a[name]
+	return ok
+}
+
 type errUnknownAsset string
 
 func (e errUnknownAsset) Error() string {

@@ -20,6 +20,7 @@ import (
 func funcMap(names assets, m *memoizer) template.FuncMap {
 	return template.FuncMap{
 		"asset":    names.path,
+		"hasAsset": names.has,
 		"plural":   plural,
 		"join":     strings.Join,
 		"lower":    strings.ToLower,

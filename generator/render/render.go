@@ -310,7 +310,7 @@ func staticFiles(siteFS fs.FS) ([]publish.File, error) {
 			}
 			return err
 		}
-		if d.IsDir() || load.IsEditorFile(d.Name()) {
+		if d.IsDir() || load.IsEditorFile(d.Name()) || path.Ext(p) == ".go" { // a theme's embed.go is not part of it
 			return nil
 		}
 		data, err := fs.ReadFile(siteFS, p)

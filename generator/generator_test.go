@@ -259,6 +259,7 @@ func TestLinksResolve(t *testing.T) {
 		"fixture": func(t *testing.T) []publish.File { return mustGenerate(t, fixtureFS(t, "site-small")) },
 		"real":    func(t *testing.T) []publish.File { return mustGenerate(t, realFS(t)) },
 	} {
+		base := map[string]string{"fixture": "/atlas/", "real": "/"}[name] // the paths of their base_url
 		t.Run(name, func(t *testing.T) {
 			files := fsys(t)
 			var in []linkcheck.File
@@ -270,7 +271,7 @@ func TestLinksResolve(t *testing.T) {
 			if links < 50 {
 				t.Fatalf("only %d links in the site: the check would prove little", links)
 			}
-			for _, p := range linkcheck.Check(in) {
+			for _, p := range linkcheck.Check(base, in) {
 				t.Error(p)
 			}
 		})

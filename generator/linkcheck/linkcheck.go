@@ -37,15 +37,16 @@ type Problem struct {
 
 func (p Problem) String() string { return fmt.Sprintf("%s: %s: %s", p.Page, p.Link, p.Msg) }
 
-// Check returns every broken internal link of the HTML files, sorted.
-func Check(files []File) []Problem {
+// Check returns every broken internal link of the HTML files of a site
+// published at the path base ("/" at the root of its host), sorted.
+func Check(base string, files []File) []Problem {
 	pages := make([]Page, len(files))
 	paths := make([]string, len(files))
 	var sc Scanner
 	par.Do(len(files), func(i int) { // tokenising is the dear part: a page per core
 		paths[i], pages[i] = files[i].Path, sc.Scan(files[i].Path, files[i].Data)
 	})
-	return CheckPages(paths, pages)
+	return CheckPages(base, paths, pages)
 }
 
 // Page is what the check needs of one output file: its path, and for an
@@ -130,9 +131,10 @@ func (sc *Scanner) intern(b []byte) string {
 }
 
 // CheckPages checks the links of the scanned pages against a site whose
-// files are at paths, and returns the broken ones, sorted.
-func CheckPages(paths []string, pages []Page) []Problem {
-	ix := newIndex(paths, pages)
+// files are at paths, published at the path base ("/", or "/atlas/" under a
+// project's path), and returns the broken ones, sorted.
+func CheckPages(base string, paths []string, pages []Page) []Problem {
+	ix := newIndex(base, paths, pages)
 	found := make([][]Problem, len(pages))
 	par.Do(len(pages), func(i int) {
 		found[i] = append(ix.check(pages[i].Path, pages[i].Refs), dupProblems(pages[i].Path, pages[i].Dups)...)
@@ -145,15 +147,17 @@ func CheckPages(paths []string, pages []Page) []Problem {
 // Index knows the files of a site and the element ids of its pages, so that
 // one page can be checked again without reading the others.
 type Index struct {
+	base   string // the path the site is published at, which 404.html's links start with
 	exists map[string]bool
 	ids    map[string][]string
 }
 
-// NewIndex indexes scanned pages of a site whose files are at paths.
-func NewIndex(paths []string, pages []Page) *Index { return newIndex(paths, pages) }
+// NewIndex indexes scanned pages of a site whose files are at paths,
+// published at the path base.
+func NewIndex(base string, paths []string, pages []Page) *Index { return newIndex(base, paths, pages) }
 
-func newIndex(paths []string, pages []Page) *Index {
-	ix := &Index{exists: make(map[string]bool, len(paths)), ids: map[string][]string{}}
+func newIndex(base string, paths []string, pages []Page) *Index {
+	ix := &Index{base: base, exists: make(map[string]bool, len(paths)), ids: map[string][]string{}}
 	for _, p := range paths {
 		ix.exists[p] = true
 	}
@@ -188,7 +192,7 @@ func dupProblems(page string, dups []string) []Problem {
 func (ix *Index) check(page string, refs []string) []Problem {
 	var problems []Problem
 	for _, ref := range refs {
-		if msg := check(page, ref, ix.exists, ix.ids); msg != "" {
+		if msg := check(page, ref, ix.base, ix.exists, ix.ids); msg != "" {
 			problems = append(problems, Problem{Page: page, Link: ref, Msg: msg})
 		}
 	}
@@ -254,7 +258,7 @@ func hasID(ids []string, id string) bool {
 	return found
 }
 
-func check(page, ref string, exists map[string]bool, ids map[string][]string) string {
+func check(page, ref, base string, exists map[string]bool, ids map[string][]string) string {
 	refPath, fragment, ok := splitRef(ref)
 	if !ok {
 		u, err := url.Parse(ref)
@@ -272,7 +276,10 @@ func check(page, ref string, exists map[string]bool, ids map[string][]string) st
 			if page != "404.html" { // a server returns 404.html at any depth
 				return "root-relative link: it fails from file://"
 			}
-			target = strings.TrimPrefix(refPath, "/")
+			if !strings.HasPrefix(refPath, base) {
+				return "outside the site's path " + base
+			}
+			target = strings.TrimPrefix(refPath, base)
 		} else {
 			target = path.Join(path.Dir(page), refPath)
 		}

@@ -16,7 +16,7 @@ func TestCheck(t *testing.T) {
 		{Path: "style.css", Data: []byte(`body{}`)},
 	}
 	var got []string
-	for _, p := range Check(files) {
+	for _, p := range Check("/", files) {
 		got = append(got, p.String())
 	}
 	want := []string{
@@ -94,7 +94,7 @@ func FuzzSplitRef(f *testing.F) {
 // TestDuplicateIDs reports an id that stands twice on a page, once, and in
 // a page joined from parts whichever parts hold it.
 func TestDuplicateIDs(t *testing.T) {
-	got := Check([]File{
+	got := Check("/", []File{
 		{Path: "a.html", Data: []byte(`<p id="x"></p><p id="y"></p><p id="x"></p><svg><g id="x"/></svg><a href="#y">y</a>`)},
 		{Path: "b.html", Data: []byte(`<p id="x"></p><p id="y"></p>`)},
 	})
@@ -110,9 +110,24 @@ func TestDuplicateIDs(t *testing.T) {
 // TestCheckPageDuplicateIDs: a page checked again alone reports its
 // repeated ids too, as the whole check does.
 func TestCheckPageDuplicateIDs(t *testing.T) {
-	ix := NewIndex([]string{"a.html"}, []Page{Scan("a.html", []byte(`<p id="x"></p>`))})
+	ix := NewIndex("/", []string{"a.html"}, []Page{Scan("a.html", []byte(`<p id="x"></p>`))})
 	got := ix.CheckPage("a.html", []byte(`<p id="x"></p><p id="x"></p>`))
 	if len(got) != 1 || !strings.Contains(got[0].Msg, `"x" stands on the page more than once`) {
 		t.Errorf("got %v", got)
+	}
+}
+
+// TestNotFoundUnderAPath: 404.html of a site published under a path links
+// from that path, and a link outside it is broken.
+func TestNotFoundUnderAPath(t *testing.T) {
+	page := Scan("404.html", []byte(`<a href="/atlas/index.html">home</a><a href="/index.html">root</a><a href="/atlas/nosuch.html">x</a>`))
+	got := CheckPages("/atlas/", []string{"404.html", "index.html"}, []Page{page})
+	var msgs []string
+	for _, p := range got {
+		msgs = append(msgs, p.Link+": "+p.Msg)
+	}
+	want := []string{"/atlas/nosuch.html: no such file nosuch.html", "/index.html: outside the site's path /atlas/"}
+	if !slices.Equal(msgs, want) {
+		t.Errorf("got %q, want %q", msgs, want)
 	}
 }

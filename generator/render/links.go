@@ -13,13 +13,13 @@ import (
 // paths, with the ids and links scanned of each. A broken link that some
 // page's Markdown wrote is reported where the Markdown wrote it; any other
 // came from the page's template.
-func checkLinks(paths []string, scanned []linkcheck.Page, pages []page.Page) diag.List {
+func checkLinks(base string, paths []string, scanned []linkcheck.Page, pages []page.Page) diag.List {
 	byPath := map[string]*page.Page{}
 	for i := range pages {
 		byPath[pages[i].Path] = &pages[i]
 	}
 	var errs, printed diag.List
-	for _, prob := range linkcheck.CheckPages(paths, scanned) {
+	for _, prob := range linkcheck.CheckPages(base, paths, scanned) {
 		pg := byPath[prob.Page]
 		switch {
 		case pg == nil:

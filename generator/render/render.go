@@ -90,7 +90,7 @@ func RenderTo(sink publish.Sink, s *site.Site, siteFS fs.FS, opts Options) error
 	paths, scanned, closeErrs := out.Close(seq + 1 + len(rest))
 	errs = append(errs, closeErrs...)
 	if len(execErrs) == 0 && len(closeErrs) == 0 { // a page a template failed to finish, or two files at one path, would confuse the check
-		errs = append(errs, checkLinks(paths, scanned, pages)...)
+		errs = append(errs, checkLinks(view.SitePath(s.BaseURL), paths, scanned, pages)...)
 	}
 	return errs.Err()
 }

@@ -34,7 +34,7 @@ func NewSession(s *site.Site, siteFS fs.FS, md *markdown.Converter, files []publ
 	paths := make([]string, len(files))
 	pages := make([]linkcheck.Page, len(files))
 	par.Do(len(files), func(i int) { paths[i], pages[i] = files[i].Path, linkcheck.Scan(files[i].Path, files[i].Data) })
-	return &Session{tmpl: tmpl, index: linkcheck.NewIndex(paths, pages), plan: page.New(s, siteFS, md, staticPaths)}, nil
+	return &Session{tmpl: tmpl, index: linkcheck.NewIndex(view.SitePath(s.BaseURL), paths, pages), plan: page.New(s, siteFS, md, staticPaths)}, nil
 }
 
 // FormatPage renders the page of f again, with its commentary now src, as a

@@ -3,6 +3,7 @@ package view
 import (
 	"cmp"
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -54,12 +55,16 @@ type Maker struct {
 	s     *site.Site
 	link  Linker
 	links map[string]*Links // by root: every page at one depth shares one
+	// notFound is the root of 404.html: the path of base_url ("/", or
+	// "/atlas/" for a site published at example.org/atlas/), since a server
+	// returns that page at any depth.
+	notFound string
 }
 
 // NewMaker is the Maker of views of s whose links link makes.
 func NewMaker(s *site.Site, link Linker) *Maker {
-	m := &Maker{s: s, link: link, links: map[string]*Links{}}
-	for _, root := range []string{"", "../", "/"} {
+	m := &Maker{s: s, link: link, links: map[string]*Links{}, notFound: SitePath(s.BaseURL)}
+	for _, root := range []string{"", "../", m.notFound} {
 		m.links[root] = siteLinks(root)
 	}
 	return m
@@ -87,7 +92,7 @@ func siteLinks(root string) *Links {
 func (m *Maker) Frame(path, title string) Page {
 	root := RootOf(path)
 	if path == NotFoundPath {
-		root = "/" // a server returns 404.html at any depth
+		root = m.notFound // a server returns 404.html at any depth
 	}
 	pg := Page{SiteTitle: m.s.Title, Description: m.s.Description, Title: title,
 		Path: path, Root: root, AsOf: m.s.Shown.Human(), Links: m.links[root]}
@@ -128,12 +133,22 @@ func (m *Maker) shell(pg Page) *Shell {
 }
 
 // link is the URL of target from the page at from: relative, except on the
-// 404 page, whose root is "/".
+// 404 page, whose root is the site's path ("/").
 func link(from, root, target string) string {
-	if root == "/" {
+	if strings.HasPrefix(root, "/") {
 		return root + target
 	}
 	return RelURL(from, target)
+}
+
+// SitePath is the path of the site's base URL, with a slash at each end:
+// "/" when it has none or no base URL is given.
+func SitePath(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Path == "" || u.Path == "/" {
+		return "/"
+	}
+	return "/" + strings.Trim(u.Path, "/") + "/"
 }
 
 // FormatRef links from the page at from to f, with its status on the date

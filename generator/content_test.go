@@ -21,6 +21,12 @@ var contentSnapshot = filepath.Join(repoRoot, "testdata", "content.golden")
 // member fails it; go test ./generator -run ContentPinned -update accepts a
 // deliberate change, which then shows in the diff of testdata/content.golden.
 func TestContentPinned(t *testing.T) {
+	pin(t, contentSnapshot, "the content", snapshot(linkReal(t)))
+}
+
+// linkReal is the real content, loaded and linked.
+func linkReal(t *testing.T) *site.Site {
+	t.Helper()
 	c, err := load.Load(realFS(t))
 	if err != nil {
 		t.Fatal(err)
@@ -29,19 +35,25 @@ func TestContentPinned(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := snapshot(s)
+	return s
+}
+
+// pin compares got, which describes what, with the golden file golden, or
+// with -update writes it there.
+func pin(t *testing.T, golden, what, got string) {
+	t.Helper()
 	if *update {
-		if err := os.WriteFile(contentSnapshot, []byte(got), 0o644); err != nil {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	want, err := os.ReadFile(contentSnapshot)
+	want, err := os.ReadFile(golden)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got != string(want) {
-		t.Errorf("the content changed (run with -update if that is meant):\n%s", lineDiff(string(want), got))
+		t.Errorf("%s changed (run with -update if that is meant):\n%s", what, lineDiff(string(want), got))
 	}
 }
 
@@ -55,14 +67,7 @@ var paperView = filepath.Join(repoRoot, "testdata", "paper-2021-02-16.golden")
 // dated episodes, so this view changes only by a deliberate correction; go
 // test ./generator -run PaperView -update accepts one.
 func TestPaperViewPinned(t *testing.T) {
-	c, err := load.Load(realFS(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := site.Link(c)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := linkReal(t)
 	d := mustDate(t, "2021-02-16")
 	if !slices.ContainsFunc(s.Snapshots, func(sn site.Snapshot) bool { return sn.Date == d }) && s.AsOf != d {
 		t.Errorf("the content neither describes %s nor has a snapshot of it", d)
@@ -92,20 +97,7 @@ func TestPaperViewPinned(t *testing.T) {
 			}
 		}
 	}
-	got := b.String()
-	if *update {
-		if err := os.WriteFile(paperView, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(paperView)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("the paper's view changed (run with -update if that is meant):\n%s", lineDiff(string(want), got))
-	}
+	pin(t, paperView, "the paper's view", b.String())
 }
 
 func snapshot(s *site.Site) string {

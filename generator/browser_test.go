@@ -166,7 +166,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := builtFiles(t, out)
-	// The server sends netlify.toml's Content-Security-Policy: a violation
+	// The server sends the site's Content-Security-Policy (_headers): a violation
 	// shows as a console error, which the watcher reports.
 	csp := sitePolicy(t)
 	fileServer := http.FileServer(http.Dir(out))

@@ -104,6 +104,7 @@ import (
 	"sync/atomic"
 
 	"formatlas/generator/diag"
+	"formatlas/generator/export"
 	"formatlas/generator/internal/overlay"
 	"formatlas/generator/load"
 	"formatlas/generator/markdown"
@@ -250,4 +251,15 @@ func (c *countingSink) Create(path string) (io.WriteCloser, error) {
 // are read.
 func Themed(siteFS fs.FS) fs.FS {
 	return overlay.New(load.RegularFS(siteFS), map[string]fs.FS{"templates": templates.FS, "static": static.FS})
+}
+
+// ResponseHeaders are the headers the published site sends with the file at
+// name, a path of the output, as the build writes them to _headers: serve
+// sends them too.
+func ResponseHeaders(name string) [][2]string {
+	var out [][2]string
+	for _, h := range export.HeadersFor(name) {
+		out = append(out, [2]string{h.Name, h.Value})
+	}
+	return out
 }

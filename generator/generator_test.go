@@ -415,7 +415,7 @@ func lineDiff(want, got string) string {
 
 var scriptTagRE = regexp.MustCompile(`<script[^>]*>`)
 
-// TestNoInlineOrExternal holds the real site to the CSP that netlify.toml
+// TestNoInlineOrExternal holds the real site to the CSP that _headers
 // sends: no inline style or script, and no asset from another origin.
 func TestNoInlineOrExternal(t *testing.T) {
 	for _, f := range mustGenerate(t, realFS(t)) {

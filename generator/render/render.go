@@ -83,7 +83,7 @@ func RenderTo(sink publish.Sink, s *site.Site, siteFS fs.FS, opts Options) error
 	// In the archive, the pages come in the order they were rendered, then
 	// the print edition, the search index and the other files.
 	seq := len(pages)
-	rest := append(export.Crawler(s.BaseURL, crawled(pages)), export.Redirects(s))
+	rest := append(export.Crawler(s.BaseURL, crawled(pages)), export.Redirects(s), export.HeadersFile())
 	rest = append(append(rest, static...), export.Data(s)...)
 	slices.SortFunc(rest, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) }) // whatever order static/ was listed in
 	out.PutAll(rest, seq+1)

@@ -2,6 +2,8 @@ package serve
 
 import (
 	"bytes"
+	"fmt"
+	"html"
 	"mime"
 	"net"
 	"net/http"
@@ -51,7 +53,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.RLock()
 	data, found := s.files[name]
 	notFound := s.files[generator.NotFoundPath]
+	none, problems := s.files == nil, s.problems
 	s.mu.RUnlock()
+	if none { // nothing built yet to fall back on: say so, and reload once it builds
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintf(w, "<!DOCTYPE html>\n<html lang=\"en\" data-formatlas-no-build>\n<title>No good build yet</title>\n<h1>The site does not build yet</h1>\n<p>formatlas serve has no good build to show. Fix these problems and the page reloads.</p>\n<pre>%s</pre>\n<script src=\"%s\"></script>\n</html>\n", html.EscapeString(problems), scriptPath)
+		return
+	}
 	status := http.StatusOK
 	if !found {
 		name, data, status = generator.NotFoundPath, notFound, http.StatusNotFound
@@ -63,9 +73,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasSuffix(name, ".html") {
 		data = injectReload(data)
 	}
+	for _, h := range generator.ResponseHeaders(name) { // the published site's, so that a page breaking its policy breaks here
+		w.Header().Set(h[0], h[1])
+	}
 	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Cache-Control", "no-store") // while editing, over the published caching
 	w.WriteHeader(status)
 	if r.Method == http.MethodGet {
 		w.Write(data)

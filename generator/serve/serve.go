@@ -188,7 +188,12 @@ func (s *Server) fullBuild(fsys fs.FS, changed []string, announce bool) {
 func (s *Server) fail(problems string) {
 	s.mu.Lock()
 	s.problems = problems
+	none := s.files == nil
 	s.mu.Unlock()
-	fmt.Fprintf(s.opts.Log, "formatlas serve: the build failed; still serving the last good site:\n%s\n", problems)
+	if none {
+		fmt.Fprintf(s.opts.Log, "formatlas serve: the build failed, and there is no good build to serve yet:\n%s\n", problems)
+	} else {
+		fmt.Fprintf(s.opts.Log, "formatlas serve: the build failed; still serving the last good site:\n%s\n", problems)
+	}
 	s.clients.send(event{name: "problems", data: problems})
 }

@@ -578,3 +578,48 @@ func TestServeAgreesWithCheck(t *testing.T) {
 	})
 	agree(t, dir, base, "")
 }
+
+// TestServeSendsTheSiteHeaders: serve sends the headers the build writes to
+// _headers, so that a page that breaks the Content-Security-Policy breaks
+// while it is edited; only caching is its own.
+func TestServeSendsTheSiteHeaders(t *testing.T) {
+	base := start(t, fixtureSite(t))
+	_, _, headers := get(t, base+"/_headers")
+	resp, err := http.Get(base + "/formats/jef.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	csp := resp.Header.Get("Content-Security-Policy")
+	if csp == "" || !strings.Contains(headers, "Content-Security-Policy: "+csp+"\n") {
+		t.Errorf("the page's policy %q is not the one in _headers:\n%s", csp, headers)
+	}
+	if resp.Header.Get("X-Content-Type-Options") != "nosniff" || resp.Header.Get("Cache-Control") != "no-store" {
+		t.Errorf("headers %v", resp.Header)
+	}
+}
+
+// TestServeBeforeAnyGoodBuild: a site that does not build when serve starts
+// gets a page that says there is no good build yet, with the problems, and
+// the site once it is fixed.
+func TestServeBeforeAnyGoodBuild(t *testing.T) {
+	dir := fixtureSite(t)
+	good, err := os.ReadFile(filepath.Join(dir, "content", "site.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "content/site.toml", string(good)+"\nno_such_key = 1\n")
+	base := start(t, dir)
+	code, ctype, body := get(t, base+"/formats/jef.html")
+	if code != http.StatusServiceUnavailable || ctype != "text/html; charset=utf-8" ||
+		!strings.Contains(body, "The site does not build yet") || !strings.Contains(body, "no_such_key") || !strings.Contains(body, `<script src="/_formatlas/reload.js">`) {
+		t.Errorf("before any good build: %d %q\n%s", code, ctype, body)
+	}
+	write(t, dir, "content/site.toml", string(good))
+	eventually(t, "the fixed site is served", func() string {
+		if code, _, body := get(t, base+"/formats/jef.html"); code != 200 || !strings.Contains(body, "Joint Expeditionary Force") {
+			return fmt.Sprintf("%d", code)
+		}
+		return ""
+	})
+}

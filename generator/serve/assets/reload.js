@@ -15,7 +15,9 @@
       overlay.setAttribute("role", "alert");
       overlay.className = "formatlas-errors";
       var title = document.createElement("h2");
-      title.textContent = "The last edit does not build. This is the last good version.";
+      title.textContent = document.documentElement.hasAttribute("data-formatlas-no-build") ?
+        "The site does not build yet: there is no good version to show." :
+        "The last edit does not build. This is the last good version.";
       overlay.appendChild(title);
       overlay.appendChild(document.createElement("pre"));
       document.body.appendChild(overlay);

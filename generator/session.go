@@ -118,3 +118,7 @@ func (s *Session) RenderCommentary(siteFS fs.FS, paths []string) ([]File, error)
 	}
 	return files, errs.Err()
 }
+
+// SitePath is the path the site is published at, from its base URL: "/", or
+// "/atlas/" for one at example.org/atlas/. Its 404 page links from there.
+func (s *Session) SitePath() string { return view.SitePath(s.Site.BaseURL) }

@@ -31,6 +31,9 @@ func initCommand() *Command {
 				if len(args) == 1 {
 					dir = args[0]
 				}
+				if dir == "" {
+					return usageError{"the directory may not be empty; . is the current one"}
+				}
 				n, err := writeStarter(dir)
 				if err != nil {
 					return err
@@ -53,6 +56,9 @@ func writeStarter(dir string) (int, error) {
 	case err == nil && len(entries) > 0:
 		return 0, refusal{fmt.Sprintf("%s is not empty: init writes only into an empty or new directory", dir)}
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		if st, serr := os.Stat(dir); serr == nil && !st.IsDir() {
+			return 0, refusal{fmt.Sprintf("%s is a file, not a directory", dir)}
+		}
 		return 0, err
 	}
 	n := 0

@@ -37,6 +37,16 @@ func TestInitCheckBuild(t *testing.T) {
 	if after, _ := os.ReadFile(filepath.Join(dir, "content", "site.toml")); string(after) != string(before) {
 		t.Error("a refused init changed a file")
 	}
+	file := filepath.Join(dir, "content", "site.toml")
+	for _, args := range [][]string{{"init", ""}, {"init", file}} {
+		if code, _, errOut := formatlas(t, args...); code != 2 {
+			t.Errorf("%q: exit %d, %q", args, code, errOut)
+		}
+	}
+	empty := t.TempDir() // an existing empty directory is fine
+	if code, _, errOut := formatlas(t, "init", empty); code != 0 {
+		t.Errorf("init into an empty directory: exit %d, %q", code, errOut)
+	}
 }
 
 // TestNotASite: in a directory without content/, each command that reads a

@@ -17,7 +17,7 @@ import (
 // Treaty Organization since 4 April 2023 and is a member of the European
 // Union. It takes part in 14 formats: as member in 10, as partner in 4."
 // A country whose name takes an article ("the United Kingdom") says so in
-// countries.toml.
+// countries.toml, with the one article the vocabulary allows, "the".
 func countrySummary(s *site.Site, c *site.Country) string {
 	var standing []string
 	var outside []*site.Format
@@ -43,11 +43,14 @@ func countrySummary(s *site.Site, c *site.Country) string {
 		standing = []string{"is a member of neither the " + outside[0].Name + " nor the " + outside[1].Name}
 	}
 	name := cmp.Or(c.Name, c.Code) // a country without a name is reported by load
-	if c.Record != nil && c.Record.Article != "" {
-		name = c.Record.Article + " " + name
+	if name == "" {
+		return ""
+	}
+	if c.Record != nil && c.Record.Article != "" { // "the United Kingdom", at the start of a sentence
+		name = "The " + name
 	}
 	var b strings.Builder
-	b.WriteString(strings.ToUpper(name[:1]) + name[1:])
+	b.WriteString(name)
 	if len(standing) > 0 {
 		b.WriteString(" " + strings.Join(standing, " and ") + ". It")
 	}

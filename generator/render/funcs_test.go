@@ -37,6 +37,13 @@ func Example_asset() {
 	// no asset missing.css in static/ (only .css and .js files are assets)
 }
 
+func Example_hasAsset() {
+	names := assets{"style.css": "assets/style.1a2b3c4d.css"}
+	has := funcMap(names, nil)["hasAsset"].(func(string) bool)
+	fmt.Println(has("style.css"), has("site.css"))
+	// Output: true false
+}
+
 // TestMemoEach renders a partial per element, once per distinct element,
 // each on a line of its own (memoEach) or with an escaped separator between
 // them (memoJoin), and refuses what it cannot tell apart.

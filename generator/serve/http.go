@@ -51,6 +51,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.refresh()
 	}
 	s.mu.RLock()
+	if s.base != "/" && strings.HasPrefix("/"+name, s.base) { // as published under a path, which the 404 page links from
+		name = strings.TrimPrefix("/"+name, s.base)
+	}
 	data, found := s.files[name]
 	notFound := s.files[generator.NotFoundPath]
 	none, problems := s.files == nil, s.problems

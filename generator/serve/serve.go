@@ -35,6 +35,7 @@ type Server struct {
 
 	mu       sync.RWMutex
 	files    map[string][]byte // the last good build, by path
+	base     string            // the path the last good build is published at ("/", "/atlas/")
 	problems string            // errors of the latest build, "" when it was good
 	version  uint64            // counts builds that changed what is served
 
@@ -172,7 +173,7 @@ func (s *Server) fullBuild(fsys fs.FS, changed []string, announce bool) {
 		files[f.Path] = f.Data
 	}
 	s.mu.Lock()
-	s.files, s.problems = files, ""
+	s.files, s.problems, s.base = files, "", session.SitePath()
 	s.version++
 	s.mu.Unlock()
 	s.session, s.stale = session, false

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -622,4 +623,20 @@ func TestServeBeforeAnyGoodBuild(t *testing.T) {
 		}
 		return ""
 	})
+}
+
+// TestServeUnderItsPath: the fixture is published under /atlas/, so its
+// 404 page links from there; serve answers those links too.
+func TestServeUnderItsPath(t *testing.T) {
+	base := start(t, fixtureSite(t))
+	_, _, page := get(t, base+"/no/such/page.html")
+	m := regexp.MustCompile(`href="(/atlas/assets/style\.[0-9a-f]{8}\.css)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("the 404 page links no stylesheet under /atlas/:\n%s", page)
+	}
+	for path, ctype := range map[string]string{m[1]: "text/css; charset=utf-8", "/atlas/index.html": "text/html; charset=utf-8", "/atlas/formats/jef.html": "text/html; charset=utf-8"} {
+		if code, got, _ := get(t, base+path); code != 200 || got != ctype {
+			t.Errorf("GET %s: %d %q", path, code, got)
+		}
+	}
 }

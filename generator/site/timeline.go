@@ -71,7 +71,7 @@ func (f *Format) spans() []Span {
 		if !ep.Own {
 			ep.Sources = f.Sources
 		}
-		if ep.Since.IsZero() { // undated, it comes from the list's source, as [members] does
+		if ep.Since.IsZero() { // undated, it is known from the list's date, as [members] is
 			ep.By = f.Record.MembersAsOf
 		}
 		out = append(out, ep)
@@ -130,8 +130,9 @@ func (sp Span) At(d, asOf load.Date) (Holding, bool) {
 		}
 	}
 	if sp.Since.IsZero() {
-		// The list says only that the role was held from By, else as_of.
-		if within(d, cmp.Or(sp.By, asOf)) == before {
+		// The list says only that the role was held from By, else as_of:
+		// a date before it, or within its year or month, is perhaps.
+		if r := within(d, cmp.Or(sp.By, asOf)); r == before || r == overlap {
 			return Holding{Span: sp, Uncertain: true}, true
 		}
 		return Holding{Span: sp}, true

@@ -35,6 +35,22 @@ func TestSpanAt(t *testing.T) {
 		{"left that month", "", "2020-01", "2020-01-15", true, true},
 		{"dated both, between", "2010", "2020", "2015", true, false},
 	}
+	// A list of a known date (members_as_of) holds from it: on and after it
+	// for certain, before it or within its year only perhaps.
+	for _, c := range []struct {
+		name, by, at string
+		unsure       bool
+	}{
+		{"list's day", "2020-06-01", "2020-06-01", false},
+		{"after the list", "2020-06-01", "2020-09", false},
+		{"before the list", "2020-06-01", "2019", true},
+		{"a list of a year, on a day of it", "2020", "2020-02-16", true},
+	} {
+		h, held := Span{Role: "member", By: d(c.by)}.At(d(c.at), asOf)
+		if !held || h.Uncertain != c.unsure {
+			t.Errorf("%s: held %v uncertain %v, want true %v", c.name, held, h.Uncertain, c.unsure)
+		}
+	}
 	for _, c := range cases {
 		sp := Span{Role: "member"}
 		if c.since != "" {

@@ -6,6 +6,7 @@ package overlay
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"maps"
 	"slices"
@@ -34,8 +35,26 @@ func (o FS) under(name string) (fs.FS, string, bool) {
 }
 
 // Open opens name in upper, or, within a mounted folder when upper has no
-// such file, in the system mounted there.
+// such file, in the system mounted there. A folder is opened as the listing
+// of both.
 func (o FS) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	if _, _, mounted := o.under(name); !mounted && name != "." {
+		return o.upper.Open(name) // content/ and the like: the site's alone, read at full speed
+	}
+	st, err := o.Stat(name)
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	if st.IsDir() {
+		entries, err := o.ReadDir(name)
+		if err != nil {
+			return nil, err
+		}
+		return &dir{info: st, entries: entries}, nil
+	}
 	f, err := o.upper.Open(name)
 	if err == nil || !errors.Is(err, fs.ErrNotExist) {
 		return f, err
@@ -46,8 +65,40 @@ func (o FS) Open(name string) (fs.File, error) {
 	return nil, err
 }
 
+// dir is an open folder: its merged listing.
+type dir struct {
+	info    fs.FileInfo
+	entries []fs.DirEntry
+	read    int // how many entries ReadDir has returned
+}
+
+func (d *dir) Stat() (fs.FileInfo, error) { return d.info, nil }
+func (d *dir) Close() error               { return nil }
+func (d *dir) Read([]byte) (int, error) {
+	return 0, &fs.PathError{Op: "read", Path: d.info.Name(), Err: errors.New("is a directory")}
+}
+
+// ReadDir returns the next n entries, or with n <= 0 all that are left, as
+// fs.ReadDirFile says.
+func (d *dir) ReadDir(n int) ([]fs.DirEntry, error) {
+	left := d.entries[d.read:]
+	if n <= 0 {
+		d.read = len(d.entries)
+		return left, nil
+	}
+	if len(left) == 0 {
+		return nil, io.EOF
+	}
+	left = left[:min(n, len(left))]
+	d.read += len(left)
+	return left, nil
+}
+
 // Stat stats name as Open finds it.
 func (o FS) Stat(name string) (fs.FileInfo, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrInvalid}
+	}
 	st, err := fs.Stat(o.upper, name)
 	if err == nil || !errors.Is(err, fs.ErrNotExist) {
 		return st, err
@@ -68,6 +119,9 @@ func (o FS) Stat(name string) (fs.FileInfo, error) {
 // upper winning over the lower's of the same name, sorted by name. The root
 // lists the mounted folders too.
 func (o FS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
+	}
 	up, err := fs.ReadDir(o.upper, name)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err

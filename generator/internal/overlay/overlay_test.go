@@ -85,3 +85,16 @@ func TestOverlayListings(t *testing.T) {
 		t.Error("a folder in neither system was listed")
 	}
 }
+
+// TestOverlayIsAnFS holds the overlay to the io/fs contract, as
+// testing/fstest checks it: opening, reading and listing every file and
+// folder, the merged ones included.
+func TestOverlayIsAnFS(t *testing.T) {
+	if err := fstest.TestFS(site(), "content/site.toml", "templates/base.html", "templates/home.html",
+		"templates/partials/nav.html", "static/site.css", "static/style.css"); err != nil {
+		t.Error(err)
+	}
+	if _, err := site().Open("static/."); err == nil {
+		t.Error("an invalid path was opened")
+	}
+}

@@ -182,18 +182,20 @@ func (x *Matrix) snapshot(d dated) View {
 // filterRoles sets the NATO and EU roles of the rows of countries, for the
 // filters, to those held on d, a snapshot's date.
 func (x *Matrix) filterRoles(rows []Row, countries []*site.Country, d dated) {
-	roleOn := func(f *site.Format, c *site.Country) string {
+	rolesIn := func(f *site.Format) map[*site.Country]string { // worked out once a page, not once a row
+		out := map[*site.Country]string{}
 		if f != nil {
 			for _, h := range d.of(f) {
-				if h.country == c {
-					return h.role
+				if _, seen := out[h.country]; !seen {
+					out[h.country] = h.role
 				}
 			}
 		}
-		return "none"
+		return out
 	}
+	nato, eu := rolesIn(x.s.NATO), rolesIn(x.s.EU)
 	for i, c := range countries {
-		rows[i].NATO, rows[i].EU = roleOn(x.s.NATO, c), roleOn(x.s.EU, c)
+		rows[i].NATO, rows[i].EU = cmp.Or(nato[c], "none"), cmp.Or(eu[c], "none")
 	}
 }
 

@@ -69,7 +69,7 @@ func copiedRuns(shingles map[string]bool, text string) []string {
 // that joins names: "the", "of", "and"...) and "w" otherwise.
 func nameMarks(text string) []string {
 	var out []string
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	for _, w := range tokens(text) {
 		if first := []rune(w)[0]; unicode.IsUpper(first) || nameJoiners[w] {
 			out = append(out, "N")
 		} else {
@@ -166,11 +166,19 @@ func unquote(text string) string {
 	return quotedRE.ReplaceAllString(linkDestRE.ReplaceAllString(text, "]"), " ")
 }
 
-// words lowercases text and splits it into runs of letters and digits.
+// words splits text into runs of letters and digits, lowercased.
 func words(text string) []string {
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	out := tokens(text)
+	for i, w := range out {
+		out[i] = strings.ToLower(w)
+	}
+	return out
+}
+
+// tokens splits text into runs of letters and digits, as written. words and
+// nameMarks split alike, so that their runs line up.
+func tokens(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
 func ngrams(ws []string) []string {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"runtime/debug"
+	"strings"
 )
 
 func versionCommand() *Command {
@@ -51,7 +52,7 @@ func version() string {
 	if len(rev) > 12 {
 		rev = rev[:12]
 	}
-	if rev != "" {
+	if rev != "" && !strings.Contains(v, rev) { // a pseudo-version already names the revision
 		v += " " + rev + modified
 	}
 	return v

@@ -102,14 +102,14 @@ func TestPaperViewPinned(t *testing.T) {
 
 func snapshot(s *site.Site) string {
 	var b strings.Builder
-	for _, cat := range load.Categories {
+	for _, cat := range s.Categories {
 		var ids []string
 		for _, f := range s.Formats {
-			if f.Category == cat {
+			if f.Category == cat.ID {
 				ids = append(ids, f.ID)
 			}
 		}
-		fmt.Fprintf(&b, "category %s: %s\n", cat, strings.Join(ids, " "))
+		fmt.Fprintf(&b, "category %s: %s\n", cat.ID, strings.Join(ids, " "))
 	}
 	for _, f := range s.Formats {
 		parent := "-"

@@ -6,7 +6,9 @@
 // A site directory holds content/ and, optionally, templates/ and static/,
 // which lie over the default theme embedded in the binary (see Themed):
 //
-//	content/site.toml        title, description, base_url, as_of, licence, licence_url, [[snapshot]]
+//	content/site.toml        title, description, base_url, as_of, licence, licence_url, [[snapshot]],
+//	                         the vocabulary: [[category]] id, label, description;
+//	                         [[group]] id, label, phrase, categories
 //	content/countries.toml   [[country]] code, name, region, aliases, article
 //	content/sources.toml     [[source]] id, title, author, publisher, date, url, accessed,
 //	                         archive_url, note, notes, [source.locators]
@@ -29,9 +31,14 @@
 //	member_list, member_list_note, aliases, successor, [members],
 //	members_as_of, [[member]], [[event]]
 //
-// name, category, status and sources are required. category is one of
-// alliance, partnership-framework, flexible, minilateral, eu; status one of
-// active, dormant, suspended, defunct, proposed: the status on as_of.
+// name, category, status and sources are required. category is one of the
+// site's categories: those site.toml declares with [[category]], in display
+// order, else the built-in alliance, partnership-framework, flexible,
+// minilateral and eu. [[group]] names categories whose formats are
+// pictured together in one UpSet plot; without groups, each category has
+// its own. status is one of active, dormant, suspended, defunct, proposed:
+// the status on as_of. Format statuses, event kinds and, for now, roles are
+// built in.
 // [members] maps a role (lead, member, partner, observer, invited, aspirant)
 // to ISO 3166-1 alpha-3 country codes, a country at most once: roles held by
 // as_of. members_as_of, when given, is the date of the source the list comes

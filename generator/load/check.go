@@ -50,6 +50,7 @@ func checkSite(s *Site, errs *diag.List) {
 	if s.LicenceURL != "" && s.Licence == "" {
 		errs.Add(s.Where.Key("licence_url"), "licence_url needs licence, the licence's id (such as CC-BY-4.0)")
 	}
+	checkVocabulary(s, errs)
 	for i := range s.Snapshots {
 		sn := &s.Snapshots[i]
 		required(sn.Where, errs, "snapshot", [2]string{"label", sn.Label})
@@ -148,7 +149,7 @@ func WebURL(u string) bool {
 	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
 }
 
-func checkFormat(f *Format, errs *diag.List) {
+func checkFormat(f *Format, categories []string, errs *diag.List) {
 	w := f.Where
 	checkID(errs, "format", FormatsDir, f.ID)
 	if w.file == nil {
@@ -158,7 +159,7 @@ func checkFormat(f *Format, errs *diag.List) {
 	if len(f.Sources) == 0 {
 		errs.Add(w.Pos(), "format: missing required key %q: every format cites a source", "sources")
 	}
-	vocab(w, errs, "category", f.Category, Categories)
+	vocab(w, errs, "category", f.Category, categories)
 	vocab(w, errs, "status", f.Status, Statuses)
 	vocab(w, errs, "member_list", f.MemberList, MemberLists)
 	if f.MemberList != "" && f.MemberList != "complete" && f.MemberListNote == "" {
@@ -355,4 +356,51 @@ func heldBefore(events []Event, left *Event) bool {
 		}
 	}
 	return false
+}
+
+// checkVocabulary checks the categories and groups site.toml declares: each
+// has an id, once, and a label, and a group names declared categories.
+func checkVocabulary(s *Site, errs *diag.List) {
+	seen := map[string]Where{}
+	for _, c := range s.Categories {
+		required(c.Where, errs, "category", [2]string{"id", c.ID}, [2]string{"label", c.Label})
+		if c.ID != "" && !SlugRE.MatchString(c.ID) {
+			errs.Add(c.Where.Value("id", c.ID), "category id %q is not a lowercase slug (a-z, 0-9, -)", c.ID)
+		}
+		if prev, dup := seen[c.ID]; dup && c.ID != "" {
+			errs.Add(c.Where.Value("id", c.ID), "category %q is declared twice (first at %s)", c.ID, prev.Pos())
+		}
+		seen[c.ID] = c.Where
+	}
+	if len(s.Groups) > 0 && len(s.Categories) == 0 {
+		errs.Add(s.Groups[0].Where.Pos(), "group: groups picture declared categories, and site.toml declares none ([[category]])")
+	}
+	ids := s.CategoryIDs()
+	groups := map[string]Where{}
+	for _, g := range s.Groups {
+		required(g.Where, errs, "group", [2]string{"id", g.ID}, [2]string{"label", g.Label})
+		if g.ID != "" && !SlugRE.MatchString(g.ID) {
+			errs.Add(g.Where.Value("id", g.ID), "group id %q is not a lowercase slug (a-z, 0-9, -)", g.ID)
+		}
+		if prev, dup := groups[g.ID]; dup && g.ID != "" {
+			errs.Add(g.Where.Value("id", g.ID), "group %q is declared twice (first at %s)", g.ID, prev.Pos())
+		}
+		groups[g.ID] = g.Where
+		for n, c := range g.Categories {
+			if !In(c, ids) {
+				errs.Add(g.Where.ValueN("categories", c, countBefore(g.Categories[:n], c)), "group %q: category %q is not one of: %s", g.ID, c, strings.Join(ids, ", "))
+			}
+		}
+	}
+}
+
+// countBefore counts v in list: which occurrence of a value a position is.
+func countBefore(list []string, v string) int {
+	n := 0
+	for _, x := range list {
+		if x == v {
+			n++
+		}
+	}
+	return n
 }

@@ -50,6 +50,12 @@ func Load(fsys fs.FS) (*Content, error) {
 	errs.Append(checkContentDir(fsys))
 	errs.Append(decodeFile(fsys, SiteFile, &c.Site, func(w Where) {
 		c.Site.Where = w
+		for i := range c.Site.Categories {
+			c.Site.Categories[i].Where = w.sub(fmt.Sprintf("category.%d", i))
+		}
+		for i := range c.Site.Groups {
+			c.Site.Groups[i].Where = w.sub(fmt.Sprintf("group.%d", i))
+		}
 		for i := range c.Site.Snapshots {
 			c.Site.Snapshots[i].Where = w.sub(fmt.Sprintf("snapshot.%d", i))
 		}
@@ -106,8 +112,9 @@ func Load(fsys fs.FS) (*Content, error) {
 	for i := range c.Sources {
 		checkSource(&c.Sources[i], &errs)
 	}
+	categories := c.Site.CategoryIDs()
 	for i := range c.Formats {
-		checkFormat(&c.Formats[i], &errs)
+		checkFormat(&c.Formats[i], categories, &errs)
 	}
 	for i := range c.Lessons {
 		checkLesson(&c.Lessons[i], &errs)

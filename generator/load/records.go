@@ -33,7 +33,74 @@ type Site struct {
 	LicenceURL string `toml:"licence_url"`
 	// Snapshots are other dates to show beside as_of, such as a source's.
 	Snapshots []Snapshot `toml:"snapshot"`
-	Where     Where      `toml:"-"`
+	// Categories are the kinds of format, in display order; none means
+	// DefaultCategories. Groups are categories pictured together in one
+	// UpSet plot; none means one plot a category, or with the default
+	// categories DefaultGroups.
+	Categories []Category `toml:"category"`
+	Groups     []Group    `toml:"group"`
+	Where      Where      `toml:"-"`
+}
+
+// Category is one [[category]] of site.toml: a kind of format.
+type Category struct {
+	ID          string `toml:"id"`
+	Label       string `toml:"label"`       // its heading: "Minilateral formats"
+	Description string `toml:"description"` // a sentence on what its formats are
+	Where       Where  `toml:"-"`
+}
+
+// Group is one [[group]] of site.toml: categories whose formats are
+// pictured together.
+type Group struct {
+	ID         string   `toml:"id"`
+	Label      string   `toml:"label"`  // its heading
+	Phrase     string   `toml:"phrase"` // the label inside a sentence; the label if not given
+	Categories []string `toml:"categories"`
+	Where      Where    `toml:"-"`
+}
+
+// DefaultCategories are the categories of a site that declares none.
+var DefaultCategories = []Category{
+	{ID: "alliance", Label: "Alliances", Description: "Collective defence organisations."},
+	{ID: "partnership-framework", Label: "NATO partnership frameworks", Description: "NATO's frameworks and programmes for working with partner countries."},
+	{ID: "flexible", Label: "Flexible formats within NATO", Description: "Groupings that work within or alongside NATO structures with some members and partners."},
+	{ID: "minilateral", Label: "Minilateral formats", Description: "Smaller groupings that operate outside NATO structures."},
+	{ID: "eu", Label: "EU formats", Description: "The European Union and formats embedded in it."},
+}
+
+// DefaultGroups are the groups of a site that declares no categories.
+var DefaultGroups = []Group{
+	{ID: "flexible-minilateral", Label: "Flexible and minilateral formats", Phrase: "flexible and minilateral formats", Categories: []string{"flexible", "minilateral"}},
+	{ID: "partnership", Label: "NATO partnership frameworks", Categories: []string{"partnership-framework"}},
+}
+
+// Vocabulary is the site's categories and groups: those it declares, else
+// the defaults.
+func (s *Site) Vocabulary() ([]Category, []Group) {
+	if len(s.Categories) == 0 {
+		return DefaultCategories, DefaultGroups
+	}
+	if len(s.Groups) > 0 {
+		return s.Categories, s.Groups
+	}
+	groups := make([]Group, len(s.Categories)) // one plot a category
+	for i, c := range s.Categories {
+		groups[i] = Group{ID: c.ID, Label: c.Label, Categories: []string{c.ID}}
+	}
+	return s.Categories, groups
+}
+
+// CategoryIDs are the ids of the site's categories, in display order.
+func (s *Site) CategoryIDs() []string {
+	cats, _ := s.Vocabulary()
+	var ids []string
+	for _, c := range cats {
+		if !In(c.ID, ids) { // a second is reported by checkVocabulary
+			ids = append(ids, c.ID)
+		}
+	}
+	return ids
 }
 
 // Snapshot is one [[snapshot]] of site.toml: a date and what it is.
@@ -183,9 +250,8 @@ type Page struct {
 
 // Vocabularies of the content model.
 var (
-	Categories = []string{"alliance", "partnership-framework", "flexible", "minilateral", "eu"}
-	Statuses   = []string{"active", "dormant", "suspended", "defunct", "proposed"}
-	Roles      = []string{"lead", "member", "partner", "observer", "invited", "aspirant"}
+	Statuses = []string{"active", "dormant", "suspended", "defunct", "proposed"}
+	Roles    = []string{"lead", "member", "partner", "observer", "invited", "aspirant"}
 	// MembershipRoles are the roles that are memberships, which counts of
 	// members count; the others are counted apart.
 	MembershipRoles = []string{"lead", "member"}

@@ -200,7 +200,7 @@ func (p *Planner) Format(f *site.Format, src []byte) (view.FormatView, Converted
 func (p *Planner) formatFacts(m *view.Maker, f *site.Format) view.FormatView {
 	from := view.FormatPath(f)
 	v := view.FormatView{Page: m.Frame(from, f.Name), Format: m.FormatRef(from, f),
-		CategoryLabel: view.CategoryLabel(f.Category), Summary: f.Summary, Founded: f.Founded.Human(),
+		CategoryLabel: p.s.Category(f.Category).Label, Summary: f.Summary, Founded: f.Founded.Human(),
 		Focus: f.Focus, MemberCount: view.MembershipCount(f.Members), Others: view.OtherRoles(f.Members), MemberList: view.MemberListLabel(f.MemberList),
 		MemberListNote: f.MemberListNote, CategoryHref: view.RelURL(from, view.FormatsPath) + "#" + view.CategoryAnchor(f.Category)}
 	if f.Parent != nil {
@@ -293,7 +293,7 @@ func (p *Planner) country(c *site.Country) view.CountryView {
 			anchor = view.MembershipAnchor(ms.Format)
 		}
 		v.Memberships = append(v.Memberships, view.MembershipView{Anchor: anchor, Format: m.FormatRef(from, ms.Format),
-			CategoryLabel: view.CategoryLabel(ms.Format.Category), RoleInfo: view.Role(ms.Role), Uncertain: ms.Uncertain,
+			CategoryLabel: p.s.Category(ms.Format.Category).Label, RoleInfo: view.Role(ms.Role), Uncertain: ms.Uncertain,
 			When: when(ms), Sources: p.sourceList(m, from, ms.Sources)})
 		cites = append(cites, ms.Sources...) // its own where the content gives them, else its format's
 	}

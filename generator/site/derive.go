@@ -141,15 +141,12 @@ func byName(a, b *Format) int {
 	return strings.Compare(a.ID, b.ID)
 }
 
-// CompareFormats orders formats by category (in load.Categories order), then name.
+// CompareFormats orders formats by category (in Site.Categories order), then name.
 func CompareFormats(a, b *Format) int {
-	if c := CategoryIndex(a.Category) - CategoryIndex(b.Category); c != 0 {
+	if c := a.categoryRank - b.categoryRank; c != 0 {
 		return c
 	}
 	return byName(a, b)
 }
-
-// CategoryIndex is the position of category in load.Categories.
-func CategoryIndex(category string) int { return slices.Index(load.Categories, category) }
 
 func roleIndex(role string) int { return slices.Index(load.Roles, role) }

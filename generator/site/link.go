@@ -45,6 +45,7 @@ func LinkWith(c *load.Content, opts Options) (*Site, error) {
 		}
 	}
 	slices.SortFunc(l.s.Snapshots, func(a, b Snapshot) int { return a.Date.Compare(b.Date) })
+	l.s.Categories, l.s.Groups = c.Site.Vocabulary()
 	l.sources(c.Sources)
 	l.countries(c.Countries)
 	l.formats(c.Formats)
@@ -103,6 +104,10 @@ func (l *linker) formats(raw []load.Format) {
 			Founded: r.Founded, Summary: r.Summary, Focus: r.Focus,
 			MemberList: cmp.Or(r.MemberList, "complete"), MemberListNote: r.MemberListNote,
 			CommentaryPath: r.CommentaryPath, Record: r}
+		f.categoryRank = slices.IndexFunc(l.s.Categories, func(c load.Category) bool { return c.ID == r.Category })
+		if f.categoryRank < 0 {
+			f.categoryRank = len(l.s.Categories) // reported by load; last
+		}
 		l.s.formats[r.ID] = f
 		l.s.Formats = append(l.s.Formats, f)
 	}

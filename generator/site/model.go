@@ -19,6 +19,10 @@ type Site struct {
 	Shown                       load.Date  // the date the members are shown for: AsOf unless linking was given another
 	Snapshots                   []Snapshot // other dates to show beside AsOf, in date order
 	Licence, LicenceURL         string     // of the data and commentary: an SPDX id, and its text
+	// Categories are the kinds of format, in display order, and Groups the
+	// categories pictured together: the site's vocabulary, or the defaults.
+	Categories []load.Category
+	Groups     []load.Group
 
 	Formats   []*Format
 	Countries []*Country
@@ -34,6 +38,17 @@ type Site struct {
 	sources   map[string]*Source
 	lessons   map[string]*Lesson
 	pages     map[string]*Page
+}
+
+// Category is the category id of the site's vocabulary; an unknown id, which
+// load reports, is its own label.
+func (s *Site) Category(id string) load.Category {
+	for _, c := range s.Categories {
+		if c.ID == id {
+			return c
+		}
+	}
+	return load.Category{ID: id, Label: id}
 }
 
 // Lesson returns the lesson with id, or nil.
@@ -55,6 +70,7 @@ func (s *Site) Source(id string) *Source { return s.sources[id] }
 type Format struct {
 	ID, Name, Abbr   string
 	Category, Status string
+	categoryRank     int // the place of Category among Site.Categories, for CompareFormats
 	Founded          load.Date
 	Summary          string
 	Focus            []string
@@ -118,7 +134,7 @@ func (f *Format) Role(c *Country) string {
 type Country struct {
 	Code, Name, Region string
 	Aliases            []string // other names it is known by
-	// Memberships are sorted by format category (load.Categories order), then name.
+	// Memberships are sorted by format category (Site.Categories order), then name.
 	Memberships []*Membership
 	// NATO and EU are its memberships of those formats, nil if it has none.
 	NATO, EU *Membership

@@ -327,7 +327,7 @@ func (x *Matrix) makeWhole() *whole {
 // part is the page of part i on d, rows in the clustered order.
 func (x *Matrix) part(d dated, i int) View {
 	pt := x.parts[i]
-	path, label := d.partPath(pt), view.CategoryLabel(pt.category)
+	path, label := d.partPath(pt), x.s.Category(pt.category).Label
 	v := View{Page: x.m.Frame(path, fmt.Sprintf("Membership matrix: %s %s", label, pt.label)), Formats: len(pt.formats), Legend: view.Legend(),
 		Caption: fmt.Sprintf("Countries by formats, %s %s: the role each country holds in each format", label, pt.label)}
 	if sn := d.snap; sn != nil {
@@ -352,7 +352,7 @@ func (x *Matrix) partLinks(from string, d dated, current int) []Group {
 	var groups []Group
 	for i, pt := range x.parts {
 		if len(groups) == 0 || groups[len(groups)-1].ID != pt.category {
-			groups = append(groups, Group{ID: pt.category, Label: view.CategoryLabel(pt.category)})
+			groups = append(groups, Group{ID: pt.category, Label: x.s.Category(pt.category).Label})
 		}
 		g := &groups[len(groups)-1]
 		g.Parts = append(g.Parts, view.NavItem{Label: pt.label, Href: view.RelURL(from, d.partPath(pt)), Current: i == current})
@@ -380,10 +380,10 @@ func (x *Matrix) overview(m *view.Maker, v *View, countries []*site.Country, d d
 	v.ColumnTotals = make([]int, n)
 	for i, pt := range x.parts {
 		if len(v.Groups) == 0 || v.Groups[len(v.Groups)-1].ID != pt.category {
-			v.Groups = append(v.Groups, Group{ID: pt.category, Label: view.CategoryLabel(pt.category)})
+			v.Groups = append(v.Groups, Group{ID: pt.category, Label: x.s.Category(pt.category).Label})
 		}
 		g := &v.Groups[len(v.Groups)-1]
-		g.Formats = append(g.Formats, view.FormatRef{ID: pt.path, Name: view.CategoryLabel(pt.category) + " " + pt.label,
+		g.Formats = append(g.Formats, view.FormatRef{ID: pt.path, Name: x.s.Category(pt.category).Label + " " + pt.label,
 			Abbr: pt.label, Href: view.RelURL(v.Path, d.partPath(pt)), Category: pt.category})
 		for _, f := range pt.formats {
 			for _, h := range d.of(f) {
@@ -443,7 +443,7 @@ func roleCells(m *view.Maker, path string, formats []*site.Format, countries []*
 	var groups []Group
 	for _, f := range formats {
 		if len(groups) == 0 || groups[len(groups)-1].ID != f.Category {
-			groups = append(groups, Group{ID: f.Category, Label: view.CategoryLabel(f.Category)})
+			groups = append(groups, Group{ID: f.Category, Label: m.Site().Category(f.Category).Label})
 		}
 		g := &groups[len(groups)-1]
 		g.Formats = append(g.Formats, m.FormatRef(path, f))

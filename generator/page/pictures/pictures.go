@@ -175,15 +175,6 @@ func (x *Pictures) Overlaps() OverlapsView {
 	return v
 }
 
-// upsetGroups are the format categories drawn together in one UpSet plot.
-var upsetGroups = []struct {
-	id, label, phrase string // phrase: the label inside a sentence
-	categories        []string
-}{
-	{"flexible-minilateral", "Flexible and minilateral formats", "flexible and minilateral formats", []string{"flexible", "minilateral"}},
-	{"partnership", "NATO partnership frameworks", "NATO partnership frameworks", []string{"partnership-framework"}},
-}
-
 // Pictures is what the pictures of one site show, worked out once, before
 // the pages are built on every core, so that the pages the pictures
 // summarise can link back to them.
@@ -231,17 +222,18 @@ func New(m *view.Maker) *Pictures {
 	for _, d := range x.timeline[:min(len(x.timeline), maxTimeline)] {
 		x.onTimeline[d.f] = true
 	}
-	for _, g := range upsetGroups {
+	for _, g := range x.s.Groups { // the categories drawn together in one UpSet plot
+
 		var formats []*site.Format
 		for _, f := range view.SortedFormats(x.s.Formats) {
-			if slices.Contains(g.categories, f.Category) && len(f.Members) > 0 {
+			if slices.Contains(g.Categories, f.Category) && len(f.Members) > 0 {
 				formats = append(formats, f)
 			}
 		}
 		if len(formats) == 0 {
 			continue
 		}
-		u := upsetPlot{id: g.id, label: g.label, phrase: g.phrase, shown: largest(formats, maxUpSet), total: len(formats),
+		u := upsetPlot{id: g.ID, label: g.Label, phrase: cmp.Or(g.Phrase, g.Label), shown: largest(formats, maxUpSet), total: len(formats),
 			combo: map[*site.Country]int{}}
 		u.items = x.items(view.UpSetPath, u.shown)
 		u.combos = viz.Combinations(u.items, len(x.s.Countries))

@@ -27,22 +27,6 @@ func legend() []RoleInfo {
 	return out
 }
 
-var categoryLabels = map[string]string{
-	"alliance":              "Alliances",
-	"partnership-framework": "NATO partnership frameworks",
-	"flexible":              "Flexible formats within NATO",
-	"minilateral":           "Minilateral formats",
-	"eu":                    "EU formats",
-}
-
-var categoryBlurbs = map[string]string{
-	"alliance":              "Collective defence organisations.",
-	"partnership-framework": "NATO's frameworks and programmes for working with partner countries.",
-	"flexible":              "Groupings that work within or alongside NATO structures with some members and partners.",
-	"minilateral":           "Smaller groupings that operate outside NATO structures.",
-	"eu":                    "The European Union and formats embedded in it.",
-}
-
 var memberListLabels = map[string]string{
 	"complete":   "",
 	"incomplete": "This member list is incomplete.",
@@ -66,12 +50,6 @@ func Role(r string) RoleInfo { return roles[r] }
 
 // Legend lists the roles in load.Roles order.
 func Legend() []RoleInfo { return legend() }
-
-// CategoryLabel names a category of formats, as a heading.
-func CategoryLabel(c string) string { return categoryLabels[c] }
-
-// CategoryBlurb says in a sentence what the formats of a category are.
-func CategoryBlurb(c string) string { return categoryBlurbs[c] }
 
 // MemberListLabel says what a member list of this kind is: "" when complete.
 func MemberListLabel(l string) string { return memberListLabels[l] }

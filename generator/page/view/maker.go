@@ -227,7 +227,7 @@ func (m *Maker) CategoryGroups(from string) []CategoryGroup {
 	var groups []CategoryGroup
 	for _, f := range SortedFormats(m.s.Formats) {
 		if len(groups) == 0 || groups[len(groups)-1].ID != f.Category {
-			groups = append(groups, CategoryGroup{ID: f.Category, Label: CategoryLabel(f.Category), Blurb: CategoryBlurb(f.Category),
+			groups = append(groups, CategoryGroup{ID: f.Category, Label: m.s.Category(f.Category).Label, Blurb: m.s.Category(f.Category).Description,
 				Anchor: CategoryAnchor(f.Category), Href: "#" + CategoryAnchor(f.Category)})
 		}
 		g := &groups[len(groups)-1]

@@ -1,0 +1,78 @@
+package generator_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"formatlas/generator"
+)
+
+// TestSiteVocabulary: a site that declares its own categories gets their
+// labels, descriptions and order on its pages, its UpSet plots one per
+// category when it declares no groups, and none of the built-in labels.
+func TestSiteVocabulary(t *testing.T) {
+	fsys := contentFS(t, "site-small")
+	site := fsys["content/site.toml"]
+	fsys["content/site.toml"] = &fstest.MapFile{Data: append(site.Data, []byte(`
+[[category]]
+id = "eu"
+label = "Unions"
+description = "Unions of states with common institutions."
+
+[[category]]
+id = "alliance"
+label = "Treaty alliances"
+description = "Mutual defence treaties."
+
+[[category]]
+id = "flexible"
+label = "Coalitions"
+description = "Groups of the willing."
+
+[[category]]
+id = "minilateral"
+label = "Small groupings"
+description = "A few states at a time."
+`)...)}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := generator.Build(fsys, out, generator.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	read := func(p string) string {
+		b, err := os.ReadFile(filepath.Join(out, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	formats := read("formats/index.html")
+	for _, want := range []string{"Treaty alliances", "Mutual defence treaties.", "Coalitions", "Small groupings"} {
+		if !strings.Contains(formats, want) {
+			t.Errorf("formats/index.html lacks %q", want)
+		}
+	}
+	if u, a := strings.Index(formats, "Unions"), strings.Index(formats, "Treaty alliances"); u < 0 || a < 0 || u > a {
+		t.Errorf("the categories are not in the declared order: Unions at %d, Treaty alliances at %d", u, a)
+	}
+	if upset := read("upset.html"); !strings.Contains(upset, "Coalitions") || !strings.Contains(upset, "Small groupings") || strings.Contains(upset, "Flexible and minilateral formats") {
+		t.Error("upset.html does not picture the declared categories one by one")
+	}
+	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, _ := os.ReadFile(p)
+		for _, builtIn := range []string{"Flexible formats within NATO", "Minilateral formats", "Collective defence organisations."} {
+			if strings.Contains(string(b), builtIn) {
+				t.Errorf("%s holds the built-in label %q", p, builtIn)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -80,7 +80,7 @@ func TestPaperViewPinned(t *testing.T) {
 			continue
 		}
 		fmt.Fprintf(&b, "format %s status=%s name=%q\n", f.ID, f.StatusAt(d), f.NameAt(d))
-		for _, role := range load.Roles {
+		for _, role := range s.RoleIDs() {
 			var codes []string
 			for _, h := range hs {
 				if h.Role == role {
@@ -117,7 +117,7 @@ func snapshot(s *site.Site) string {
 			parent = f.Parent.ID
 		}
 		fmt.Fprintf(&b, "\nformat %s %q status=%s parent=%s founded=%s list=%s\n", f.ID, f.Name, f.Status, parent, f.Founded, f.MemberList)
-		for _, role := range load.Roles {
+		for _, role := range s.RoleIDs() {
 			var codes []string
 			for _, m := range f.Members {
 				if m.Role == role {

@@ -8,7 +8,8 @@
 //
 //	content/site.toml        title, description, base_url, as_of, licence, licence_url, [[snapshot]],
 //	                         the vocabulary: [[category]] id, label, description;
-//	                         [[group]] id, label, phrase, categories
+//	                         [[group]] id, label, phrase, categories;
+//	                         [[role]] id, label, symbol, letter, membership, singular, plural
 //	content/countries.toml   [[country]] code, name, region, aliases, article
 //	content/sources.toml     [[source]] id, title, author, publisher, date, url, accessed,
 //	                         archive_url, note, notes, [source.locators]
@@ -37,10 +38,13 @@
 // minilateral and eu. [[group]] names categories whose formats are
 // pictured together in one UpSet plot; without groups, each category has
 // its own. status is one of active, dormant, suspended, defunct, proposed:
-// the status on as_of. Format statuses, event kinds and, for now, roles are
-// built in.
-// [members] maps a role (lead, member, partner, observer, invited, aspirant)
-// to ISO 3166-1 alpha-3 country codes, a country at most once: roles held by
+// the status on as_of. Format statuses and event kinds are built in.
+// [members] maps a role to ISO 3166-1 alpha-3 country codes. The roles are
+// those site.toml declares with [[role]], in display order, else the
+// built-in lead, member, partner, observer, invited and aspirant; a role
+// without a symbol gets a spare one, without a letter its label's first,
+// and counts as a membership if membership says so (lead and member do by
+// default). A [members] list gives the codes, a country at most once: roles held by
 // as_of. members_as_of, when given, is the date of the source the list comes
 // from: its roles whose start no event dates, and the episodes without a
 // since, are then held from that date, or before, to as_of or their until,

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"formatlas/generator/diag"
 )
@@ -149,7 +150,11 @@ func WebURL(u string) bool {
 	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
 }
 
-func checkFormat(f *Format, categories []string, errs *diag.List) {
+// Vocab is the site's vocabulary that records are checked against: the ids
+// of its categories and roles.
+type Vocab struct{ Categories, Roles []string }
+
+func checkFormat(f *Format, v Vocab, errs *diag.List) {
 	w := f.Where
 	checkID(errs, "format", FormatsDir, f.ID)
 	if w.file == nil {
@@ -159,7 +164,12 @@ func checkFormat(f *Format, categories []string, errs *diag.List) {
 	if len(f.Sources) == 0 {
 		errs.Add(w.Pos(), "format: missing required key %q: every format cites a source", "sources")
 	}
-	vocab(w, errs, "category", f.Category, categories)
+	vocab(w, errs, "category", f.Category, v.Categories)
+	for _, l := range f.Members.InOrder(v.Roles) {
+		if !In(l.Role, v.Roles) {
+			errs.Add(w.Key("members."+l.Role), "[members] role %q is not one of: %s", l.Role, strings.Join(v.Roles, ", "))
+		}
+	}
 	vocab(w, errs, "status", f.Status, Statuses)
 	vocab(w, errs, "member_list", f.MemberList, MemberLists)
 	if f.MemberList != "" && f.MemberList != "complete" && f.MemberListNote == "" {
@@ -169,20 +179,20 @@ func checkFormat(f *Format, categories []string, errs *diag.List) {
 	checkDate(w, errs, "members_as_of", f.MembersAsOf)
 	f.Aliases = checkAliases(w, errs, "format", f.Aliases)
 	for i := range f.Events {
-		checkEvent(&f.Events[i], errs)
+		checkEvent(&f.Events[i], v.Roles, errs)
 	}
 	checkEventOrder(f.Events, errs)
 	checkLeft(f, errs)
 	for i := range f.Episodes {
-		checkEpisode(&f.Episodes[i], errs)
+		checkEpisode(&f.Episodes[i], v.Roles, errs)
 	}
 	checkEpisodeOverlaps(f.Episodes, errs)
 }
 
-func checkEpisode(e *Episode, errs *diag.List) {
+func checkEpisode(e *Episode, roles []string, errs *diag.List) {
 	w := e.Where
 	required(w, errs, "member", [2]string{"country", e.Country}, [2]string{"role", e.Role})
-	vocab(w, errs, "role", e.Role, Roles)
+	vocab(w, errs, "role", e.Role, roles)
 	checkDate(w, errs, "since", e.Since)
 	checkDate(w, errs, "until", e.Until)
 	if !e.Since.IsZero() && !e.Until.IsZero() && e.Until.Compare(e.Since) < 0 {
@@ -239,7 +249,7 @@ func checkEventOrder(events []Event, errs *diag.List) {
 	}
 }
 
-func checkEvent(e *Event, errs *diag.List) {
+func checkEvent(e *Event, roles []string, errs *diag.List) {
 	w := e.Where
 	if e.Date.IsZero() && e.Date.Invalid == "" {
 		errs.Add(w.Pos(), "event: missing required key %q", "date")
@@ -250,7 +260,7 @@ func checkEvent(e *Event, errs *diag.List) {
 		errs.Add(w.Pos(), "event: missing required key %q: every dated event cites a source", "source")
 	}
 	vocab(w, errs, "change", e.Change, Changes)
-	vocab(w, errs, "role", e.Role, Roles)
+	vocab(w, errs, "role", e.Role, roles)
 	vocab(w, errs, "status", e.Status, Statuses)
 	switch {
 	case e.Change == "renamed" && e.FormerName == "":
@@ -324,8 +334,8 @@ func checkAliases(w Where, errs *diag.List, kind string, aliases []string) []str
 // start. A joined event dated later is reported by checkEventOrder instead.
 func checkLeft(f *Format, errs *diag.List) {
 	listed := map[string]bool{}
-	for _, codes := range f.Members.ByRole() {
-		for _, code := range codes {
+	for _, l := range f.Members {
+		for _, code := range l {
 			listed[code] = true
 		}
 	}
@@ -358,8 +368,9 @@ func heldBefore(events []Event, left *Event) bool {
 	return false
 }
 
-// checkVocabulary checks the categories and groups site.toml declares: each
-// has an id, once, and a label, and a group names declared categories.
+// checkVocabulary checks the categories, groups and roles site.toml
+// declares: each has an id, once, and a label; a group names declared
+// categories; a role's symbol and letter are one character each.
 func checkVocabulary(s *Site, errs *diag.List) {
 	seen := map[string]Where{}
 	for _, c := range s.Categories {
@@ -371,6 +382,22 @@ func checkVocabulary(s *Site, errs *diag.List) {
 			errs.Add(c.Where.Value("id", c.ID), "category %q is declared twice (first at %s)", c.ID, prev.Pos())
 		}
 		seen[c.ID] = c.Where
+	}
+	roles := map[string]Where{}
+	for _, r := range s.Roles {
+		required(r.Where, errs, "role", [2]string{"id", r.ID}, [2]string{"label", r.Label})
+		if r.ID != "" && !SlugRE.MatchString(r.ID) {
+			errs.Add(r.Where.Value("id", r.ID), "role id %q is not a lowercase slug (a-z, 0-9, -)", r.ID)
+		}
+		if prev, dup := roles[r.ID]; dup && r.ID != "" {
+			errs.Add(r.Where.Value("id", r.ID), "role %q is declared twice (first at %s)", r.ID, prev.Pos())
+		}
+		roles[r.ID] = r.Where
+		for key, v := range map[string]string{"symbol": r.Symbol, "letter": r.Letter} {
+			if v != "" && utf8.RuneCountInString(v) != 1 {
+				errs.Add(r.Where.Value(key, v), "role %q: %s %q is not one character", r.ID, key, v)
+			}
+		}
 	}
 	if len(s.Groups) > 0 && len(s.Categories) == 0 {
 		errs.Add(s.Groups[0].Where.Pos(), "group: groups picture declared categories, and site.toml declares none ([[category]])")

@@ -56,6 +56,9 @@ func Load(fsys fs.FS) (*Content, error) {
 		for i := range c.Site.Groups {
 			c.Site.Groups[i].Where = w.sub(fmt.Sprintf("group.%d", i))
 		}
+		for i := range c.Site.Roles {
+			c.Site.Roles[i].Where = w.sub(fmt.Sprintf("role.%d", i))
+		}
 		for i := range c.Site.Snapshots {
 			c.Site.Snapshots[i].Where = w.sub(fmt.Sprintf("snapshot.%d", i))
 		}
@@ -112,9 +115,9 @@ func Load(fsys fs.FS) (*Content, error) {
 	for i := range c.Sources {
 		checkSource(&c.Sources[i], &errs)
 	}
-	categories := c.Site.CategoryIDs()
+	v := Vocab{Categories: c.Site.CategoryIDs(), Roles: c.Site.RoleIDs()}
 	for i := range c.Formats {
-		checkFormat(&c.Formats[i], categories, &errs)
+		checkFormat(&c.Formats[i], v, &errs)
 	}
 	for i := range c.Lessons {
 		checkLesson(&c.Lessons[i], &errs)

@@ -1,8 +1,14 @@
 package load
 
 import (
+	"cmp"
 	"formatlas/generator/diag"
 	"formatlas/generator/internal/tomlpos"
+	"maps"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Content is everything under content/, decoded and schema-checked but not yet
@@ -39,7 +45,10 @@ type Site struct {
 	// categories DefaultGroups.
 	Categories []Category `toml:"category"`
 	Groups     []Group    `toml:"group"`
-	Where      Where      `toml:"-"`
+	// Roles are the roles countries hold in formats, in display order;
+	// none means DefaultRoles.
+	Roles []Role `toml:"role"`
+	Where Where  `toml:"-"`
 }
 
 // Category is one [[category]] of site.toml: a kind of format.
@@ -67,6 +76,90 @@ var DefaultCategories = []Category{
 	{ID: "flexible", Label: "Flexible formats within NATO", Description: "Groupings that work within or alongside NATO structures with some members and partners."},
 	{ID: "minilateral", Label: "Minilateral formats", Description: "Smaller groupings that operate outside NATO structures."},
 	{ID: "eu", Label: "EU formats", Description: "The European Union and formats embedded in it."},
+}
+
+// Role is one [[role]] of site.toml: a role a country may hold in a
+// format, such as member or partner.
+type Role struct {
+	ID     string `toml:"id"`
+	Label  string `toml:"label"`  // "Lead nation"
+	Symbol string `toml:"symbol"` // one character to see it by; a spare one when not given
+	Letter string `toml:"letter"` // one letter beside it; the label's first when not given
+	// Membership says whether it counts as a membership; lead and member
+	// do when it is not given, the others do not.
+	Membership *bool `toml:"membership"`
+	// Singular and Plural name its holders in counts ("3 partners"); the
+	// label in lower case, and that with an s, when not given.
+	Singular string `toml:"singular"`
+	Plural   string `toml:"plural"`
+	Where    Where  `toml:"-"`
+}
+
+// One names one holder of the role: "partner", "invited country".
+func (r Role) One() string { return cmp.Or(r.Singular, strings.ToLower(r.Label)) }
+
+// Many names its holders: "partners", "invited countries".
+func (r Role) Many() string { return cmp.Or(r.Plural, r.One()+"s") }
+
+// Counts reports whether a role counts as a membership.
+func (r Role) Counts() bool {
+	if r.Membership != nil {
+		return *r.Membership
+	}
+	return r.ID == "lead" || r.ID == "member"
+}
+
+// DefaultRoles are the roles of a site that declares none.
+var DefaultRoles = []Role{
+	{ID: "lead", Label: "Lead nation", Symbol: "★", Letter: "L"},
+	{ID: "member", Label: "Member", Symbol: "●", Letter: "M"},
+	{ID: "partner", Label: "Partner", Symbol: "◐", Letter: "P"},
+	{ID: "observer", Label: "Observer", Symbol: "○", Letter: "O"},
+	{ID: "invited", Label: "Invited", Symbol: "◇", Letter: "I", Singular: "invited country", Plural: "invited countries"},
+	{ID: "aspirant", Label: "Aspirant", Symbol: "△", Letter: "A"},
+}
+
+// spareSymbols are given, in order, to declared roles without a symbol:
+// those no other role of the site has.
+var spareSymbols = []string{"◆", "■", "▲", "▼", "□", "▽", "◈", "◎", "◉", "◍", "◢", "◣"}
+
+// RoleVocabulary is the site's roles, in display order, each with its
+// symbol and letter: those it declares, else DefaultRoles.
+func (s *Site) RoleVocabulary() []Role {
+	if len(s.Roles) == 0 {
+		return DefaultRoles
+	}
+	out := slices.Clone(s.Roles)
+	taken := map[string]bool{}
+	for _, r := range out {
+		taken[r.Symbol] = true
+	}
+	spare := 0
+	for i := range out {
+		r := &out[i]
+		for r.Symbol == "" && spare < len(spareSymbols) {
+			if sym := spareSymbols[spare]; !taken[sym] {
+				r.Symbol, taken[sym] = sym, true
+			}
+			spare++
+		}
+		if r.Letter == "" && r.Label != "" {
+			first, _ := utf8.DecodeRuneInString(r.Label)
+			r.Letter = string(unicode.ToUpper(first))
+		}
+	}
+	return out
+}
+
+// RoleIDs are the ids of the site's roles, in display order.
+func (s *Site) RoleIDs() []string {
+	var ids []string
+	for _, r := range s.RoleVocabulary() {
+		if !In(r.ID, ids) { // a second is reported by checkVocabulary
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids
 }
 
 // DefaultGroups are the groups of a site that declares no categories.
@@ -172,19 +265,30 @@ type Format struct {
 	Where          Where  `toml:"-"`
 }
 
-// Members maps each role to country codes. The fields follow Roles.
-type Members struct {
-	Lead     []string `toml:"lead"`
-	Member   []string `toml:"member"`
-	Partner  []string `toml:"partner"`
-	Observer []string `toml:"observer"`
-	Invited  []string `toml:"invited"`
-	Aspirant []string `toml:"aspirant"`
+// Members maps each role to country codes.
+type Members map[string][]string
+
+// RoleList is the countries listed for one role.
+type RoleList struct {
+	Role  string
+	Codes []string
 }
 
-// ByRole returns the lists in the order of Roles.
-func (m *Members) ByRole() [][]string {
-	return [][]string{m.Lead, m.Member, m.Partner, m.Observer, m.Invited, m.Aspirant}
+// InOrder is the lists in the order of roles, the site's role ids, then
+// those of other roles, which the check reports, by name.
+func (m Members) InOrder(roles []string) []RoleList {
+	var out []RoleList
+	for _, r := range roles {
+		if codes, ok := m[r]; ok {
+			out = append(out, RoleList{r, codes})
+		}
+	}
+	for _, r := range slices.Sorted(maps.Keys(m)) {
+		if !slices.Contains(roles, r) {
+			out = append(out, RoleList{r, m[r]})
+		}
+	}
+	return out
 }
 
 // Episode is one [[member]] of a format: a time a country held a role, with
@@ -250,14 +354,10 @@ type Page struct {
 
 // Vocabularies of the content model.
 var (
-	Statuses = []string{"active", "dormant", "suspended", "defunct", "proposed"}
-	Roles    = []string{"lead", "member", "partner", "observer", "invited", "aspirant"}
-	// MembershipRoles are the roles that are memberships, which counts of
-	// members count; the others are counted apart.
-	MembershipRoles = []string{"lead", "member"}
-	Changes         = []string{"announced", "founded", "launched", "endorsed", "operational", "expanded", "joined", "left", "invited", "applied", "role", "suspended", "declaration", "proposed", "meeting", "renamed", "replaced"}
-	MemberLists     = []string{"complete", "incomplete", "derived"}
-	LessonKinds     = []string{"success-factor", "risk", "recommendation"}
+	Statuses    = []string{"active", "dormant", "suspended", "defunct", "proposed"}
+	Changes     = []string{"announced", "founded", "launched", "endorsed", "operational", "expanded", "joined", "left", "invited", "applied", "role", "suspended", "declaration", "proposed", "meeting", "renamed", "replaced"}
+	MemberLists = []string{"complete", "incomplete", "derived"}
+	LessonKinds = []string{"success-factor", "risk", "recommendation"}
 )
 
 // Where places a record's keys and values in its file.

@@ -27,7 +27,7 @@ func (p *Planner) period(sn site.Snapshot) view.ChangePeriod {
 	for _, ch := range p.s.Changes(sn.Date, p.s.AsOf) {
 		item := view.ChangeItem{Date: ch.Date.Human(), DateISO: ch.Date.String(), Kind: ch.Kind, Status: ch.Status}
 		if ch.Role != "" {
-			item.Role = view.Role(ch.Role)
+			item.Role = view.Role(p.s, ch.Role)
 		}
 		for _, c := range ch.Sources {
 			item.Sources = append(item.Sources, m.Cite(from, c))
@@ -172,7 +172,7 @@ func (p *Planner) standing(f *site.Format, c *site.Country, d load.Date, dated b
 			continue
 		}
 		if _, ok := sp.At(d, p.s.AsOf); ok {
-			r := strings.ToLower(view.Role(sp.Role).Label)
+			r := strings.ToLower(view.Role(p.s, sp.Role).Label)
 			if dated && !sp.Since.IsZero() {
 				r += " since " + sp.Since.Human()
 			}

@@ -134,7 +134,7 @@ func (p *Planner) Plan() ([]Page, diag.List) {
 func (p *Planner) home() view.HomeView {
 	members, others, inferred := 0, 0, 0
 	for _, f := range p.s.Formats {
-		n := view.MembershipCount(f.Members)
+		n := view.MembershipCount(p.s, f.Members)
 		members, others = members+n, others+len(f.Members)-n
 		if f.MemberList != "complete" {
 			inferred += n
@@ -201,7 +201,7 @@ func (p *Planner) formatFacts(m *view.Maker, f *site.Format) view.FormatView {
 	from := view.FormatPath(f)
 	v := view.FormatView{Page: m.Frame(from, f.Name), Format: m.FormatRef(from, f),
 		CategoryLabel: p.s.Category(f.Category).Label, Summary: f.Summary, Founded: f.Founded.Human(),
-		Focus: f.Focus, MemberCount: view.MembershipCount(f.Members), Others: view.OtherRoles(f.Members), MemberList: view.MemberListLabel(f.MemberList),
+		Focus: f.Focus, MemberCount: view.MembershipCount(p.s, f.Members), Others: view.OtherRoles(p.s, f.Members), MemberList: view.MemberListLabel(f.MemberList),
 		MemberListNote: f.MemberListNote, CategoryHref: view.RelURL(from, view.FormatsPath) + "#" + view.CategoryAnchor(f.Category)}
 	if f.Parent != nil {
 		ref := m.FormatRef(from, f.Parent)
@@ -219,7 +219,7 @@ func (p *Planner) formatFacts(m *view.Maker, f *site.Format) view.FormatView {
 	}
 	for _, ms := range f.Members {
 		if len(v.Groups) == 0 || v.Groups[len(v.Groups)-1].Role != ms.Role {
-			v.Groups = append(v.Groups, view.MemberGroup{RoleInfo: view.Role(ms.Role)})
+			v.Groups = append(v.Groups, view.MemberGroup{RoleInfo: view.Role(p.s, ms.Role)})
 		}
 		g := &v.Groups[len(v.Groups)-1]
 		g.Countries = append(g.Countries, p.memberRef(m, from, ms))
@@ -277,7 +277,7 @@ func (p *Planner) countries() view.CountriesView {
 	v := view.CountriesView{Page: p.site.Frame(view.CountriesPath, "Countries")}
 	for _, c := range view.ByName(p.s.Countries) {
 		v.Countries = append(v.Countries, view.CountryRow{CountryRef: p.site.CountryRef(view.CountriesPath, c),
-			Region: c.Region, NATO: view.Status(c.NATO, p.s.NATO), EU: view.Status(c.EU, p.s.EU), Formats: len(c.Memberships)})
+			Region: c.Region, NATO: view.Status(p.s, c.NATO, p.s.NATO), EU: view.Status(p.s, c.EU, p.s.EU), Formats: len(c.Memberships)})
 	}
 	return v
 }
@@ -285,7 +285,7 @@ func (p *Planner) countries() view.CountriesView {
 func (p *Planner) country(c *site.Country) view.CountryView {
 	m, from := p.site, view.CountryPath(c)
 	v := view.CountryView{Page: m.Frame(from, c.Name), Country: m.CountryRef(from, c), Region: c.Region, Aliases: c.Aliases, ContentDate: p.s.AsOf.Human(),
-		NATO: view.Status(c.NATO, p.s.NATO), EU: view.Status(c.EU, p.s.EU)}
+		NATO: view.Status(p.s, c.NATO, p.s.NATO), EU: view.Status(p.s, c.EU, p.s.EU)}
 	var cites []site.Citation
 	for i, ms := range c.Memberships {
 		var anchor string // the matrix links the first role of a format
@@ -293,7 +293,7 @@ func (p *Planner) country(c *site.Country) view.CountryView {
 			anchor = view.MembershipAnchor(ms.Format)
 		}
 		v.Memberships = append(v.Memberships, view.MembershipView{Anchor: anchor, Format: m.FormatRef(from, ms.Format),
-			CategoryLabel: p.s.Category(ms.Format.Category).Label, RoleInfo: view.Role(ms.Role), Uncertain: ms.Uncertain,
+			CategoryLabel: p.s.Category(ms.Format.Category).Label, RoleInfo: view.Role(p.s, ms.Role), Uncertain: ms.Uncertain,
 			When: when(ms), Sources: p.sourceList(m, from, ms.Sources)})
 		cites = append(cites, ms.Sources...) // its own where the content gives them, else its format's
 	}
@@ -306,7 +306,7 @@ func (p *Planner) country(c *site.Country) view.CountryView {
 			by = append(by, sp.By)
 			continue
 		}
-		v.Timeline = append(v.Timeline, view.TimelineItem{Format: m.FormatRef(from, sp.Format), RoleInfo: view.Role(sp.Role),
+		v.Timeline = append(v.Timeline, view.TimelineItem{Format: m.FormatRef(from, sp.Format), RoleInfo: view.Role(p.s, sp.Role),
 			From: sp.Since.Human(), To: sp.Until.Human()})
 	}
 	if len(by) > 0 && !by[0].IsZero() && !slices.ContainsFunc(by, func(d load.Date) bool { return d != by[0] }) {

@@ -38,7 +38,7 @@ type PrintCountry struct {
 // printCountry is the row of c in the print edition's table of countries.
 func (p *Planner) printCountry(c *site.Country) PrintCountry {
 	v := PrintCountry{Country: p.print.CountryRef(view.PrintPath, c), Anchor: view.CountryAnchor(c),
-		NATO: view.Status(c.NATO, p.s.NATO), EU: view.Status(c.EU, p.s.EU)}
+		NATO: view.Status(p.s, c.NATO, p.s.NATO), EU: view.Status(p.s, c.EU, p.s.EU)}
 	var b strings.Builder
 	for i, ms := range c.Memberships {
 		if i > 0 {
@@ -50,7 +50,7 @@ func (p *Planner) printCountry(c *site.Country) PrintCountry {
 		b.WriteString(`">`)
 		b.WriteString(escapeText(cmp.Or(f.Abbr, f.Name)))
 		b.WriteString(`</a> (`)
-		b.WriteString(escapeText(view.Role(ms.Role).Label))
+		b.WriteString(escapeText(view.Role(p.s, ms.Role).Label))
 		b.WriteString(`)`)
 	}
 	v.Formats = template.HTML(b.String())

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"formatlas/generator/load"
 	"formatlas/generator/page/view"
 	"formatlas/generator/site"
 )
@@ -30,7 +29,7 @@ func countrySummary(s *site.Site, c *site.Country) string {
 		case st.m == nil:
 			outside = append(outside, st.f)
 		default:
-			standing = append(standing, stands(st.m))
+			standing = append(standing, stands(s, st.m))
 		}
 	}
 	if len(standing) == 2 && strings.HasPrefix(standing[0], isMember) && strings.HasPrefix(standing[1], isMember) {
@@ -54,7 +53,7 @@ func countrySummary(s *site.Site, c *site.Country) string {
 	if len(standing) > 0 {
 		b.WriteString(" " + strings.Join(standing, " and ") + ". It")
 	}
-	formats, byRole := countRoles(c)
+	formats, byRole := countRoles(s, c)
 	switch {
 	case formats == 0:
 		b.WriteString(" takes part in none of the formats this atlas records.")
@@ -76,7 +75,7 @@ const isMember = "is a member of"
 
 // stands says how m stands: "has been a member of the X since 4 April
 // 2023", "is a member of the X", "holds the role of aspirant in the X".
-func stands(m *site.Membership) string {
+func stands(s *site.Site, m *site.Membership) string {
 	name := "the " + m.Format.Name
 	since := ""
 	if !m.Since.IsZero() && !m.Uncertain {
@@ -84,7 +83,7 @@ func stands(m *site.Membership) string {
 	}
 	switch {
 	case m.Role != "member":
-		return "holds the role of " + strings.ToLower(view.Role(m.Role).Label) + " in " + name + since
+		return "holds the role of " + strings.ToLower(view.Role(s, m.Role).Label) + " in " + name + since
 	case since != "":
 		return "has been a member of " + name + since
 	}
@@ -97,9 +96,9 @@ type roleCount struct {
 	n     int
 }
 
-// countRoles counts the formats c takes part in and, in load.Roles order,
-// those it holds each role in.
-func countRoles(c *site.Country) (int, []roleCount) {
+// countRoles counts the formats c takes part in and, in the role order of
+// s, those it holds each role in.
+func countRoles(s *site.Site, c *site.Country) (int, []roleCount) {
 	formats := 0
 	counts := map[string]int{}
 	for i, m := range c.Memberships {
@@ -109,9 +108,9 @@ func countRoles(c *site.Country) (int, []roleCount) {
 		counts[m.Role]++
 	}
 	var out []roleCount
-	for _, r := range load.Roles {
-		if n := counts[r]; n > 0 {
-			out = append(out, roleCount{strings.ToLower(view.Role(r).Label), n})
+	for _, r := range s.Roles {
+		if n := counts[r.ID]; n > 0 {
+			out = append(out, roleCount{strings.ToLower(r.Label), n})
 		}
 	}
 	return formats, out

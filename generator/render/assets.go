@@ -1,12 +1,17 @@
 package render
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"path"
 	"strings"
+	"unicode"
 
+	"formatlas/generator/load"
 	"formatlas/generator/publish"
+	"formatlas/generator/site"
 )
 
 // AssetsDir holds the fingerprinted stylesheets and scripts: their names carry
@@ -59,4 +64,40 @@ type errUnknownAsset string
 
 func (e errUnknownAsset) Error() string {
 	return "no asset " + string(e) + " in static/ (only .css and .js files are assets)"
+}
+
+// RolesPath is the stylesheet of the matrix's cells, made from the site's
+// roles and fingerprinted with the assets of static/.
+const RolesPath = "roles.css"
+
+// rolesCSS draws each role's symbol and letter in the cells of the matrix,
+// hidden from screen readers, which read the role's name in the cell: one
+// rule a role of s, in CSS escapes, so that no role's text can end the rule.
+func rolesCSS(s *site.Site) []byte {
+	var b bytes.Buffer
+	b.WriteString("/* A cell's symbol and letter, drawn here and hidden from screen readers, which read the role's name in the cell. Made from the site's roles. */\n")
+	for _, r := range s.Roles {
+		if !load.SlugRE.MatchString(r.ID) {
+			continue // reported by load; no selector to write
+		}
+		text := cssString(r.Symbol + " " + r.Letter)
+		fmt.Fprintf(&b, "table.matrix td.r-%s::before { content: %s; content: %s / \"\"; }\n", r.ID, text, text)
+	}
+	return b.Bytes()
+}
+
+// cssString quotes s as a CSS string, writing every character that is not
+// a plain letter, digit or space as an escape.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == ' ') {
+			b.WriteRune(r)
+			continue
+		}
+		fmt.Fprintf(&b, "\\%x ", r)
+	}
+	b.WriteByte('"')
+	return b.String()
 }

@@ -53,7 +53,7 @@ func RenderTo(sink publish.Sink, s *site.Site, siteFS fs.FS, opts Options) error
 	if md == nil {
 		md = markdown.New(markdown.Options{})
 	}
-	tmpl, static, staticPaths, err := prepare(siteFS, md)
+	tmpl, static, staticPaths, err := prepare(s, siteFS, md)
 	if err != nil { // no page can be made: report the commentaries' own mistakes too
 		var errs diag.List
 		errs.Append(err)
@@ -269,7 +269,7 @@ func executionErrors(pages []page.Page, pageErrs []error) diag.List {
 // highlighted code, then parses the templates, which ask for assets by name.
 // It also returns where each file of static/ ends up in the output, by its
 // path in static/, for static: links in Markdown.
-func prepare(siteFS fs.FS, md *markdown.Converter) (templates, []publish.File, map[string]string, error) {
+func prepare(s *site.Site, siteFS fs.FS, md *markdown.Converter) (templates, []publish.File, map[string]string, error) {
 	css, err := md.CSS()
 	if err != nil {
 		return nil, nil, nil, err
@@ -282,7 +282,7 @@ func prepare(siteFS fs.FS, md *markdown.Converter) (templates, []publish.File, m
 		paths[f.Path] = f.Path
 	}
 	// search-index.js is not among them and keeps its name: search.js loads it by that name.
-	static, names := fingerprint(append(static, publish.File{Path: ChromaPath, Data: css}))
+	static, names := fingerprint(append(static, publish.File{Path: ChromaPath, Data: css}, publish.File{Path: RolesPath, Data: rolesCSS(s)}))
 	for name, fp := range names {
 		if _, ok := paths[name]; ok {
 			paths[name] = fp

@@ -27,7 +27,7 @@ type Session struct {
 
 // NewSession prepares to re-render pages of s, whose full render was files.
 func NewSession(s *site.Site, siteFS fs.FS, md *markdown.Converter, files []publish.File) (*Session, error) {
-	tmpl, _, staticPaths, err := prepare(siteFS, md)
+	tmpl, _, staticPaths, err := prepare(s, siteFS, md)
 	if err != nil {
 		return nil, err
 	}

@@ -16,11 +16,11 @@ func (l *linker) derive(shown load.Date) {
 		if f.Parent != nil {
 			f.Parent.Children = append(f.Parent.Children, f)
 		}
-		sortMembers(f.Members)
+		s.sortMembers(f.Members)
 	}
 	for _, f := range s.Formats {
 		slices.SortFunc(f.Children, byName)
-		f.Spans = f.spans()
+		f.Spans = f.spans(s.roleRank)
 		for i := range f.Spans {
 			sp := &f.Spans[i]
 			sp.Country.Spans = append(sp.Country.Spans, sp)
@@ -64,7 +64,7 @@ func (l *linker) derive(shown load.Date) {
 				f.Members = append(f.Members, &Membership{Country: sp.Country, Format: f, Role: sp.Role, Since: sp.Since, Sources: sp.Sources, Own: sp.Own})
 			}
 		}
-		sortMembers(f.Members)
+		s.sortMembers(f.Members)
 	}
 	s.deriveMemberships()
 }
@@ -87,14 +87,15 @@ func (s *Site) showAt(d load.Date) {
 					Since: sp.Since, Until: sp.Until, Uncertain: h.Uncertain, Sources: sp.Sources, Own: sp.Own})
 			}
 		}
-		sortMembers(f.Members)
+		s.sortMembers(f.Members)
 	}
 	s.deriveMemberships()
 }
 
-func sortMembers(ms []*Membership) {
+// sortMembers sorts ms by role, in the site's order, then country name.
+func (s *Site) sortMembers(ms []*Membership) {
 	slices.SortStableFunc(ms, func(a, b *Membership) int {
-		if c := roleIndex(a.Role) - roleIndex(b.Role); c != 0 {
+		if c := s.roleRank[a.Role] - s.roleRank[b.Role]; c != 0 {
 			return c
 		}
 		return strings.Compare(a.Country.Name, b.Country.Name)
@@ -148,5 +149,3 @@ func CompareFormats(a, b *Format) int {
 	}
 	return byName(a, b)
 }
-
-func roleIndex(role string) int { return slices.Index(load.Roles, role) }

@@ -46,6 +46,13 @@ func LinkWith(c *load.Content, opts Options) (*Site, error) {
 	}
 	slices.SortFunc(l.s.Snapshots, func(a, b Snapshot) int { return a.Date.Compare(b.Date) })
 	l.s.Categories, l.s.Groups = c.Site.Vocabulary()
+	l.s.roleRank = map[string]int{}
+	for _, r := range c.Site.RoleVocabulary() {
+		if _, dup := l.s.roleRank[r.ID]; !dup { // a second is reported by load
+			l.s.roleRank[r.ID] = len(l.s.Roles)
+			l.s.Roles = append(l.s.Roles, r)
+		}
+	}
 	l.sources(c.Sources)
 	l.countries(c.Countries)
 	l.formats(c.Formats)
@@ -133,8 +140,8 @@ func (l *linker) format(f *Format) {
 		}
 	}
 	seen := map[*Country]string{}
-	for ri, codes := range f.Record.Members.ByRole() {
-		role := load.Roles[ri]
+	for _, list := range f.Record.Members.InOrder(l.s.RoleIDs()) {
+		role, codes := list.Role, list.Codes
 		key := "members." + role
 		count := map[string]int{}
 		for _, code := range codes {

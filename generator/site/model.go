@@ -23,6 +23,10 @@ type Site struct {
 	// categories pictured together: the site's vocabulary, or the defaults.
 	Categories []load.Category
 	Groups     []load.Group
+	// Roles are the roles countries hold in formats, in display order, each
+	// with its symbol and letter: the site's vocabulary, or the defaults.
+	Roles    []load.Role
+	roleRank map[string]int // the place of each role among Roles
 
 	Formats   []*Format
 	Countries []*Country
@@ -50,6 +54,30 @@ func (s *Site) Category(id string) load.Category {
 	}
 	return load.Category{ID: id, Label: id}
 }
+
+// Role is the role id of the site's vocabulary; an unknown id, which load
+// reports, is its own label.
+func (s *Site) Role(id string) load.Role {
+	for _, r := range s.Roles { // a few: quicker than a map
+		if r.ID == id {
+			return r
+		}
+	}
+	return load.Role{ID: id, Label: id}
+}
+
+// RoleIDs are the ids of the site's roles, in order.
+func (s *Site) RoleIDs() []string {
+	ids := make([]string, len(s.Roles))
+	for i, r := range s.Roles {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+// IsMembership reports whether the role counts as a membership, which
+// counts of members count; the other roles are counted apart.
+func (s *Site) IsMembership(role string) bool { return s.Role(role).Counts() }
 
 // Lesson returns the lesson with id, or nil.
 func (s *Site) Lesson(id string) *Lesson { return s.lessons[id] }

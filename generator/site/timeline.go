@@ -39,7 +39,7 @@ type Holding struct {
 // events: "joined" and "role" events date the start of the role held at
 // as_of; a "left" event ends a span, for a country that may no longer be in
 // the list at all.
-func (f *Format) spans() []Span {
+func (f *Format) spans(roleRank map[string]int) []Span {
 	byCountry := map[*Country][]*Event{}
 	for _, e := range f.Events {
 		if e.Country != nil {
@@ -99,7 +99,7 @@ func (f *Format) spans() []Span {
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Span) int {
-		if c := roleIndex(a.Role) - roleIndex(b.Role); c != 0 {
+		if c := roleRank[a.Role] - roleRank[b.Role]; c != 0 {
 			return c
 		}
 		if c := cmp.Or(strings.Compare(a.Country.Name, b.Country.Name), strings.Compare(a.Country.Code, b.Country.Code)); c != 0 {

@@ -173,7 +173,7 @@ func (x *Matrix) snapshot(d dated) View {
 		x.overview(x.m, &v, x.clustered, d)
 		return v
 	}
-	v.Legend = view.Legend()
+	v.Legend = view.Legend(x.s)
 	v.Groups, v.Rows, v.ColumnTotals = roleCells(x.m, path, x.formats, x.clustered, d.of)
 	x.filterRoles(v.Rows, x.clustered, d)
 	return v
@@ -292,7 +292,7 @@ func (x *Matrix) in(m *view.Maker, order, path string, w *whole) View {
 		x.overview(m, &v, x.orderCountries(order), x.dates[0])
 		return v
 	}
-	v.Legend = view.Legend()
+	v.Legend = view.Legend(x.s)
 	if w == nil {
 		v.Groups, v.Rows, v.ColumnTotals = roleCells(m, path, x.formats, x.orderCountries(order), members)
 		return v
@@ -328,7 +328,7 @@ func (x *Matrix) makeWhole() *whole {
 func (x *Matrix) part(d dated, i int) View {
 	pt := x.parts[i]
 	path, label := d.partPath(pt), x.s.Category(pt.category).Label
-	v := View{Page: x.m.Frame(path, fmt.Sprintf("Membership matrix: %s %s", label, pt.label)), Formats: len(pt.formats), Legend: view.Legend(),
+	v := View{Page: x.m.Frame(path, fmt.Sprintf("Membership matrix: %s %s", label, pt.label)), Formats: len(pt.formats), Legend: view.Legend(x.s),
 		Caption: fmt.Sprintf("Countries by formats, %s %s: the role each country holds in each format", label, pt.label)}
 	if sn := d.snap; sn != nil {
 		v.Title += ", " + sn.Label
@@ -455,6 +455,7 @@ func roleCells(m *view.Maker, path string, formats []*site.Format, countries []*
 	for k, c := range countries {
 		at[c] = k
 	}
+	s, roles := m.Site(), cellRoles(m.Site())
 	totals := make([]int, len(formats))
 	cells := make([]cell, len(countries)*len(formats)) // country by column
 	for i, f := range formats {
@@ -471,7 +472,7 @@ func roleCells(m *view.Maker, path string, formats []*site.Format, countries []*
 				c.roles[1] = h.role
 			}
 			c.gone = h.gone
-			if slices.Contains(load.MembershipRoles, h.role) && !counted[h.country] { // partners and the like are no members
+			if s.IsMembership(h.role) && !counted[h.country] { // partners and the like are no members
 				totals[i]++
 				counted[h.country] = true
 			}
@@ -489,9 +490,9 @@ func roleCells(m *view.Maker, path string, formats []*site.Format, countries []*
 				b.WriteString("<td></td>")
 				continue
 			case cl.gone.IsZero():
-				writeCell(&b, cl.roles, m.MembershipHref(ref, formats[i]))
+				writeCell(&b, roles, cl.roles, m.MembershipHref(ref, formats[i]))
 			default:
-				writeCell(&b, cl.roles, m.ThenHref(ref, cl.gone, formats[i]))
+				writeCell(&b, roles, cl.roles, m.ThenHref(ref, cl.gone, formats[i]))
 			}
 			total++
 		}
@@ -506,15 +507,32 @@ func row(ref view.CountryRef, c *site.Country, cells string, total int) Row {
 		Region: c.Region, NATO: view.RoleOrNone(c.NATO), EU: view.RoleOrNone(c.EU)}
 }
 
+// cellRoles are the roles of s as cells write them, escaped once for the
+// thousands of cells: their ids, labels, symbols and letters come from
+// content.
+func cellRoles(s *site.Site) map[string]view.RoleInfo {
+	out := map[string]view.RoleInfo{}
+	for _, r := range s.Roles {
+		info := view.Role(s, r.ID)
+		out[r.ID] = view.RoleInfo{Role: escapeText(info.Role), Label: escapeText(info.Label),
+			Symbol: escapeText(info.Symbol), Short: escapeText(info.Short)}
+	}
+	return out
+}
+
+// escapeText escapes s for HTML text and attribute values, as
+// html/template would.
+var escapeText = template.HTMLEscapeString
+
 // writeCell writes a cell holding a role, linked to href, the row on the
 // country's page that gives the membership's dates, role and sources: a
 // link, so that keyboard and touch reach it. The link's text is the role's
 // name, for screen readers; the stylesheet draws the symbol and letter to
-// see (table.matrix td.r-lead::before and so on), which halves the bytes of
-// a matrix of thousands of cells. The text comes from the fixed role table
-// and href from slugs and country codes, so neither needs escaping.
-func writeCell(b *strings.Builder, cell [2]string, href string) {
-	r := view.Role(cell[0])
+// see (td.r-lead::before and so on, written from the roles), which halves
+// the bytes of a matrix of thousands of cells. roles are escaped already
+// (cellRoles), and href is made of slugs and country codes.
+func writeCell(b *strings.Builder, roles map[string]view.RoleInfo, cell [2]string, href string) {
+	r := roleOf(roles, cell[0])
 	b.WriteString(`<td class="r-`)
 	b.WriteString(r.Role)
 	b.WriteString(`"><a href="`)
@@ -526,7 +544,7 @@ func writeCell(b *strings.Builder, cell [2]string, href string) {
 		return
 	}
 	// a second role held at once: its symbol and letter beside the first's
-	r2 := view.Role(cell[1])
+	r2 := roleOf(roles, cell[1])
 	b.WriteString(" and ")
 	b.WriteString(r2.Label)
 	b.WriteString(`</span></a><span class="r2" aria-hidden="true">`)
@@ -534,4 +552,13 @@ func writeCell(b *strings.Builder, cell [2]string, href string) {
 	b.WriteString(" ")
 	b.WriteString(r2.Short)
 	b.WriteString("</span></td>")
+}
+
+// roleOf is role's entry of roles; an unknown role, which load reports, is
+// its own escaped label.
+func roleOf(roles map[string]view.RoleInfo, role string) view.RoleInfo {
+	if r, ok := roles[role]; ok {
+		return r
+	}
+	return view.RoleInfo{Role: escapeText(role), Label: escapeText(role)}
 }

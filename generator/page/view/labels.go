@@ -1,31 +1,8 @@
 package view
 
 import (
-	"slices"
-
-	"formatlas/generator/load"
 	"formatlas/generator/site"
 )
-
-// roles gives each role its symbol and one-letter text, so the matrix never
-// relies on colour alone.
-var roles = map[string]RoleInfo{
-	"lead":     {Role: "lead", Label: "Lead nation", Symbol: "★", Short: "L"},
-	"member":   {Role: "member", Label: "Member", Symbol: "●", Short: "M"},
-	"partner":  {Role: "partner", Label: "Partner", Symbol: "◐", Short: "P"},
-	"observer": {Role: "observer", Label: "Observer", Symbol: "○", Short: "O"},
-	"invited":  {Role: "invited", Label: "Invited", Symbol: "◇", Short: "I"},
-	"aspirant": {Role: "aspirant", Label: "Aspirant", Symbol: "△", Short: "A"},
-}
-
-// legend lists the roles in load.Roles order.
-func legend() []RoleInfo {
-	out := make([]RoleInfo, len(load.Roles))
-	for i, r := range load.Roles {
-		out[i] = roles[r]
-	}
-	return out
-}
 
 var memberListLabels = map[string]string{
 	"complete":   "",
@@ -45,11 +22,22 @@ var lessonKindBlurbs = map[string]string{
 	"recommendation": "What the evidence suggests NATO should do.",
 }
 
-// Role describes the role r for legends, member lists and matrix cells.
-func Role(r string) RoleInfo { return roles[r] }
+// Role describes the role r of s for legends, member lists and matrix
+// cells: its label, and a symbol and letter, so the matrix never relies on
+// colour alone.
+func Role(s *site.Site, r string) RoleInfo {
+	role := s.Role(r)
+	return RoleInfo{Role: role.ID, Label: role.Label, Symbol: role.Symbol, Short: role.Letter}
+}
 
-// Legend lists the roles in load.Roles order.
-func Legend() []RoleInfo { return legend() }
+// Legend lists the roles of s in their order.
+func Legend(s *site.Site) []RoleInfo {
+	out := make([]RoleInfo, len(s.Roles))
+	for i, r := range s.Roles {
+		out[i] = Role(s, r.ID)
+	}
+	return out
+}
 
 // MemberListLabel says what a member list of this kind is: "" when complete.
 func MemberListLabel(l string) string { return memberListLabels[l] }
@@ -60,43 +48,35 @@ func LessonKindLabel(k string) string { return lessonKindLabels[k] }
 // LessonKindBlurb says in a sentence what the lessons of a kind are.
 func LessonKindBlurb(k string) string { return lessonKindBlurbs[k] }
 
-// rolePlurals name the holders of a role that is no membership, one and many.
-var rolePlurals = map[string][2]string{
-	"partner":  {"partner", "partners"},
-	"observer": {"observer", "observers"},
-	"invited":  {"invited country", "invited countries"},
-	"aspirant": {"aspirant", "aspirants"},
-}
-
 // RoleCount is how many countries hold a role that is no membership.
 type RoleCount struct {
 	Role, Singular, Plural string
 	N                      int
 }
 
-// OtherRoles counts the roles of ms that are no memberships, in role order.
-func OtherRoles(ms []*site.Membership) []RoleCount {
+// OtherRoles counts the roles of ms that are no memberships, in the role
+// order of s.
+func OtherRoles(s *site.Site, ms []*site.Membership) []RoleCount {
 	var out []RoleCount
-	for _, r := range load.Roles {
+	for _, r := range s.Roles {
 		n := 0
 		for _, m := range ms {
-			if m.Role == r {
+			if m.Role == r.ID {
 				n++
 			}
 		}
-		if n > 0 && !slices.Contains(load.MembershipRoles, r) {
-			w := rolePlurals[r]
-			out = append(out, RoleCount{Role: r, Singular: w[0], Plural: w[1], N: n})
+		if n > 0 && !r.Counts() {
+			out = append(out, RoleCount{Role: r.ID, Singular: r.One(), Plural: r.Many(), N: n})
 		}
 	}
 	return out
 }
 
-// MembershipCount is how many of ms are memberships (load.MembershipRoles).
-func MembershipCount(ms []*site.Membership) int {
+// MembershipCount is how many of ms are memberships, as the roles of s say.
+func MembershipCount(s *site.Site, ms []*site.Membership) int {
 	n := 0
 	for _, m := range ms {
-		if slices.Contains(load.MembershipRoles, m.Role) {
+		if s.IsMembership(m.Role) {
 			n++
 		}
 	}

@@ -239,14 +239,14 @@ func (m *Maker) CategoryGroups(from string) []CategoryGroup {
 
 // Status says a country's standing in NATO or the EU, from its membership
 // of that format; "" when the site has no such format.
-func Status(m *site.Membership, of *site.Format) string {
+func Status(s *site.Site, m *site.Membership, of *site.Format) string {
 	switch {
 	case of == nil:
 		return ""
 	case m == nil:
 		return "Not a member"
 	}
-	return Role(m.Role).Label
+	return s.Role(m.Role).Label
 }
 
 // RoleOrNone is the role of the membership m, or "none": for filters and

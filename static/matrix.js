@@ -1,5 +1,6 @@
 // The membership matrix, enhanced: filter formats by category and countries by
-// region and by NATO and EU status, sort the rows, and highlight the row and
+// region and by their status in the site's status formats (the table's
+// data-statuses), sort the rows, and highlight the row and
 // column under the pointer or focus. Without JavaScript the table reads as it is.
 (function () {
   "use strict";
@@ -48,8 +49,9 @@
   var regions = {};
   rows.forEach(function (r) { var g = r.getAttribute("data-region"); if (g) regions[g] = true; });
   var region = select("matrix-region", "Region", [["", "All regions"]].concat(Object.keys(regions).sort().map(function (g) { return [g, g]; })));
-  var nato = select("matrix-nato", "NATO", [["", "Any"], ["member", "Members"], ["none", "Not members"]]);
-  var eu = select("matrix-eu", "EU", [["", "Any"], ["member", "Members"], ["none", "Not members"]]);
+  var statuses = JSON.parse(table.getAttribute("data-statuses") || "[]").map(function (st) {
+    return { id: st[0], select: select("matrix-" + st[0], st[1], [["", "Any"], ["member", "Members"], ["none", "Not members"]]) };
+  });
   var sort = select("matrix-sort", "Sort by", [["name", "Name"], ["total", "Number of formats"], ["region", "Region"]]);
   var count = el("p", { "class": "matrix-count", role: "status" });
   controls.appendChild(count);
@@ -74,8 +76,7 @@
     var visible = 0;
     rows.forEach(function (r) {
       var ok = (region.value === "" || r.getAttribute("data-region") === region.value) &&
-        statusMatches(r.getAttribute("data-nato"), nato.value) &&
-        statusMatches(r.getAttribute("data-eu"), eu.value);
+        statuses.every(function (st) { return statusMatches(r.getAttribute("data-" + st.id), st.select.value); });
       r.hidden = !ok;
       if (ok) visible++;
     });

@@ -2,6 +2,8 @@ package export
 
 import (
 	_ "embed"
+	"maps"
+	"slices"
 	"sync"
 
 	"github.com/BurntSushi/toml"
@@ -56,10 +58,14 @@ type (
 		Name    string   `json:"name"`
 		Region  string   `json:"region,omitempty"`
 		Aliases []string `json:"aliases"`
-		NATO    string   `json:"nato"` // the role held in NATO on the date shown, or "none"
-		EU      string   `json:"eu"`
-		URL     string   `json:"url"`
+		// Statuses are written as fields of their own, before url: the
+		// role held on the date shown in each of the site's status
+		// formats, under its id ("nato": "member"), or "none".
+		Statuses []StatusValue `json:"-"`
+		URL      string        `json:"url"`
 	}
+	// StatusValue is the role a country holds in a status format.
+	StatusValue  struct{ Format, Role string }
 	LessonRecord struct {
 		ID       string           `json:"id"`
 		Title    string           `json:"title"`
@@ -122,8 +128,11 @@ func Data(s *site.Site) []publish.File {
 	}
 	countries := []CountryRecord{}
 	for _, c := range s.Countries {
-		countries = append(countries, CountryRecord{Code: c.Code, Name: c.Name, Region: c.Region, Aliases: append([]string{}, c.Aliases...),
-			NATO: view.RoleOrNone(c.NATO), EU: view.RoleOrNone(c.EU), URL: view.CountryPath(c)})
+		r := CountryRecord{Code: c.Code, Name: c.Name, Region: c.Region, Aliases: append([]string{}, c.Aliases...), URL: view.CountryPath(c)}
+		for i, st := range s.Statuses {
+			r.Statuses = append(r.Statuses, StatusValue{st.Format.ID, view.RoleOrNone(c.Statuses[i])})
+		}
+		countries = append(countries, r)
 	}
 	lessons := []LessonRecord{}
 	for _, l := range s.Lessons {
@@ -215,3 +224,57 @@ var Docs = sync.OnceValue(func() []FileDoc {
 	}
 	return d.File
 })
+
+// MarshalJSON writes the record's fields in order, each status as a field
+// of its own before url.
+func (r CountryRecord) MarshalJSON() ([]byte, error) {
+	type plain struct { // the fields of the struct tags, in order
+		Code    string   `json:"code"`
+		Name    string   `json:"name"`
+		Region  string   `json:"region,omitempty"`
+		Aliases []string `json:"aliases"`
+	}
+	head, err := json.Marshal(plain{r.Code, r.Name, r.Region, r.Aliases})
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	b.Write(head[:len(head)-1]) // without its closing brace
+	for _, st := range r.Statuses {
+		k, _ := json.Marshal(st.Format)
+		v, _ := json.Marshal(st.Role)
+		b.WriteByte(',')
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	url, _ := json.Marshal(r.URL)
+	b.WriteString(`,"url":`)
+	b.Write(url)
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// UnmarshalJSON reads a record MarshalJSON wrote: the fields it does not
+// know as statuses, in no particular order.
+func (r *CountryRecord) UnmarshalJSON(data []byte) error {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(data, &fields); err != nil {
+		return err
+	}
+	known := map[string]any{"code": &r.Code, "name": &r.Name, "region": &r.Region, "aliases": &r.Aliases, "url": &r.URL}
+	for _, k := range slices.Sorted(maps.Keys(fields)) {
+		if dst, ok := known[k]; ok {
+			if err := json.Unmarshal(fields[k], dst); err != nil {
+				return err
+			}
+			continue
+		}
+		var role string
+		if err := json.Unmarshal(fields[k], &role); err != nil {
+			return err
+		}
+		r.Statuses = append(r.Statuses, StatusValue{k, role})
+	}
+	return nil
+}

@@ -84,7 +84,7 @@ func dataPackage(s *site.Site) publish.File {
 	}
 	dp.Resources = []Resource{
 		jsonResource(view.FormatsJSONPath, FormatRecord{}, "id"),
-		jsonResource(view.CountriesJSONPath, CountryRecord{}, "code"),
+		countriesResource(s),
 		jsonResource(view.LessonsJSONPath, LessonRecord{}, "id"),
 		jsonResource(view.SourcesJSONPath, SourceRecord{}, "id"),
 		csvResource(view.MembershipsCSVPath, MembershipColumns, ref("country", "countries", "code"), ref("format", "formats", "id")),
@@ -115,6 +115,9 @@ func jsonResource(p string, record any, key string) Resource {
 	t := reflect.TypeOf(record)
 	for i := range t.NumField() {
 		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name == "-" {
+			continue // written by the record's own MarshalJSON
+		}
 		typ := "string"
 		switch t.Field(i).Type.Kind() {
 		case reflect.Slice:
@@ -129,6 +132,22 @@ func jsonResource(p string, record any, key string) Resource {
 	r := resource(p, "json", "application/json", fields)
 	r.Profile = "data-resource"
 	r.Schema.PrimaryKey = key
+	return r
+}
+
+// countriesResource describes countries.json: its fields, with a field for
+// each status format of s before url.
+func countriesResource(s *site.Site) Resource {
+	r := jsonResource(view.CountriesJSONPath, CountryRecord{}, "code")
+	fields := r.Schema.Fields
+	last := fields[len(fields)-1] // url
+	fields = fields[:len(fields)-1]
+	for _, st := range s.Statuses {
+		f := field(view.CountriesJSONPath, "<status>", "string")
+		f.Name = st.Format.ID
+		fields = append(fields, f)
+	}
+	r.Schema.Fields = append(fields, last)
 	return r
 }
 

@@ -64,6 +64,9 @@ func jsonKeys(v any) []string {
 	t := reflect.TypeOf(v)
 	for i := range t.NumField() {
 		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name == "-" { // written by the record's MarshalJSON: CountryRecord's statuses
+			name = "<status>"
+		}
 		out = append(out, name)
 	}
 	return out

@@ -399,6 +399,14 @@ func checkVocabulary(s *Site, errs *diag.List) {
 			}
 		}
 	}
+	statuses := map[string]Where{}
+	for _, st := range s.CountryStatuses {
+		required(st.Where, errs, "country_status", [2]string{"format", st.Format}, [2]string{"label", st.Label})
+		if prev, dup := statuses[st.Format]; dup && st.Format != "" {
+			errs.Add(st.Where.Value("format", st.Format), "country_status of format %q is declared twice (first at %s)", st.Format, prev.Pos())
+		}
+		statuses[st.Format] = st.Where
+	}
 	if len(s.Groups) > 0 && len(s.Categories) == 0 {
 		errs.Add(s.Groups[0].Where.Pos(), "group: groups picture declared categories, and site.toml declares none ([[category]])")
 	}

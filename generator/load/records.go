@@ -48,7 +48,18 @@ type Site struct {
 	// Roles are the roles countries hold in formats, in display order;
 	// none means DefaultRoles.
 	Roles []Role `toml:"role"`
-	Where Where  `toml:"-"`
+	// CountryStatuses are the columns of a country's standing in one format
+	// each, such as its NATO membership; none means none.
+	CountryStatuses []CountryStatus `toml:"country_status"`
+	Where           Where           `toml:"-"`
+}
+
+// CountryStatus is one [[country_status]] of site.toml: a country's
+// standing in the format, shown as a column of its own.
+type CountryStatus struct {
+	Format string `toml:"format"` // the format's id
+	Label  string `toml:"label"`  // the column's heading: "NATO"
+	Where  Where  `toml:"-"`
 }
 
 // Category is one [[category]] of site.toml: a kind of format.

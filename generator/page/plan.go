@@ -277,15 +277,17 @@ func (p *Planner) countries() view.CountriesView {
 	v := view.CountriesView{Page: p.site.Frame(view.CountriesPath, "Countries")}
 	for _, c := range view.ByName(p.s.Countries) {
 		v.Countries = append(v.Countries, view.CountryRow{CountryRef: p.site.CountryRef(view.CountriesPath, c),
-			Region: c.Region, NATO: view.Status(p.s, c.NATO, p.s.NATO), EU: view.Status(p.s, c.EU, p.s.EU), Formats: len(c.Memberships)})
+			Region: c.Region, Statuses: view.Statuses(p.s, c), Formats: len(c.Memberships)})
 	}
 	return v
 }
 
 func (p *Planner) country(c *site.Country) view.CountryView {
 	m, from := p.site, view.CountryPath(c)
-	v := view.CountryView{Page: m.Frame(from, c.Name), Country: m.CountryRef(from, c), Region: c.Region, Aliases: c.Aliases, ContentDate: p.s.AsOf.Human(),
-		NATO: view.Status(p.s, c.NATO, p.s.NATO), EU: view.Status(p.s, c.EU, p.s.EU)}
+	v := view.CountryView{Page: m.Frame(from, c.Name), Country: m.CountryRef(from, c), Region: c.Region, Aliases: c.Aliases, ContentDate: p.s.AsOf.Human()}
+	for i, st := range view.Statuses(p.s, c) {
+		v.Statuses = append(v.Statuses, view.StatusCell{Label: p.s.Statuses[i].Label, Value: st})
+	}
 	var cites []site.Citation
 	for i, ms := range c.Memberships {
 		var anchor string // the matrix links the first role of a format

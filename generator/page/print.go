@@ -27,8 +27,8 @@ type PrintView struct {
 // PrintCountry is a row of the print edition's table of countries.
 type PrintCountry struct {
 	Country  view.CountryRef
-	Anchor   string // its row's id
-	NATO, EU string
+	Anchor   string   // its row's id
+	Statuses []string // its standing in each status format
 	// Formats links each of its formats, with the role, separated by
 	// commas. It is made in Go, as the matrix cells are: at 10,000 formats
 	// the table holds some 200,000 of these links.
@@ -38,7 +38,7 @@ type PrintCountry struct {
 // printCountry is the row of c in the print edition's table of countries.
 func (p *Planner) printCountry(c *site.Country) PrintCountry {
 	v := PrintCountry{Country: p.print.CountryRef(view.PrintPath, c), Anchor: view.CountryAnchor(c),
-		NATO: view.Status(p.s, c.NATO, p.s.NATO), EU: view.Status(p.s, c.EU, p.s.EU)}
+		Statuses: view.Statuses(p.s, c)}
 	var b strings.Builder
 	for i, ms := range c.Memberships {
 		if i > 0 {

@@ -10,8 +10,8 @@ import (
 )
 
 // countrySummary is the sentence that opens c's page, made from its data:
-// its standing in the formats that give countries a status (NATO and the
-// EU), with its dates where the content has them, and how many formats it
+// its standing in the formats that give countries a status (country_status
+// in site.toml: NATO and the EU here), with its dates where the content has them, and how many formats it
 // takes part in, by role. "Finland has been a member of the North Atlantic
 // Treaty Organization since 4 April 2023 and is a member of the European
 // Union. It takes part in 14 formats: as member in 10, as partner in 4."
@@ -20,16 +20,11 @@ import (
 func countrySummary(s *site.Site, c *site.Country) string {
 	var standing []string
 	var outside []*site.Format
-	for _, st := range []struct {
-		f *site.Format
-		m *site.Membership
-	}{{s.NATO, c.NATO}, {s.EU, c.EU}} {
-		switch {
-		case st.f == nil:
-		case st.m == nil:
-			outside = append(outside, st.f)
-		default:
-			standing = append(standing, stands(s, st.m))
+	for i, st := range s.Statuses { // the formats that give countries a status
+		if m := c.Statuses[i]; m == nil {
+			outside = append(outside, st.Format)
+		} else {
+			standing = append(standing, stands(s, m))
 		}
 	}
 	if len(standing) == 2 && strings.HasPrefix(standing[0], isMember) && strings.HasPrefix(standing[1], isMember) {

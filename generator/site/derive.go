@@ -102,11 +102,11 @@ func (s *Site) sortMembers(ms []*Membership) {
 	})
 }
 
-// deriveMemberships fills each country's memberships, its NATO and EU
-// status and the shared-member rankings from the formats' members.
+// deriveMemberships fills each country's memberships, its statuses and the
+// shared-member rankings from the formats' members.
 func (s *Site) deriveMemberships() {
 	for _, c := range s.Countries {
-		c.Memberships, c.NATO, c.EU = nil, nil, nil
+		c.Memberships, c.Statuses = nil, make([]*Membership, len(s.Statuses))
 	}
 	for _, f := range s.Formats {
 		for _, m := range f.Members {
@@ -116,11 +116,10 @@ func (s *Site) deriveMemberships() {
 	for _, c := range s.Countries {
 		slices.SortFunc(c.Memberships, func(a, b *Membership) int { return CompareFormats(a.Format, b.Format) })
 		for _, m := range c.Memberships {
-			switch {
-			case s.NATO != nil && m.Format == s.NATO:
-				c.NATO = m
-			case s.EU != nil && m.Format == s.EU:
-				c.EU = m
+			for i, st := range s.Statuses {
+				if m.Format == st.Format && c.Statuses[i] == nil {
+					c.Statuses[i] = m
+				}
 			}
 		}
 	}

@@ -59,7 +59,13 @@ func LinkWith(c *load.Content, opts Options) (*Site, error) {
 	l.lessons(c.Lessons)
 	l.pages(c.Pages)
 	l.checkAliases()
-	l.s.NATO, l.s.EU = l.s.formats["nato"], l.s.formats["eu"]
+	for _, st := range c.Site.CountryStatuses {
+		if f := l.s.formats[st.Format]; f != nil {
+			l.s.Statuses = append(l.s.Statuses, Status{Format: f, Label: st.Label})
+		} else if st.Format != "" {
+			l.errs.Add(st.Where.Value("format", st.Format), "country_status: unknown format %q%s", st.Format, diag.DidYouMean(st.Format, l.formatIDs()))
+		}
+	}
 	l.derive(opts.AsOf)
 	return l.s, l.errs.Err()
 }

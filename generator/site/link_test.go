@@ -16,7 +16,7 @@ import (
 func linkFS(t *testing.T, formats map[string]string) *site.Site {
 	t.Helper()
 	m := fstest.MapFS{
-		"content/site.toml":    {Data: []byte("title = \"T\"\n")},
+		"content/site.toml":    {Data: []byte("title = \"T\"\n" + statuses)},
 		"content/sources.toml": {Data: []byte("[[source]]\nid = \"s\"\ntitle = \"S\"\nlocators = { p1 = \"Part 1\" }\n")},
 		"content/countries.toml": {Data: []byte(`
 [[country]]
@@ -87,7 +87,16 @@ func TestInverseRelationsAndRoles(t *testing.T) {
 	}
 }
 
-func TestNATOAndEUStatus(t *testing.T) {
+// statuses declares NATO and the EU as the formats that give countries a
+// status, when the site has them.
+var statuses = ""
+
+// TestCountryStatuses: the formats site.toml declares as country statuses
+// give each country its role in them, in the declared order; none is
+// declared, none is given.
+func TestCountryStatuses(t *testing.T) {
+	statuses = "[[country_status]]\nformat = \"nato\"\nlabel = \"NATO\"\n[[country_status]]\nformat = \"eu\"\nlabel = \"EU\"\n"
+	defer func() { statuses = "" }()
 	s := linkFS(t, map[string]string{
 		"nato": "name = \"NATO\"\n" + head + "[members]\nmember = [\"AAA\", \"BBB\"]\naspirant = [\"CCC\"]\n",
 		"eu":   "name = \"EU\"\n" + head + "[members]\nmember = [\"BBB\", \"DDD\"]\n",
@@ -102,15 +111,19 @@ func TestNATOAndEUStatus(t *testing.T) {
 	}
 	for _, c := range cases {
 		country := s.Country(c.code)
-		if got := role(country.NATO); got != c.nato {
+		if got := role(country.Statuses[0]); got != c.nato {
 			t.Errorf("%s NATO = %q, want %q", c.code, got, c.nato)
 		}
-		if got := role(country.EU); got != c.eu {
+		if got := role(country.Statuses[1]); got != c.eu {
 			t.Errorf("%s EU = %q, want %q", c.code, got, c.eu)
 		}
 	}
-	if s.NATO == nil || s.EU == nil {
-		t.Fatal("NATO and EU formats not found")
+	if len(s.Statuses) != 2 || s.Statuses[0].Format.ID != "nato" || s.Statuses[1].Label != "EU" {
+		t.Fatalf("statuses %+v", s.Statuses)
+	}
+	statuses = ""
+	if s := linkFS(t, map[string]string{"nato": "name = \"NATO\"\n" + head + "[members]\nmember = [\"AAA\"]\n"}); len(s.Statuses) != 0 || len(s.Country("AAA").Statuses) != 0 {
+		t.Errorf("a site that declares no status has %d", len(s.Statuses))
 	}
 }
 

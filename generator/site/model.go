@@ -34,14 +34,22 @@ type Site struct {
 	Lessons   []*Lesson // sorted by kind (load.LessonKinds order), then title
 	Pages     []*Page   // sorted by slug
 
-	// NATO and EU are the formats with ids "nato" and "eu", nil if absent.
-	NATO, EU *Format
+	// Statuses are the formats whose membership is a column of each
+	// country (NATO, the EU), as site.toml declares them; Country.Statuses
+	// follows them.
+	Statuses []Status
 
 	formats   map[string]*Format
 	countries map[string]*Country
 	sources   map[string]*Source
 	lessons   map[string]*Lesson
 	pages     map[string]*Page
+}
+
+// Status is a format whose membership is a column of each country.
+type Status struct {
+	Format *Format
+	Label  string // the column's heading: "NATO"
 }
 
 // Category is the category id of the site's vocabulary; an unknown id, which
@@ -164,8 +172,9 @@ type Country struct {
 	Aliases            []string // other names it is known by
 	// Memberships are sorted by format category (Site.Categories order), then name.
 	Memberships []*Membership
-	// NATO and EU are its memberships of those formats, nil if it has none.
-	NATO, EU *Membership
+	// Statuses are its memberships of the formats of Site.Statuses, in that
+	// order, each nil if it has none.
+	Statuses []*Membership
 	// Spans are every role it held in any format, dated ones first by date:
 	// pointers into the formats' Spans.
 	Spans  []*Span

@@ -5,6 +5,7 @@ package matrix
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"slices"
@@ -30,6 +31,7 @@ type View struct {
 	Legend       []view.RoleInfo
 	Formats      int
 	Snapshots    []view.NavItem // the matrix at each snapshot date, and the present
+	StatusList   string         // the status formats, for matrix.js's filters: [[id, label], ...] in JSON
 	Snapshot     string         // on a snapshot's page: its date and label
 }
 
@@ -43,11 +45,13 @@ type Group struct {
 // Row is one country's row. Cells is pre-rendered: at thousands of formats
 // a template call per cell would dominate the build.
 type Row struct {
-	Country  view.CountryRef
-	Cells    template.HTML
-	Total    int
-	Region   string
-	NATO, EU string // the role held, or "none": for the filters
+	Country view.CountryRef
+	Cells   template.HTML
+	Total   int
+	Region  string
+	// Statuses are the row's data attributes for the filters: the role held
+	// in each status format, or "none" (` data-nato="member"`).
+	Statuses template.HTMLAttr
 }
 
 // Matrix is the matrix of one site, worked out once, before its pages are
@@ -165,7 +169,7 @@ func (x *Matrix) snapshotLinks(from string, current dated, pathAt func(dated) st
 // date, rows in the clustered order: the whole, or the overview of its parts.
 func (x *Matrix) snapshot(d dated) View {
 	sn, path := d.snap, d.overviewPath()
-	v := View{Page: x.m.Frame(path, "Membership matrix, "+sn.Label), Formats: len(x.formats),
+	v := View{Page: x.m.Frame(path, "Membership matrix, "+sn.Label), Formats: len(x.formats), StatusList: statusList(x.s),
 		Caption:  "Countries by formats on " + sn.Date.Human() + ": the role each country held in each format",
 		Snapshot: sn.Date.Human() + " (" + sn.Label + ")"}
 	v.Snapshots = x.snapshotLinks(path, d, dated.overviewPath)
@@ -179,7 +183,7 @@ func (x *Matrix) snapshot(d dated) View {
 	return v
 }
 
-// filterRoles sets the NATO and EU roles of the rows of countries, for the
+// filterRoles sets the status roles of the rows of countries, for the
 // filters, to those held on d, a snapshot's date.
 func (x *Matrix) filterRoles(rows []Row, countries []*site.Country, d dated) {
 	rolesIn := func(f *site.Format) map[*site.Country]string { // worked out once a page, not once a row
@@ -193,10 +197,45 @@ func (x *Matrix) filterRoles(rows []Row, countries []*site.Country, d dated) {
 		}
 		return out
 	}
-	nato, eu := rolesIn(x.s.NATO), rolesIn(x.s.EU)
-	for i, c := range countries {
-		rows[i].NATO, rows[i].EU = cmp.Or(nato[c], "none"), cmp.Or(eu[c], "none")
+	held := make([]map[*site.Country]string, len(x.s.Statuses))
+	for i, st := range x.s.Statuses {
+		held[i] = rolesIn(st.Format)
 	}
+	roles := make([]string, len(x.s.Statuses))
+	for i, c := range countries {
+		for k := range held {
+			roles[k] = held[k][c]
+		}
+		rows[i].Statuses = statusAttrs(x.s, roles)
+	}
+}
+
+// statusAttrs are the data attributes of a row whose country holds roles
+// in the status formats of s, in order ("" for none).
+func statusAttrs(s *site.Site, roles []string) template.HTMLAttr {
+	var b strings.Builder
+	for i, st := range s.Statuses {
+		b.WriteString(" data-")
+		b.WriteString(escapeText(st.Format.ID))
+		b.WriteString(`="`)
+		b.WriteString(escapeText(cmp.Or(roles[i], "none")))
+		b.WriteString(`"`)
+	}
+	return template.HTMLAttr(b.String())
+}
+
+// statusList is the site's status formats as matrix.js reads them from the
+// table: [[id, label], ...] in JSON.
+func statusList(s *site.Site) string {
+	if len(s.Statuses) == 0 {
+		return ""
+	}
+	list := [][2]string{}
+	for _, st := range s.Statuses {
+		list = append(list, [2]string{st.Format.ID, st.Label})
+	}
+	js, _ := json.Marshal(list) // strings always marshal
+	return string(js)
 }
 
 // Print is the print edition's matrix, linked by pm: clustered, and its own
@@ -280,7 +319,7 @@ func parts(formats []*site.Format) []part {
 // in is the matrix page of one row order, linked by m: the whole matrix,
 // from w when given, or on a large site its overview.
 func (x *Matrix) in(m *view.Maker, order, path string, w *whole) View {
-	v := View{Page: m.Frame(path, "Membership matrix"), Formats: len(x.formats),
+	v := View{Page: m.Frame(path, "Membership matrix"), Formats: len(x.formats), StatusList: statusList(x.s),
 		Caption: "Countries by formats: the role each country holds in each format"}
 	for _, o := range view.MatrixOrders {
 		v.Orders = append(v.Orders, view.NavItem{Label: o.Label, Href: view.RelURL(path, o.Path), Current: o.Key == order})
@@ -328,7 +367,7 @@ func (x *Matrix) makeWhole() *whole {
 func (x *Matrix) part(d dated, i int) View {
 	pt := x.parts[i]
 	path, label := d.partPath(pt), x.s.Category(pt.category).Label
-	v := View{Page: x.m.Frame(path, fmt.Sprintf("Membership matrix: %s %s", label, pt.label)), Formats: len(pt.formats), Legend: view.Legend(x.s),
+	v := View{Page: x.m.Frame(path, fmt.Sprintf("Membership matrix: %s %s", label, pt.label)), Formats: len(pt.formats), Legend: view.Legend(x.s), StatusList: statusList(x.s),
 		Caption: fmt.Sprintf("Countries by formats, %s %s: the role each country holds in each format", label, pt.label)}
 	if sn := d.snap; sn != nil {
 		v.Title += ", " + sn.Label
@@ -407,7 +446,7 @@ func (x *Matrix) overview(m *view.Maker, v *View, countries []*site.Country, d d
 			}
 			total += count
 		}
-		v.Rows = append(v.Rows, row(m.CountryRef(v.Path, c), c, b.String(), total))
+		v.Rows = append(v.Rows, row(x.s, m.CountryRef(v.Path, c), c, b.String(), total))
 	}
 	if d.snap != nil {
 		x.filterRoles(v.Rows, countries, d)
@@ -496,15 +535,20 @@ func roleCells(m *view.Maker, path string, formats []*site.Format, countries []*
 			}
 			total++
 		}
-		rows = append(rows, row(ref, c, b.String(), total))
+		rows = append(rows, row(m.Site(), ref, c, b.String(), total))
 	}
 	return groups, rows, totals
 }
 
 // row is the row of c, linked by ref: its cells, pre-rendered, and its total.
-func row(ref view.CountryRef, c *site.Country, cells string, total int) Row {
-	return Row{Country: ref, Cells: template.HTML(cells), Total: total,
-		Region: c.Region, NATO: view.RoleOrNone(c.NATO), EU: view.RoleOrNone(c.EU)}
+func row(s *site.Site, ref view.CountryRef, c *site.Country, cells string, total int) Row {
+	roles := make([]string, len(c.Statuses))
+	for i, m := range c.Statuses {
+		if m != nil {
+			roles[i] = m.Role
+		}
+	}
+	return Row{Country: ref, Cells: template.HTML(cells), Total: total, Region: c.Region, Statuses: statusAttrs(s, roles)}
 }
 
 // cellRoles are the roles of s as cells write them, escaped once for the

@@ -58,12 +58,16 @@ type Maker struct {
 	// notFound is the root of 404.html: the path of base_url ("/", or
 	// "/atlas/" for a site published at example.org/atlas/), since a server
 	// returns that page at any depth.
-	notFound string
+	notFound     string
+	statusLabels []string // the headings of the country statuses
 }
 
 // NewMaker is the Maker of views of s whose links link makes.
 func NewMaker(s *site.Site, link Linker) *Maker {
 	m := &Maker{s: s, link: link, links: map[string]*Links{}, notFound: SitePath(s.BaseURL)}
+	for _, st := range s.Statuses {
+		m.statusLabels = append(m.statusLabels, st.Label)
+	}
 	for _, root := range []string{"", "../", m.notFound} {
 		m.links[root] = siteLinks(root)
 	}
@@ -94,7 +98,7 @@ func (m *Maker) Frame(path, title string) Page {
 	if path == NotFoundPath {
 		root = m.notFound // a server returns 404.html at any depth
 	}
-	pg := Page{SiteTitle: m.s.Title, Description: m.s.Description, Title: title,
+	pg := Page{SiteTitle: m.s.Title, Description: m.s.Description, Title: title, StatusLabels: m.statusLabels,
 		Path: path, Root: root, AsOf: m.s.Shown.Human(), Links: m.links[root]}
 	if m.s.Shown != m.s.AsOf {
 		pg.ContentAsOf = m.s.AsOf.Human()
@@ -247,6 +251,15 @@ func Status(s *site.Site, m *site.Membership, of *site.Format) string {
 		return "Not a member"
 	}
 	return s.Role(m.Role).Label
+}
+
+// Statuses are c's standings in the status formats of s, in order.
+func Statuses(s *site.Site, c *site.Country) []string {
+	out := make([]string, len(s.Statuses))
+	for i, st := range s.Statuses {
+		out[i] = Status(s, c.Statuses[i], st.Format)
+	}
+	return out
 }
 
 // RoleOrNone is the role of the membership m, or "none": for filters and

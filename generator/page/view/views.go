@@ -19,6 +19,9 @@ type Page struct {
 	ContentAsOf string // the date the content describes, when AsOf is another
 	Shell       *Shell // the navigation bar and the footer
 	Links       *Links // the site's own pages, from this one
+	// StatusLabels head the columns of countries' statuses ("NATO", "EU"):
+	// the site's country_status, in order.
+	StatusLabels []string
 }
 
 // Links are the site's own pages and files, relative to a page (with its
@@ -238,9 +241,13 @@ type CountriesView struct {
 // CountryRow is a country in the index.
 type CountryRow struct {
 	CountryRef
-	Region, NATO, EU string
-	Formats          int
+	Region   string
+	Statuses []string // its standing in each status format: "Member", "Not a member"
+	Formats  int
 }
+
+// StatusCell is a country's standing in one status format.
+type StatusCell struct{ Label, Value string }
 
 // CountryView is one country's page.
 type CountryView struct {
@@ -249,7 +256,7 @@ type CountryView struct {
 	Region      string
 	Aliases     []string // other names it is known by
 	Summary     string   // the sentence that opens its page
-	NATO, EU    string
+	Statuses    []StatusCell
 	Memberships []MembershipView
 	Timeline    []TimelineItem // its dated roles
 	Undated     int            // roles held by as_of whose start is not dated

@@ -152,6 +152,11 @@ func prose(t *testing.T) map[string]string {
 		add("content/sources.toml "+s.ID+" note", s.Note)
 	}
 	add("content/site.toml description", c.Site.Description)
+	add("content/site.toml intro", c.Site.Intro)
+	add("content/site.toml licence_statement", c.Site.LicenceStatement)
+	for _, k := range c.Site.LessonKinds {
+		add("content/site.toml lesson_kind "+k.ID, k.Description)
+	}
 	return out
 }
 

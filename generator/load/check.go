@@ -399,6 +399,10 @@ func checkVocabulary(s *Site, errs *diag.List) {
 			}
 		}
 	}
+	for _, k := range s.LessonKinds {
+		required(k.Where, errs, "lesson_kind", [2]string{"id", k.ID}, [2]string{"label", k.Label})
+		vocab(k.Where, errs, "id", k.ID, LessonKinds)
+	}
 	statuses := map[string]Where{}
 	for _, st := range s.CountryStatuses {
 		required(st.Where, errs, "country_status", [2]string{"format", st.Format}, [2]string{"label", st.Label})

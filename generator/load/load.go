@@ -59,6 +59,9 @@ func Load(fsys fs.FS) (*Content, error) {
 		for i := range c.Site.Roles {
 			c.Site.Roles[i].Where = w.sub(fmt.Sprintf("role.%d", i))
 		}
+		for i := range c.Site.LessonKinds {
+			c.Site.LessonKinds[i].Where = w.sub(fmt.Sprintf("lesson_kind.%d", i))
+		}
 		for i := range c.Site.CountryStatuses {
 			c.Site.CountryStatuses[i].Where = w.sub(fmt.Sprintf("country_status.%d", i))
 		}

@@ -37,6 +37,13 @@ type Site struct {
 	// ("CC-BY-4.0"), and LicenceURL its text.
 	Licence    string `toml:"licence"`
 	LicenceURL string `toml:"licence_url"`
+	// LicenceStatement is the data page's paragraph on the licence, in
+	// place of a plain one made from licence and licence_url.
+	LicenceStatement string `toml:"licence_statement"`
+	// Intro is the home page's paragraph on what the atlas covers.
+	Intro string `toml:"intro"`
+	// LessonKinds relabel the kinds of lesson, whose ids are built in.
+	LessonKinds []LessonKind `toml:"lesson_kind"`
 	// Snapshots are other dates to show beside as_of, such as a source's.
 	Snapshots []Snapshot `toml:"snapshot"`
 	// Categories are the kinds of format, in display order; none means
@@ -52,6 +59,39 @@ type Site struct {
 	// each, such as its NATO membership; none means none.
 	CountryStatuses []CountryStatus `toml:"country_status"`
 	Where           Where           `toml:"-"`
+}
+
+// LessonKind is one [[lesson_kind]] of site.toml: a heading and a sentence
+// for the lessons of one of the built-in kinds (LessonKinds).
+type LessonKind struct {
+	ID          string `toml:"id"`
+	Label       string `toml:"label"`
+	Description string `toml:"description"`
+	Where       Where  `toml:"-"`
+}
+
+// DefaultLessonKinds are the kinds' headings and sentences where site.toml
+// gives none.
+var DefaultLessonKinds = []LessonKind{
+	{ID: "success-factor", Label: "Success factors", Description: "What makes a format work."},
+	{ID: "risk", Label: "Risks", Description: "What can go wrong."},
+	{ID: "recommendation", Label: "Recommendations", Description: "What the evidence suggests should be done."},
+}
+
+// LessonKind is the heading and sentence of the lesson kind id: the site's,
+// else the default.
+func (s *Site) LessonKind(id string) LessonKind {
+	for _, k := range s.LessonKinds {
+		if k.ID == id {
+			return k
+		}
+	}
+	for _, k := range DefaultLessonKinds {
+		if k.ID == id {
+			return k
+		}
+	}
+	return LessonKind{ID: id, Label: id}
 }
 
 // CountryStatus is one [[country_status]] of site.toml: a country's

@@ -15,7 +15,7 @@ func (p *Planner) lessons() view.LessonsView {
 	v := view.LessonsView{Page: m.Frame(view.LessonsPath, "Lessons learned")}
 	for _, l := range p.s.Lessons {
 		if len(v.Kinds) == 0 || v.Kinds[len(v.Kinds)-1].Kind != l.Kind {
-			v.Kinds = append(v.Kinds, view.LessonKindGroup{Kind: l.Kind, Label: view.LessonKindLabel(l.Kind), Blurb: view.LessonKindBlurb(l.Kind),
+			v.Kinds = append(v.Kinds, view.LessonKindGroup{Kind: l.Kind, Label: p.s.Record.LessonKind(l.Kind).Label, Blurb: p.s.Record.LessonKind(l.Kind).Description,
 				Anchor: view.KindAnchor(l.Kind)})
 		}
 		row := view.LessonRow{LessonRef: m.LessonRef(view.LessonsPath, l), Summary: l.Summary}

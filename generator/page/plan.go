@@ -142,6 +142,7 @@ func (p *Planner) home() view.HomeView {
 	}
 	return view.HomeView{Page: p.site.Frame(view.HomePath, p.s.Title), Formats: len(p.s.Formats),
 		Countries: len(p.s.Countries), Sources: len(p.s.Sources), Memberships: members, OtherRoles: others, Inferred: inferred,
+		OtherRoleNames: view.OtherRoleNames(p.s), Intro: p.s.Intro,
 		Categories: p.site.CategoryGroups(view.HomePath)}
 }
 

@@ -30,7 +30,8 @@ func (p *Planner) redirectPages() []Page {
 // dataPage documents each export: its format and its fields.
 func (p *Planner) dataPage() view.DataView {
 	from := view.DataPath
-	v := view.DataView{Page: p.site.Frame(from, "Data"), ContentDate: p.s.AsOf.Human()}
+	v := view.DataView{Page: p.site.Frame(from, "Data"), ContentDate: p.s.AsOf.Human(),
+		Licence: p.s.Licence, LicenceURL: p.s.LicenceURL, LicenceText: p.s.LicenceStatement}
 	for _, d := range export.Docs() {
 		name := strings.TrimPrefix(d.Path, "data/")
 		v.Files = append(v.Files, view.DataFileView{Name: name, Href: view.RelURL(from, d.Path), Anchor: view.DataFileAnchor(name),

@@ -26,17 +26,18 @@ func Link(c *load.Content) (*Site, error) { return LinkWith(c, Options{}) }
 // LinkWith links as Link does, with opts.
 func LinkWith(c *load.Content, opts Options) (*Site, error) {
 	l := &linker{s: &Site{
-		Title:       c.Site.Title,
-		Description: c.Site.Description,
-		BaseURL:     cmp.Or(opts.BaseURL, c.Site.BaseURL),
-		AsOf:        c.Site.AsOf,
-		Licence:     c.Site.Licence,
-		LicenceURL:  c.Site.LicenceURL,
-		formats:     map[string]*Format{},
-		countries:   map[string]*Country{},
-		sources:     map[string]*Source{},
-		lessons:     map[string]*Lesson{},
-		pages:       map[string]*Page{},
+		Title:            c.Site.Title,
+		Description:      c.Site.Description,
+		BaseURL:          cmp.Or(opts.BaseURL, c.Site.BaseURL),
+		AsOf:             c.Site.AsOf,
+		Licence:          c.Site.Licence,
+		LicenceURL:       c.Site.LicenceURL,
+		LicenceStatement: c.Site.LicenceStatement, Intro: c.Site.Intro, Record: &c.Site,
+		formats:   map[string]*Format{},
+		countries: map[string]*Country{},
+		sources:   map[string]*Source{},
+		lessons:   map[string]*Lesson{},
+		pages:     map[string]*Page{},
 	}}
 	for _, sn := range c.Site.Snapshots {
 		// load reports a snapshot without a date, and a second of one date

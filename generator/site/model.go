@@ -19,6 +19,8 @@ type Site struct {
 	Shown                       load.Date  // the date the members are shown for: AsOf unless linking was given another
 	Snapshots                   []Snapshot // other dates to show beside AsOf, in date order
 	Licence, LicenceURL         string     // of the data and commentary: an SPDX id, and its text
+	LicenceStatement, Intro     string     // the data page's paragraph on the licence, and the home page's on the atlas
+	Record                      *load.Site // the vocabulary of lesson kinds, among others
 	// Categories are the kinds of format, in display order, and Groups the
 	// categories pictured together: the site's vocabulary, or the defaults.
 	Categories []load.Category

@@ -2,24 +2,13 @@ package view
 
 import (
 	"formatlas/generator/site"
+	"strings"
 )
 
 var memberListLabels = map[string]string{
 	"complete":   "",
 	"incomplete": "This member list is incomplete.",
 	"derived":    "This member list is derived from a rule rather than listed by the source.",
-}
-
-var lessonKindLabels = map[string]string{
-	"success-factor": "Success factors",
-	"risk":           "Risks",
-	"recommendation": "Recommendations",
-}
-
-var lessonKindBlurbs = map[string]string{
-	"success-factor": "What makes a format work.",
-	"risk":           "What can go wrong, for the formats and for NATO.",
-	"recommendation": "What the evidence suggests NATO should do.",
 }
 
 // Role describes the role r of s for legends, member lists and matrix
@@ -42,11 +31,20 @@ func Legend(s *site.Site) []RoleInfo {
 // MemberListLabel says what a member list of this kind is: "" when complete.
 func MemberListLabel(l string) string { return memberListLabels[l] }
 
-// LessonKindLabel names a kind of lesson, as a heading.
-func LessonKindLabel(k string) string { return lessonKindLabels[k] }
-
-// LessonKindBlurb says in a sentence what the lessons of a kind are.
-func LessonKindBlurb(k string) string { return lessonKindBlurbs[k] }
+// OtherRoleNames names the holders of the roles of s that are no
+// memberships, for a sentence: "partners, observers and aspirants".
+func OtherRoleNames(s *site.Site) string {
+	var names []string
+	for _, r := range s.Roles {
+		if !r.Counts() {
+			names = append(names, r.Many())
+		}
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
 
 // RoleCount is how many countries hold a role that is no membership.
 type RoleCount struct {

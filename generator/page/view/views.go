@@ -110,8 +110,10 @@ type SharedView struct {
 type HomeView struct {
 	Page
 	Formats, Countries, Sources, Memberships int
-	OtherRoles                               int // roles that are no memberships: partners, observers, …
-	Inferred                                 int // memberships from member lists that are incomplete or derived
+	OtherRoles                               int    // roles that are no memberships: partners, observers, …
+	OtherRoleNames                           string // their holders: "partners, observers and aspirants"
+	Intro                                    string // what the atlas covers
+	Inferred                                 int    // memberships from member lists that are incomplete or derived
 	Categories                               []CategoryGroup
 }
 
@@ -319,8 +321,9 @@ type RedirectView struct {
 // DataView is the page that documents the exports.
 type DataView struct {
 	Page
-	ContentDate string
-	Files       []DataFileView
+	ContentDate                      string
+	Licence, LicenceURL, LicenceText string // the data's licence; LicenceText is the site's own paragraph on it
+	Files                            []DataFileView
 }
 
 // DataFileView is one export and its fields.

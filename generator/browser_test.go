@@ -407,15 +407,22 @@ func matrixFilters(t *testing.T, ctx context.Context, w *watcher, base string) {
 	}
 }
 
-// axe runs axe-core on one page of each kind: zero violations.
-func axe(t *testing.T, ctx context.Context, base string) {
+// axePages are a page of each kind of the real site.
+var axePages = []string{"index.html", "formats/index.html", "formats/jef.html", "countries/index.html",
+	"countries/fin.html", "matrix.html", "lessons/index.html", "lessons/three-ds.html", "sources.html",
+	"pages/about.html", "print.html", "pictures.html", "overlaps.html", "upset.html", "timeline.html", "matrix-az.html", "data/index.html", "changes.html"}
+
+// axe runs axe-core on pages, by default one of each kind of the real
+// site: zero violations.
+func axe(t *testing.T, ctx context.Context, base string, pages ...string) {
 	script, err := os.ReadFile(filepath.Join(repoRoot, ".ci", "node_modules", "axe-core", "axe.min.js"))
 	if err != nil {
 		requireInCI(t, "axe-core is missing (npm ci --prefix .ci)")
 	}
-	for _, p := range []string{"index.html", "formats/index.html", "formats/jef.html", "countries/index.html",
-		"countries/fin.html", "matrix.html", "lessons/index.html", "lessons/three-ds.html", "sources.html",
-		"pages/about.html", "print.html", "pictures.html", "overlaps.html", "upset.html", "timeline.html", "matrix-az.html", "data/index.html", "changes.html"} {
+	if len(pages) == 0 {
+		pages = axePages
+	}
+	for _, p := range pages {
 		do(t, ctx, p, chromedp.Navigate(base+p))
 		eval[bool](t, ctx, string(script)+";true")
 		violations := eval[[]string](t, ctx, `axe.run(document, {resultTypes: ["violations"]}).then(r =>

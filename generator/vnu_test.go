@@ -37,9 +37,14 @@ func TestValidHTML(t *testing.T) {
 	if _, err := generator.Build(synthFS(t, 250), large, generator.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	targets := []string{out, filepath.Join(large, "matrix.html"), filepath.Join(large, "matrix")}
+	// and the second atlas, of another subject and vocabulary
+	other := filepath.Join(t.TempDir(), "other")
+	if _, err := generator.Build(contentFS(t, "site-other"), other, generator.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	targets := []string{out, filepath.Join(large, "matrix.html"), filepath.Join(large, "matrix"), other}
 	if testing.Short() {
-		targets = append(onePerKind(t, out), filepath.Join(large, "matrix.html"))
+		targets = append(onePerKind(t, out), filepath.Join(large, "matrix.html"), other)
 		targets = append(targets, firstPages(t, filepath.Join(large, "matrix"))...)
 	}
 	// C1 alone halves the checker's CPU time on a run this short; its

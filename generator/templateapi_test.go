@@ -235,7 +235,9 @@ func qualify(pkg, typ string) string {
 
 // referenced are the qualified type names in a field's type.
 func referenced(typ string) []string {
-	return strings.FieldsFunc(typ, func(r rune) bool { return r == '[' || r == ']' || r == '*' || r == ' ' || r == '(' || r == ')' || r == ',' })
+	return strings.FieldsFunc(typ, func(r rune) bool {
+		return r == '[' || r == ']' || r == '*' || r == ' ' || r == '(' || r == ')' || r == ','
+	})
 }
 
 func formatNode(b *strings.Builder, fset *token.FileSet, e ast.Expr) error {

@@ -162,6 +162,10 @@ type Options struct {
 	// Warn, if set, is told what is not an error but a reader should know:
 	// an AsOf after the date the content was last reviewed.
 	Warn func(msg string)
+	// GitHubPages builds for a host that sets no headers, as GitHub Pages:
+	// each page carries the Content-Security-Policy as a meta tag, and the
+	// output has .nojekyll, so that the host publishes it as it is.
+	GitHubPages bool
 }
 
 // Check runs every stage in memory and writes nothing. The error lists every
@@ -200,7 +204,11 @@ func link(siteFS fs.FS, opts Options) (*site.Site, diag.List) {
 		errs.Append(load.CheckMarkdown(siteFS, content.CommentaryPaths()))
 		return nil, errs
 	}
-	model, err := site.LinkWith(content, site.Options{AsOf: opts.AsOf, BaseURL: opts.BaseURL})
+	sopts := site.Options{AsOf: opts.AsOf, BaseURL: opts.BaseURL}
+	if opts.GitHubPages {
+		sopts.MetaPolicy = export.MetaPolicy()
+	}
+	model, err := site.LinkWith(content, sopts)
 	errs.Append(err)
 	return model, errs
 }

@@ -1,13 +1,17 @@
 package generator_test
 
 import (
+	"formatlas/generator"
 	"formatlas/generator/export"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/BurntSushi/toml"
+	"github.com/chromedp/chromedp"
 )
 
 // netlifyConfig is the part of netlify.toml the tests read.
@@ -83,5 +87,65 @@ func TestNetlifyConfig(t *testing.T) {
 	}
 	if len(c.Headers) > 0 {
 		t.Error("netlify.toml sets headers: they are defined once, by the build's _headers")
+	}
+}
+
+// TestGitHubPages: built for a host that sets no headers, every page
+// carries the policy as a meta tag, without frame-ancestors, which only a
+// header may carry, and the output has .nojekyll; in the browser, served
+// with no header at all, the pages load under that policy with no console
+// error.
+func TestGitHubPages(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := generator.Build(realFS(t), out, generator.Options{GitHubPages: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, ".nojekyll")); err != nil {
+		t.Error(err)
+	}
+	policy := export.MetaPolicy()
+	if strings.Contains(policy, "frame-ancestors") || !strings.Contains(policy, "script-src 'self'") {
+		t.Errorf("the meta policy %q", policy)
+	}
+	meta := `<meta http-equiv="Content-Security-Policy" content="` + strings.ReplaceAll(policy, "'", "&#39;") + `">`
+	pages := 0
+	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".html" {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if pages++; !strings.Contains(string(b), meta) {
+			t.Errorf("%s lacks the policy's meta tag", p)
+		}
+		return nil
+	})
+	if err != nil || pages < 100 {
+		t.Fatalf("%d pages, %v", pages, err)
+	}
+	plain := filepath.Join(t.TempDir(), "plain") // a plain build has neither
+	if _, err := generator.Build(realFS(t), plain, generator.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(plain, "index.html")); strings.Contains(string(b), "http-equiv") {
+		t.Error("a plain build carries the meta policy")
+	}
+	if testing.Short() && os.Getenv("CI") == "" {
+		return // the browser runs only when CI is set
+	}
+	ctx := browser(t)
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	tab, cancel := chromedp.NewContext(ctx)
+	defer cancel()
+	w := watch(t, tab, srv.URL+"/")
+	for _, p := range []string{"index.html", "matrix.html", "formats/jef.html", "upset.html"} {
+		do(t, tab, p, chromedp.Navigate(srv.URL+"/"+p), chromedp.WaitReady("body"))
+	}
+	do(t, tab, "matrix filters", chromedp.Navigate(srv.URL+"/matrix.html"), chromedp.WaitVisible(`.matrix-controls`))
+	for _, p := range w.take() {
+		t.Error(p)
 	}
 }

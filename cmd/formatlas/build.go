@@ -26,7 +26,7 @@ const buildMemoryLimit = 384 << 20
 func buildCommand() *Command {
 	return &Command{
 		Name:  "build",
-		Usage: "[--site DIR] [--out DIR] [--force] [--base-url URL] [--as-of DATE]",
+		Usage: "[--site DIR] [--out DIR] [--force] [--base-url URL] [--as-of DATE] [--github-pages]",
 		Short: "build the site into a directory (default public/)",
 		Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
 			siteDir := fs.String("site", ".", "the site `directory`, holding content/ and, to override the built-in theme, templates/ and static/")
@@ -34,6 +34,7 @@ func buildCommand() *Command {
 			force := fs.Bool("force", false, "replace --out even if it is a non-empty folder that no formatlas build made")
 			asOf := fs.String("as-of", "", "show membership as of this `date` (2019, 2019-06 or 2019-06-01) instead of as_of in site.toml")
 			baseURL := fs.String("base-url", "", "the site's absolute `URL`, ending in a slash, in place of base_url in site.toml (for deploy previews)")
+			pages := fs.Bool("github-pages", false, "build for GitHub Pages, which sets no headers: the Content-Security-Policy as a meta tag in each page, and .nojekyll")
 			return func(ctx context.Context, env *Env, args []string) error {
 				if len(args) > 0 {
 					return usageError{fmt.Sprintf("unexpected arguments: %v", args)}
@@ -46,7 +47,7 @@ func buildCommand() *Command {
 					}
 					opts.AsOf = d
 				}
-				opts.BaseURL = *baseURL
+				opts.BaseURL, opts.GitHubPages = *baseURL, *pages
 				opts.SiteDir, opts.Force = *siteDir, *force
 				opts.Warn = func(msg string) { fmt.Fprintf(env.Stderr, "formatlas: warning: %s\n", msg) }
 				if os.Getenv("GOMEMLIMIT") == "" {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"strings"
 
 	"formatlas/generator/publish"
 )
@@ -54,4 +55,26 @@ func HeadersFor(name string) []Header {
 		}
 	}
 	return out
+}
+
+// NoJekyllPath is the empty file that tells GitHub Pages to publish the
+// output as it is, without running Jekyll over it.
+const NoJekyllPath = ".nojekyll"
+
+// MetaPolicy is the site's Content-Security-Policy as a page's meta tag may
+// carry it, for a host that sets no headers: without frame-ancestors, which a
+// browser takes only from a header.
+func MetaPolicy() string {
+	for _, h := range Headers {
+		if h.Name == "Content-Security-Policy" {
+			var kept []string
+			for _, d := range strings.Split(h.Value, ";") {
+				if d = strings.TrimSpace(d); d != "" && !strings.HasPrefix(d, "frame-ancestors") {
+					kept = append(kept, d)
+				}
+			}
+			return strings.Join(kept, "; ")
+		}
+	}
+	return ""
 }

@@ -84,6 +84,9 @@ func RenderTo(sink publish.Sink, s *site.Site, siteFS fs.FS, opts Options) error
 	// the print edition, the search index and the other files.
 	seq := len(pages)
 	rest := append(export.Crawler(s.BaseURL, crawled(pages)), export.Redirects(s), export.HeadersFile())
+	if s.MetaPolicy != "" { // for GitHub Pages
+		rest = append(rest, publish.File{Path: export.NoJekyllPath})
+	}
 	rest = append(append(rest, static...), export.Data(s)...)
 	slices.SortFunc(rest, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) }) // whatever order static/ was listed in
 	out.PutAll(rest, seq+1)

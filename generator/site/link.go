@@ -17,6 +17,9 @@ type Options struct {
 	AsOf load.Date
 	// BaseURL replaces base_url, as for a deploy preview; the caller checks it.
 	BaseURL string
+	// MetaPolicy, if set, is the Content-Security-Policy every page carries
+	// as a meta tag, for a host that sets no headers.
+	MetaPolicy string
 }
 
 // Link resolves the references between records and derives the relations the
@@ -32,7 +35,7 @@ func LinkWith(c *load.Content, opts Options) (*Site, error) {
 		AsOf:             c.Site.AsOf,
 		Licence:          c.Site.Licence,
 		LicenceURL:       c.Site.LicenceURL,
-		LicenceStatement: c.Site.LicenceStatement, Intro: c.Site.Intro, Record: &c.Site,
+		LicenceStatement: c.Site.LicenceStatement, Intro: c.Site.Intro, Record: &c.Site, MetaPolicy: opts.MetaPolicy,
 		formats:   map[string]*Format{},
 		countries: map[string]*Country{},
 		sources:   map[string]*Source{},

@@ -20,6 +20,7 @@ type Site struct {
 	Snapshots                   []Snapshot // other dates to show beside AsOf, in date order
 	Licence, LicenceURL         string     // of the data and commentary: an SPDX id, and its text
 	LicenceStatement, Intro     string     // the data page's paragraph on the licence, and the home page's on the atlas
+	MetaPolicy                  string     // the Content-Security-Policy every page carries as a meta tag, if any
 	Record                      *load.Site // the vocabulary of lesson kinds, among others
 	// Categories are the kinds of format, in display order, and Groups the
 	// categories pictured together: the site's vocabulary, or the defaults.

@@ -98,7 +98,7 @@ func (m *Maker) Frame(path, title string) Page {
 	if path == NotFoundPath {
 		root = m.notFound // a server returns 404.html at any depth
 	}
-	pg := Page{SiteTitle: m.s.Title, Description: m.s.Description, Title: title, StatusLabels: m.statusLabels,
+	pg := Page{SiteTitle: m.s.Title, Description: m.s.Description, Title: title, StatusLabels: m.statusLabels, MetaPolicy: m.s.MetaPolicy,
 		Path: path, Root: root, AsOf: m.s.Shown.Human(), Links: m.links[root]}
 	if m.s.Shown != m.s.AsOf {
 		pg.ContentAsOf = m.s.AsOf.Human()

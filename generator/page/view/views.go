@@ -22,6 +22,7 @@ type Page struct {
 	// StatusLabels head the columns of countries' statuses ("NATO", "EU"):
 	// the site's country_status, in order.
 	StatusLabels []string
+	MetaPolicy   string // the Content-Security-Policy as a meta tag, for a host that sets no headers
 }
 
 // Links are the site's own pages and files, relative to a page (with its

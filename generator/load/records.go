@@ -123,10 +123,10 @@ type Group struct {
 // DefaultCategories are the categories of a site that declares none.
 var DefaultCategories = []Category{
 	{ID: "alliance", Label: "Alliances", Description: "Collective defence organisations."},
-	{ID: "partnership-framework", Label: "NATO partnership frameworks", Description: "NATO's frameworks and programmes for working with partner countries."},
-	{ID: "flexible", Label: "Flexible formats within NATO", Description: "Groupings that work within or alongside NATO structures with some members and partners."},
-	{ID: "minilateral", Label: "Minilateral formats", Description: "Smaller groupings that operate outside NATO structures."},
-	{ID: "eu", Label: "EU formats", Description: "The European Union and formats embedded in it."},
+	{ID: "partnership-framework", Label: "Partnership frameworks", Description: "Frameworks and programmes through which an organisation works with partner countries."},
+	{ID: "flexible", Label: "Flexible formats", Description: "Groupings that work within or alongside an organisation's structures with some members and partners."},
+	{ID: "minilateral", Label: "Minilateral formats", Description: "Smaller groupings that operate outside such structures."},
+	{ID: "eu", Label: "Union formats", Description: "A union of states and the formats embedded in it."},
 }
 
 // Role is one [[role]] of site.toml: a role a country may hold in a
@@ -216,7 +216,7 @@ func (s *Site) RoleIDs() []string {
 // DefaultGroups are the groups of a site that declares no categories.
 var DefaultGroups = []Group{
 	{ID: "flexible-minilateral", Label: "Flexible and minilateral formats", Phrase: "flexible and minilateral formats", Categories: []string{"flexible", "minilateral"}},
-	{ID: "partnership", Label: "NATO partnership frameworks", Categories: []string{"partnership-framework"}},
+	{ID: "partnership", Label: "Partnership frameworks", Phrase: "partnership frameworks", Categories: []string{"partnership-framework"}},
 }
 
 // Vocabulary is the site's categories and groups: those it declares, else

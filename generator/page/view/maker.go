@@ -241,8 +241,8 @@ func (m *Maker) CategoryGroups(from string) []CategoryGroup {
 	return groups
 }
 
-// Status says a country's standing in NATO or the EU, from its membership
-// of that format; "" when the site has no such format.
+// Status says a country's standing in a status format (country_status), from
+// its membership of it; "" when the site has no such format.
 func Status(s *site.Site, m *site.Membership, of *site.Format) string {
 	switch {
 	case of == nil:

@@ -372,27 +372,13 @@ func heldBefore(events []Event, left *Event) bool {
 // declares: each has an id, once, and a label; a group names declared
 // categories; a role's symbol and letter are one character each.
 func checkVocabulary(s *Site, errs *diag.List) {
-	seen := map[string]Where{}
+	categories := map[string]Where{}
 	for _, c := range s.Categories {
-		required(c.Where, errs, "category", [2]string{"id", c.ID}, [2]string{"label", c.Label})
-		if c.ID != "" && !SlugRE.MatchString(c.ID) {
-			errs.Add(c.Where.Value("id", c.ID), "category id %q is not a lowercase slug (a-z, 0-9, -)", c.ID)
-		}
-		if prev, dup := seen[c.ID]; dup && c.ID != "" {
-			errs.Add(c.Where.Value("id", c.ID), "category %q is declared twice (first at %s)", c.ID, prev.Pos())
-		}
-		seen[c.ID] = c.Where
+		checkTerm(errs, "category", c.ID, c.Label, c.Where, categories)
 	}
 	roles := map[string]Where{}
 	for _, r := range s.Roles {
-		required(r.Where, errs, "role", [2]string{"id", r.ID}, [2]string{"label", r.Label})
-		if r.ID != "" && !SlugRE.MatchString(r.ID) {
-			errs.Add(r.Where.Value("id", r.ID), "role id %q is not a lowercase slug (a-z, 0-9, -)", r.ID)
-		}
-		if prev, dup := roles[r.ID]; dup && r.ID != "" {
-			errs.Add(r.Where.Value("id", r.ID), "role %q is declared twice (first at %s)", r.ID, prev.Pos())
-		}
-		roles[r.ID] = r.Where
+		checkTerm(errs, "role", r.ID, r.Label, r.Where, roles)
 		for key, v := range map[string]string{"symbol": r.Symbol, "letter": r.Letter} {
 			if v != "" && utf8.RuneCountInString(v) != 1 {
 				errs.Add(r.Where.Value(key, v), "role %q: %s %q is not one character", r.ID, key, v)
@@ -417,20 +403,26 @@ func checkVocabulary(s *Site, errs *diag.List) {
 	ids := s.CategoryIDs()
 	groups := map[string]Where{}
 	for _, g := range s.Groups {
-		required(g.Where, errs, "group", [2]string{"id", g.ID}, [2]string{"label", g.Label})
-		if g.ID != "" && !SlugRE.MatchString(g.ID) {
-			errs.Add(g.Where.Value("id", g.ID), "group id %q is not a lowercase slug (a-z, 0-9, -)", g.ID)
-		}
-		if prev, dup := groups[g.ID]; dup && g.ID != "" {
-			errs.Add(g.Where.Value("id", g.ID), "group %q is declared twice (first at %s)", g.ID, prev.Pos())
-		}
-		groups[g.ID] = g.Where
+		checkTerm(errs, "group", g.ID, g.Label, g.Where, groups)
 		for n, c := range g.Categories {
 			if !In(c, ids) {
 				errs.Add(g.Where.ValueN("categories", c, countBefore(g.Categories[:n], c)), "group %q: category %q is not one of: %s", g.ID, c, strings.Join(ids, ", "))
 			}
 		}
 	}
+}
+
+// checkTerm checks one term of the vocabulary, a kind ("role") declared at
+// w: it has an id, a slug, not seen before, and a label.
+func checkTerm(errs *diag.List, kind, id, label string, w Where, seen map[string]Where) {
+	required(w, errs, kind, [2]string{"id", id}, [2]string{"label", label})
+	if id != "" && !SlugRE.MatchString(id) {
+		errs.Add(w.Value("id", id), "%s id %q is not a lowercase slug (a-z, 0-9, -)", kind, id)
+	}
+	if prev, dup := seen[id]; dup && id != "" {
+		errs.Add(w.Value("id", id), "%s %q is declared twice (first at %s)", kind, id, prev.Pos())
+	}
+	seen[id] = w
 }
 
 // countBefore counts v in list: which occurrence of a value a position is.

@@ -50,24 +50,12 @@ func Load(fsys fs.FS) (*Content, error) {
 	errs.Append(checkContentDir(fsys))
 	errs.Append(decodeFile(fsys, SiteFile, &c.Site, func(w Where) {
 		c.Site.Where = w
-		for i := range c.Site.Categories {
-			c.Site.Categories[i].Where = w.sub(fmt.Sprintf("category.%d", i))
-		}
-		for i := range c.Site.Groups {
-			c.Site.Groups[i].Where = w.sub(fmt.Sprintf("group.%d", i))
-		}
-		for i := range c.Site.Roles {
-			c.Site.Roles[i].Where = w.sub(fmt.Sprintf("role.%d", i))
-		}
-		for i := range c.Site.LessonKinds {
-			c.Site.LessonKinds[i].Where = w.sub(fmt.Sprintf("lesson_kind.%d", i))
-		}
-		for i := range c.Site.CountryStatuses {
-			c.Site.CountryStatuses[i].Where = w.sub(fmt.Sprintf("country_status.%d", i))
-		}
-		for i := range c.Site.Snapshots {
-			c.Site.Snapshots[i].Where = w.sub(fmt.Sprintf("snapshot.%d", i))
-		}
+		sub(w, "category", c.Site.Categories, func(x *Category) *Where { return &x.Where })
+		sub(w, "group", c.Site.Groups, func(x *Group) *Where { return &x.Where })
+		sub(w, "role", c.Site.Roles, func(x *Role) *Where { return &x.Where })
+		sub(w, "lesson_kind", c.Site.LessonKinds, func(x *LessonKind) *Where { return &x.Where })
+		sub(w, "country_status", c.Site.CountryStatuses, func(x *CountryStatus) *Where { return &x.Where })
+		sub(w, "snapshot", c.Site.Snapshots, func(x *Snapshot) *Where { return &x.Where })
 	}))
 
 	var countries struct {
@@ -133,6 +121,14 @@ func Load(fsys fs.FS) (*Content, error) {
 	c.Formats = slices.DeleteFunc(c.Formats, func(f Format) bool { return f.ID == reservedID })
 	c.Lessons = slices.DeleteFunc(c.Lessons, func(l Lesson) bool { return l.ID == reservedID })
 	return c, errs.Err()
+}
+
+// sub gives each item of the array of tables key, decoded at w, its
+// position: the where field that at points to.
+func sub[T any](w Where, key string, items []T, at func(*T) *Where) {
+	for i := range items {
+		*at(&items[i]) = w.sub(fmt.Sprintf("%s.%d", key, i))
+	}
 }
 
 // someRecords reports a file that decoded (decoded) but holds none of the

@@ -291,7 +291,8 @@ func mustGenerate(t *testing.T, fsys fs.FS) []publish.File {
 // reading directories in reverse order with one CPU — and compares the bytes.
 func TestDeterministic(t *testing.T) {
 	// the time fixture for its snapshot: then-and-now lines, changes.html and the snapshot matrix
-	for name, fsys := range map[string]fstest.MapFS{"real": realFS(t), "time": fixtureFS(t, "site-time")} {
+	// and the second atlas for a vocabulary of its own
+	for name, fsys := range map[string]fstest.MapFS{"real": realFS(t), "time": fixtureFS(t, "site-time"), "other": contentFS(t, "site-other")} {
 		first := mustGenerate(t, fsys)
 		second := mustGenerate(t, fsys)
 		prev := runtime.GOMAXPROCS(1)

@@ -108,7 +108,20 @@ func TestBrowserAnotherAtlas(t *testing.T) {
 	if n := eval[int](t, tab, `document.querySelectorAll(".matrix-controls select").length`); n != 2 { // region and sort
 		t.Errorf("the matrix has %d selects, want region and sort only", n)
 	}
+	// and from disk, as a reader offline opens it: every page, and search
 	for _, p := range w.take() {
+		t.Error(p)
+	}
+	file := "file://" + filepath.ToSlash(out) + "/"
+	disk, cancelDisk := chromedp.NewContext(ctx)
+	defer cancelDisk()
+	fw := watch(t, disk, file)
+	for _, p := range pages {
+		do(t, disk, p, chromedp.Navigate(file+p), chromedp.WaitReady("body"))
+	}
+	do(t, disk, "search", chromedp.Navigate(file+"index.html"), chromedp.SendKeys(`#site-search`, "Coralia"),
+		chromedp.WaitVisible(`#site-search-results a[href$="countries/cor.html"]`))
+	for _, p := range fw.take() {
 		t.Error(p)
 	}
 }

@@ -298,4 +298,13 @@ func TestCountrySummary(t *testing.T) {
 	if b, err := os.ReadFile(filepath.Join(real, "countries", "aut.html")); err != nil || !strings.Contains(string(b), "roles were held from 16 February 2021 or earlier; the sources do not date their start.") {
 		t.Errorf("countries/aut.html does not date its undated roles from the paper (%v)", err)
 	}
+	// outside both status formats, and in one of them
+	for code, want := range map[string]string{
+		"che": "Switzerland is a member of neither the North Atlantic Treaty Organization nor the European Union. It takes part in ",
+		"gbr": "The United Kingdom is a member of the North Atlantic Treaty Organization and is not a member of the European Union. It takes part in ",
+	} {
+		if b, err := os.ReadFile(filepath.Join(real, "countries", code+".html")); err != nil || !strings.Contains(string(b), `<p class="summary">`+want) {
+			t.Errorf("countries/%s.html does not open with %q (%v)", code, want, err)
+		}
+	}
 }

@@ -3,7 +3,6 @@ package export
 import (
 	"bytes"
 	"fmt"
-	"path"
 	"strings"
 
 	"formatlas/generator/publish"
@@ -46,11 +45,12 @@ func HeadersFile() publish.File {
 }
 
 // HeadersFor are the headers sent with the file at name, a path of the
-// output ("formats/jef.html"), in the order of Headers.
+// output ("formats/jef.html"), in the order of Headers. A pattern ending in
+// * matches every path it begins, at any depth, as _headers patterns do.
 func HeadersFor(name string) []Header {
 	var out []Header
 	for _, h := range Headers {
-		if ok, _ := path.Match(h.For, "/"+name); ok || h.For == "/*" {
+		if strings.HasPrefix("/"+name, strings.TrimSuffix(h.For, "*")) {
 			out = append(out, h)
 		}
 	}

@@ -46,20 +46,16 @@ func (p *Planner) printCountry(c *site.Country) PrintCountry {
 		}
 		f := p.print.FormatRef(view.PrintPath, ms.Format)
 		b.WriteString(`<a href="`)
-		b.WriteString(escapeText(f.Href))
+		b.WriteString(view.EscapeText(f.Href))
 		b.WriteString(`">`)
-		b.WriteString(escapeText(cmp.Or(f.Abbr, f.Name)))
+		b.WriteString(view.EscapeText(cmp.Or(f.Abbr, f.Name)))
 		b.WriteString(`</a> (`)
-		b.WriteString(escapeText(view.Role(p.s, ms.Role).Label))
+		b.WriteString(view.EscapeText(view.Role(p.s, ms.Role).Label))
 		b.WriteString(`)`)
 	}
 	v.Formats = template.HTML(b.String())
 	return v
 }
-
-// escapeText escapes s for HTML text exactly as html/template escapes a
-// string in text, so that rows made in Go match those made by templates.
-var escapeText = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;").Replace
 
 // PrintEdition plans print.html but its format articles, which are planned
 // and rendered with the format pages (FormatPage) and streamed into it in

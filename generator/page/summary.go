@@ -30,11 +30,12 @@ func countrySummary(s *site.Site, c *site.Country) string {
 	if len(standing) == 2 && strings.HasPrefix(standing[0], isMember) && strings.HasPrefix(standing[1], isMember) {
 		standing = []string{standing[0] + " and of" + strings.TrimPrefix(standing[1], isMember)}
 	}
-	for _, f := range outside {
-		standing = append(standing, "is not a member of the "+f.Name)
-	}
-	if len(outside) == 2 && len(standing) == 2 {
+	if len(standing) == 0 && len(outside) == 2 {
 		standing = []string{"is a member of neither the " + outside[0].Name + " nor the " + outside[1].Name}
+	} else {
+		for _, f := range outside {
+			standing = append(standing, "is not a member of the "+f.Name)
+		}
 	}
 	name := cmp.Or(c.Name, c.Code) // a country without a name is reported by load
 	if name == "" {

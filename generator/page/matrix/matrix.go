@@ -216,9 +216,9 @@ func statusAttrs(s *site.Site, roles []string) template.HTMLAttr {
 	var b strings.Builder
 	for i, st := range s.Statuses {
 		b.WriteString(" data-")
-		b.WriteString(escapeText(st.Format.ID))
+		b.WriteString(view.EscapeText(st.Format.ID))
 		b.WriteString(`="`)
-		b.WriteString(escapeText(cmp.Or(roles[i], "none")))
+		b.WriteString(view.EscapeText(cmp.Or(roles[i], "none")))
 		b.WriteString(`"`)
 	}
 	return template.HTMLAttr(b.String())
@@ -558,15 +558,11 @@ func cellRoles(s *site.Site) map[string]view.RoleInfo {
 	out := map[string]view.RoleInfo{}
 	for _, r := range s.Roles {
 		info := view.Role(s, r.ID)
-		out[r.ID] = view.RoleInfo{Role: escapeText(info.Role), Label: escapeText(info.Label),
-			Symbol: escapeText(info.Symbol), Short: escapeText(info.Short)}
+		out[r.ID] = view.RoleInfo{Role: view.EscapeText(info.Role), Label: view.EscapeText(info.Label),
+			Symbol: view.EscapeText(info.Symbol), Short: view.EscapeText(info.Short)}
 	}
 	return out
 }
-
-// escapeText escapes s for HTML text and attribute values, as
-// html/template would.
-var escapeText = template.HTMLEscapeString
 
 // writeCell writes a cell holding a role, linked to href, the row on the
 // country's page that gives the membership's dates, role and sources: a
@@ -604,5 +600,5 @@ func roleOf(roles map[string]view.RoleInfo, role string) view.RoleInfo {
 	if r, ok := roles[role]; ok {
 		return r
 	}
-	return view.RoleInfo{Role: escapeText(role), Label: escapeText(role)}
+	return view.RoleInfo{Role: view.EscapeText(role), Label: view.EscapeText(role)}
 }

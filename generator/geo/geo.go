@@ -16,6 +16,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 )
 
 //go:embed world.json
@@ -31,13 +32,18 @@ type Country struct {
 	Code, Name string
 	Polygons   [][][]Point
 	Point      Point
+	// Rings are the polygons' rings as arcs of World.Arcs (i, or ^i for
+	// arc i reversed): a map that simplifies each arc once keeps the
+	// borders that countries share.
+	Rings [][][]int
 }
 
 // World is every country of the data, sorted by code, and the borders
 // between them: the arcs that two countries share.
 type World struct {
 	Countries []Country
-	Borders   [][]Point
+	Arcs      [][]Point
+	Borders   []int // the arcs two countries share
 }
 
 // Country returns the country with code, and whether the data has it.
@@ -48,6 +54,13 @@ func (w *World) Country(code string) (*Country, bool) {
 	}
 	return &w.Countries[i], true
 }
+
+// Embedded is the embedded data, decoded once: it is never changed after.
+var Embedded = sync.OnceValues(Load)
+
+// AuthalicRadius is the radius of the sphere with the area of the GRS80
+// ellipsoid, in metres: the sphere a world map is drawn on.
+const AuthalicRadius = 6371007.2
 
 // Load decodes the embedded data.
 func Load() (*World, error) {
@@ -70,7 +83,7 @@ func (t *Topology) World() (*World, error) {
 		if err != nil {
 			return nil, fmt.Errorf("country %s: %w", g.ID, err)
 		}
-		c := &Country{Code: g.ID, Name: g.Properties["name"]}
+		c := &Country{Code: g.ID, Name: g.Properties["name"], Rings: polys}
 		for _, poly := range polys {
 			var rings [][]Point
 			for _, refs := range poly {
@@ -106,14 +119,14 @@ func (t *Topology) World() (*World, error) {
 		}
 		c.Point = p
 	}
-	w := &World{}
+	w := &World{Arcs: arcs}
 	for _, c := range byCode {
 		w.Countries = append(w.Countries, *c)
 	}
 	slices.SortFunc(w.Countries, func(a, b Country) int { return strings.Compare(a.Code, b.Code) })
 	for i, o := range owners {
 		if len(o) == 2 {
-			w.Borders = append(w.Borders, arcs[i])
+			w.Borders = append(w.Borders, i)
 		}
 	}
 	return w, nil

@@ -186,7 +186,8 @@ func TestWorldRecognisedBorders(t *testing.T) {
 	}
 	boxes := map[string][4]float64{"Crimea": {32.4, 44.3, 36.7, 46.3}, "Cyprus": {32, 34.5, 34.7, 35.8}}
 	for name, b := range boxes {
-		for _, arc := range w.Borders {
+		for _, i := range w.Borders {
+			arc := w.Arcs[i]
 			inside := true
 			for _, q := range arc {
 				inside = inside && q.X > b[0] && q.Y > b[1] && q.X < b[2] && q.Y < b[3]

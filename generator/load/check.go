@@ -2,6 +2,7 @@ package load
 
 import (
 	"maps"
+	"math"
 	"net/url"
 	"regexp"
 	"slices"
@@ -385,6 +386,10 @@ func checkVocabulary(s *Site, errs *diag.List) {
 			}
 		}
 	}
+	for _, r := range s.Roles {
+		vocab(r.Where, errs, "pattern", r.Pattern, Patterns)
+	}
+	checkMaps(s, errs)
 	for _, k := range s.LessonKinds {
 		required(k.Where, errs, "lesson_kind", [2]string{"id", k.ID}, [2]string{"label", k.Label})
 		vocab(k.Where, errs, "id", k.ID, LessonKinds)
@@ -406,7 +411,7 @@ func checkVocabulary(s *Site, errs *diag.List) {
 		checkTerm(errs, "group", g.ID, g.Label, g.Where, groups)
 		for n, c := range g.Categories {
 			if !In(c, ids) {
-				errs.Add(g.Where.ValueN("categories", c, countBefore(g.Categories[:n], c)), "group %q: category %q is not one of: %s", g.ID, c, strings.Join(ids, ", "))
+				errs.Add(g.Where.ValueN("categories", c, CountBefore(g.Categories[:n], c)), "group %q: category %q is not one of: %s", g.ID, c, strings.Join(ids, ", "))
 			}
 		}
 	}
@@ -425,8 +430,8 @@ func checkTerm(errs *diag.List, kind, id, label string, w Where, seen map[string
 	seen[id] = w
 }
 
-// countBefore counts v in list: which occurrence of a value a position is.
-func countBefore(list []string, v string) int {
+// CountBefore counts v in list: which occurrence of a value a position is.
+func CountBefore(list []string, v string) int {
 	n := 0
 	for _, x := range list {
 		if x == v {
@@ -434,4 +439,57 @@ func countBefore(list []string, v string) int {
 		}
 	}
 	return n
+}
+
+// checkMaps checks the map views and maps site.toml declares: a view has an
+// id, a label, a known projection, a centre when its projection needs one
+// and bounds that are a box of the globe; a map has an id, a title and
+// classes, each with a label, formats and known roles (the formats are
+// checked when linked).
+func checkMaps(s *Site, errs *diag.List) {
+	views := map[string]Where{}
+	for _, v := range s.MapViews {
+		checkTerm(errs, "map_view", v.ID, v.Label, v.Where, views)
+		required(v.Where, errs, "map_view", [2]string{"projection", v.Projection})
+		vocab(v.Where, errs, "projection", v.Projection, Projections)
+		switch {
+		case v.Projection == "laea" && len(v.Center) != 2:
+			errs.Add(v.Where.Key(cmpKey(v.Center != nil, "center")), "map_view %q: center must be [longitude, latitude], the centre of the laea projection", v.ID)
+		case v.Projection == "equal-earth" && v.Center != nil:
+			errs.Add(v.Where.Key("center"), "map_view %q: equal-earth is centred on the prime meridian and takes no center", v.ID)
+		case len(v.Center) == 2 && (math.Abs(v.Center[0]) > 180 || math.Abs(v.Center[1]) > 90):
+			errs.Add(v.Where.Key("center"), "map_view %q: center %v is not a longitude and a latitude", v.ID, v.Center)
+		}
+		if b := v.Bounds; len(b) != 4 || b[0] >= b[2] || b[1] >= b[3] || b[0] < -180 || b[2] > 180 || b[1] < -90 || b[3] > 90 {
+			errs.Add(v.Where.Key(cmpKey(v.Bounds != nil, "bounds")), "map_view %q: bounds must be [west, south, east, north] in degrees, west below east and south below north", v.ID)
+		}
+	}
+	roles := s.RoleIDs()
+	maps := map[string]Where{}
+	for _, m := range s.Maps {
+		required(m.Where, errs, "map", [2]string{"title", m.Title})
+		checkTerm(errs, "map", m.ID, "-", m.Where, maps) // the title is its label
+		if len(m.Classes) == 0 {
+			errs.Add(m.Where.Pos(), "map %q: no classes ([[map.class]]) to sort the countries into", m.ID)
+		}
+		for _, c := range m.Classes {
+			required(c.Where, errs, "map class", [2]string{"label", c.Label})
+			if len(c.Formats) == 0 {
+				errs.Add(c.Where.Pos(), "map %q: class %q names no formats", m.ID, c.Label)
+			}
+			for n, r := range c.Roles {
+				if !In(r, roles) {
+					errs.Add(c.Where.ValueN("roles", r, CountBefore(c.Roles[:n], r)), "map %q: role %q is not one of: %s", m.ID, r, strings.Join(roles, ", "))
+				}
+			}
+		}
+	}
+}
+
+// cmpKey is key when the record has it, else "" (the record's own position).
+func cmpKey(has bool, key string) string {
+	if has {
+		return key
+	}
+	return ""
 }

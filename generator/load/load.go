@@ -56,6 +56,11 @@ func Load(fsys fs.FS) (*Content, error) {
 		sub(w, "lesson_kind", c.Site.LessonKinds, func(x *LessonKind) *Where { return &x.Where })
 		sub(w, "country_status", c.Site.CountryStatuses, func(x *CountryStatus) *Where { return &x.Where })
 		sub(w, "snapshot", c.Site.Snapshots, func(x *Snapshot) *Where { return &x.Where })
+		sub(w, "map_view", c.Site.MapViews, func(x *MapView) *Where { return &x.Where })
+		sub(w, "map", c.Site.Maps, func(x *Map) *Where { return &x.Where })
+		for i := range c.Site.Maps {
+			sub(c.Site.Maps[i].Where, "class", c.Site.Maps[i].Classes, func(x *MapClass) *Where { return &x.Where })
+		}
 	}))
 
 	var countries struct {

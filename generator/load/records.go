@@ -5,6 +5,7 @@ import (
 	"formatlas/generator/diag"
 	"formatlas/generator/internal/tomlpos"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -58,7 +59,83 @@ type Site struct {
 	// CountryStatuses are the columns of a country's standing in one format
 	// each, such as its NATO membership; none means none.
 	CountryStatuses []CountryStatus `toml:"country_status"`
-	Where           Where           `toml:"-"`
+	// MapViews are the views maps are drawn in, in order: a map takes the
+	// first that holds all its countries. None means DefaultMapViews.
+	MapViews []MapView `toml:"map_view"`
+	// Maps are the site's own maps beside the built-in ones: each sorts
+	// countries into classes by the roles they hold.
+	Maps  []Map `toml:"map"`
+	Where Where `toml:"-"`
+}
+
+// MapView is one [[map_view]] of site.toml: an extent of the world and the
+// projection it is drawn in.
+type MapView struct {
+	ID    string `toml:"id"`
+	Label string `toml:"label"` // "Europe"
+	// Projection is "laea" (Lambert azimuthal equal-area on the GRS80
+	// ellipsoid, centred on Center: EPSG:3035 for Center [10, 52]) or
+	// "equal-earth" (Equal Earth, centred on the prime meridian).
+	Projection string    `toml:"projection"`
+	Center     []float64 `toml:"center"` // longitude, latitude in degrees
+	Bounds     []float64 `toml:"bounds"` // west, south, east, north in degrees: what the view shows
+	Where      Where     `toml:"-"`
+}
+
+// Projections are the values of a map view's projection.
+var Projections = []string{"laea", "equal-earth"}
+
+// DefaultMapViews are the views of a site that declares none: the world.
+var DefaultMapViews = []MapView{
+	{ID: "world", Label: "World", Projection: "equal-earth", Bounds: []float64{-180, -58, 180, 84}},
+}
+
+// MapViewVocabulary is the site's map views that can be drawn (load
+// reports the others), else DefaultMapViews.
+func (s *Site) MapViewVocabulary() []MapView {
+	var out []MapView
+	for _, v := range s.MapViews {
+		if v.Drawable() {
+			out = append(out, v)
+		}
+	}
+	if len(out) == 0 {
+		return DefaultMapViews
+	}
+	return out
+}
+
+// Drawable reports whether the view has what its projection needs and
+// bounds that are a box of the globe.
+func (v MapView) Drawable() bool {
+	b := v.Bounds
+	box := len(b) == 4 && b[0] < b[2] && b[1] < b[3] && b[0] >= -180 && b[2] <= 180 && b[1] >= -90 && b[3] <= 90
+	switch v.Projection {
+	case "laea":
+		return box && len(v.Center) == 2 && math.Abs(v.Center[0]) <= 180 && math.Abs(v.Center[1]) <= 90
+	case "equal-earth":
+		return box
+	}
+	return false
+}
+
+// Map is one [[map]] of site.toml: a map of its own, whose classes sort the
+// countries. A country is in the first class for which it holds one of the
+// class's roles in one of its formats.
+type Map struct {
+	ID          string     `toml:"id"`
+	Title       string     `toml:"title"`
+	Description string     `toml:"description"` // what it shows, and whose reading it is
+	Classes     []MapClass `toml:"class"`
+	Where       Where      `toml:"-"`
+}
+
+// MapClass is one class of a Map.
+type MapClass struct {
+	Label   string   `toml:"label"`
+	Formats []string `toml:"formats"` // format ids
+	Roles   []string `toml:"roles"`   // role ids; none means any role
+	Where   Where    `toml:"-"`
 }
 
 // LessonKind is one [[lesson_kind]] of site.toml: a heading and a sentence
@@ -143,7 +220,25 @@ type Role struct {
 	// label in lower case, and that with an s, when not given.
 	Singular string `toml:"singular"`
 	Plural   string `toml:"plural"`
-	Where    Where  `toml:"-"`
+	// Pattern fills its countries on maps, so that colour is not the only
+	// cue: one of Patterns; solid for a membership, else hatch, when not
+	// given.
+	Pattern string `toml:"pattern"`
+	Where   Where  `toml:"-"`
+}
+
+// Patterns are the fills a role may have on maps.
+var Patterns = []string{"solid", "hatch", "dots", "cross"}
+
+// Fill is the role's pattern on maps.
+func (r Role) Fill() string {
+	if r.Pattern != "" {
+		return r.Pattern
+	}
+	if r.Counts() {
+		return "solid"
+	}
+	return "hatch"
 }
 
 // One names one holder of the role: "partner", "invited country".
@@ -162,12 +257,12 @@ func (r Role) Counts() bool {
 
 // DefaultRoles are the roles of a site that declares none.
 var DefaultRoles = []Role{
-	{ID: "lead", Label: "Lead nation", Symbol: "★", Letter: "L"},
-	{ID: "member", Label: "Member", Symbol: "●", Letter: "M"},
-	{ID: "partner", Label: "Partner", Symbol: "◐", Letter: "P"},
-	{ID: "observer", Label: "Observer", Symbol: "○", Letter: "O"},
-	{ID: "invited", Label: "Invited", Symbol: "◇", Letter: "I", Singular: "invited country", Plural: "invited countries"},
-	{ID: "aspirant", Label: "Aspirant", Symbol: "△", Letter: "A"},
+	{ID: "lead", Label: "Lead nation", Symbol: "★", Letter: "L", Pattern: "cross"},
+	{ID: "member", Label: "Member", Symbol: "●", Letter: "M", Pattern: "solid"},
+	{ID: "partner", Label: "Partner", Symbol: "◐", Letter: "P", Pattern: "hatch"},
+	{ID: "observer", Label: "Observer", Symbol: "○", Letter: "O", Pattern: "dots"},
+	{ID: "invited", Label: "Invited", Symbol: "◇", Letter: "I", Singular: "invited country", Plural: "invited countries", Pattern: "dots"},
+	{ID: "aspirant", Label: "Aspirant", Symbol: "△", Letter: "A", Pattern: "hatch"},
 }
 
 // spareSymbols are given, in order, to declared roles without a symbol:

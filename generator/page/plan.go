@@ -14,9 +14,11 @@ import (
 	"formatlas/generator/diag"
 	"formatlas/generator/load"
 	"formatlas/generator/markdown"
+	"formatlas/generator/page/maps"
 	"formatlas/generator/page/matrix"
 	"formatlas/generator/page/pictures"
 	"formatlas/generator/page/view"
+	"formatlas/generator/publish"
 	"formatlas/generator/site"
 )
 
@@ -47,6 +49,7 @@ type Planner struct {
 	print  *view.Maker       // views whose links go to anchors of the print edition
 	matrix *matrix.Matrix
 	pics   *pictures.Pictures
+	maps   *maps.Maps
 	// spanSources are the source lists of the spans, by citeKey, shared by
 	// the pages one folder deep.
 	spanSources map[string]*view.SourceList
@@ -60,9 +63,13 @@ func New(s *site.Site, fsys fs.FS, md *markdown.Converter, static map[string]str
 		site: view.NewMaker(s, view.SiteLinks{}), print: view.NewMaker(s, view.PrintLinks{})}
 	p.matrix = matrix.New(p.site)
 	p.pics = pictures.New(p.site)
+	p.maps = maps.New(p.site)
 	p.shareSpanSources()
 	return p
 }
+
+// MapFiles are the shared backgrounds of the maps.
+func (p *Planner) MapFiles() []publish.File { return p.maps.Files() }
 
 // Converted is what a document's Markdown reports: its internal links, to
 // place broken ones found later, its errors, and its text.
@@ -110,6 +117,10 @@ func (p *Planner) Plan() ([]Page, diag.List) {
 	for _, f := range p.s.Formats {
 		pages = append(pages, Page{Path: view.FormatPath(f), Template: "format", Format: f})
 	}
+	for _, mp := range p.maps.Pages() {
+		pages = append(pages, Page{Path: mp.Path, Template: "maps", Build: func() any { return mp.View() }})
+	}
+	errs.Append(p.maps.Err)
 	for _, mp := range p.matrix.Pages() {
 		pages = append(pages, Page{Path: mp.Path, Template: "matrix", First: mp.First, Build: func() any { return mp.View() }})
 	}
@@ -193,6 +204,7 @@ func (p *Planner) Format(f *site.Format, src []byte) (view.FormatView, Converted
 		article.View.Commentary, article.Links = template.HTML(alt[0].HTML), alt[0].Links
 	}
 	v.Timeline = pictures.FormatTimeline(f)
+	v.Map = p.maps.Format(from, f)
 	return v, conv, article
 }
 
@@ -286,6 +298,7 @@ func (p *Planner) countries() view.CountriesView {
 func (p *Planner) country(c *site.Country) view.CountryView {
 	m, from := p.site, view.CountryPath(c)
 	v := view.CountryView{Page: m.Frame(from, c.Name), Country: m.CountryRef(from, c), Region: c.Region, Aliases: c.Aliases, ContentDate: p.s.AsOf.Human()}
+	v.Map = p.maps.Country(from, c)
 	for i, st := range view.Statuses(p.s, c) {
 		v.Statuses = append(v.Statuses, view.StatusCell{Label: p.s.Statuses[i].Label, Value: st})
 	}

@@ -87,7 +87,7 @@ func RenderTo(sink publish.Sink, s *site.Site, siteFS fs.FS, opts Options) error
 	if s.MetaPolicy != "" { // for GitHub Pages
 		rest = append(rest, publish.File{Path: export.NoJekyllPath})
 	}
-	rest = append(append(rest, static...), export.Data(s)...)
+	rest = append(append(append(rest, static...), export.Data(s)...), p.MapFiles()...)
 	slices.SortFunc(rest, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) }) // whatever order static/ was listed in
 	out.PutAll(rest, seq+1)
 	paths, scanned, closeErrs := out.Close(seq + 1 + len(rest))
@@ -360,7 +360,7 @@ func checkTemplateText(siteFS fs.FS) diag.List {
 type templates map[string]*template.Template
 
 // pageKinds are the page templates under templates/.
-var pageKinds = []string{"home", "formats", "format", "countries", "country", "matrix", "sources", "lessons", "lesson", "page", "404", "print", "redirect", "data", "pictures", "overlaps", "upset", "timeline", "changes"}
+var pageKinds = []string{"home", "formats", "format", "countries", "country", "matrix", "sources", "lessons", "lesson", "page", "404", "print", "redirect", "data", "pictures", "overlaps", "upset", "timeline", "maps", "changes"}
 
 func parseTemplates(siteFS fs.FS, names assets) (templates, error) {
 	memo := &memoizer{}

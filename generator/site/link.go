@@ -70,8 +70,29 @@ func LinkWith(c *load.Content, opts Options) (*Site, error) {
 			l.errs.Add(st.Where.Value("format", st.Format), "country_status: unknown format %q%s", st.Format, diag.DidYouMean(st.Format, l.formatIDs()))
 		}
 	}
+	l.s.MapViews = c.Site.MapViewVocabulary()
+	l.maps(c.Site.Maps)
 	l.derive(opts.AsOf)
 	return l.s, l.errs.Err()
+}
+
+// maps links the site's own maps, each class's formats resolved.
+func (l *linker) maps(raw []load.Map) {
+	for _, m := range raw {
+		out := Map{ID: m.ID, Title: m.Title, Description: m.Description}
+		for _, c := range m.Classes {
+			class := MapClass{Label: c.Label, Roles: c.Roles}
+			for n, id := range c.Formats {
+				if f := l.s.formats[id]; f != nil {
+					class.Formats = append(class.Formats, f)
+				} else {
+					l.errs.Add(c.Where.ValueN("formats", id, load.CountBefore(c.Formats[:n], id)), "map %q: unknown format %q%s", m.ID, id, diag.DidYouMean(id, l.formatIDs()))
+				}
+			}
+			out.Classes = append(out.Classes, class)
+		}
+		l.s.Maps = append(l.s.Maps, out)
+	}
 }
 
 type linker struct {

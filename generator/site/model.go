@@ -42,11 +42,43 @@ type Site struct {
 	// follows them.
 	Statuses []Status
 
+	// MapViews are the views maps are drawn in, in order (site.toml's, or
+	// load.DefaultMapViews), and Maps the site's own maps.
+	MapViews []load.MapView
+	Maps     []Map
+
 	formats   map[string]*Format
 	countries map[string]*Country
 	sources   map[string]*Source
 	lessons   map[string]*Lesson
 	pages     map[string]*Page
+}
+
+// Map is a map of the site's own: its classes sort the countries.
+type Map struct {
+	ID, Title, Description string
+	Classes                []MapClass
+}
+
+// MapClass is one class of a Map: the countries that hold one of Roles
+// (any role, when none) in one of Formats, and are in no class before it.
+type MapClass struct {
+	Label   string
+	Formats []*Format
+	Roles   []string
+}
+
+// Class is the index of the class of a country that holds roles (by
+// format), or -1 for none.
+func (m *Map) Class(roles map[*Format]string) int {
+	for i, c := range m.Classes {
+		for _, f := range c.Formats {
+			if r, ok := roles[f]; ok && (len(c.Roles) == 0 || slices.Contains(c.Roles, r)) {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // Status is a format whose membership is a column of each country.

@@ -86,7 +86,7 @@ func siteLinks(root string) *Links {
 	return &Links{Root: root,
 		Home: root + HomePath, Formats: root + FormatsPath, Countries: root + CountriesPath,
 		Matrix: root + MatrixPath, MatrixAZ: orders["az"], MatrixCount: orders["count"], MatrixRegion: orders["region"],
-		Pictures: root + PicturesPath, Overlaps: root + OverlapsPath, UpSet: root + UpSetPath, Timeline: root + TimelinePath,
+		Pictures: root + PicturesPath, Overlaps: root + OverlapsPath, UpSet: root + UpSetPath, Timeline: root + TimelinePath, Maps: root + MapsPath,
 		Lessons: root + LessonsPath, Sources: root + SourcesPath, Print: root + PrintPath, Data: root + DataPath,
 		Offline: root + publish.OfflinePath, Manifest: root + publish.ManifestPath, Favicon: root + FaviconPath,
 		Changes: root + ChangesPath}

@@ -30,7 +30,15 @@ const (
 	OverlapsPath = "overlaps.html"
 	UpSetPath    = "upset.html"
 	TimelinePath = "timeline.html"
+	MapsPath     = "maps.html"
 )
+
+// SnapshotMapsPath is the map page as it stood on the date of a snapshot.
+func SnapshotMapsPath(d load.Date) string { return "maps-" + d.String() + ".html" }
+
+// MapBackgroundPath is the shared, link-free picture of the map view id,
+// which maps of that view are drawn over.
+func MapBackgroundPath(id string) string { return "maps/" + id + ".svg" }
 
 // Paths of the data exports and the page that documents them.
 const (

@@ -30,7 +30,7 @@ type Page struct {
 // no path. Every page of one depth shares one.
 type Links struct {
 	Root, Home, Formats, Countries, Matrix, MatrixAZ, MatrixCount, MatrixRegion string
-	Pictures, Overlaps, UpSet, Timeline, Lessons, Sources, Print, Data          string
+	Pictures, Overlaps, UpSet, Timeline, Maps, Lessons, Sources, Print, Data    string
 	Offline, Manifest, Favicon, Changes                                         string
 }
 
@@ -158,6 +158,7 @@ type FormatView struct {
 	Shared                     []SharedView
 	Lessons                    []LessonEvidence
 	Timeline                   template.HTML  // the picture of its dated events
+	Map                        *MapFigure     // its members on a map
 	Pictures                   []NavItem      // the pictures that show it
 	CategoryHref               string         // its category's section of the formats page
 	Anchors                    PrintAnchors   // its article's ids, in the print edition
@@ -268,6 +269,35 @@ type CountryView struct {
 	Sources     []SourceCites  // behind its memberships
 	Pictures    []NavItem      // its combinations in the UpSet plots
 	Snapshots   []SnapshotLine // how it stood in its formats at each snapshot, where that differs
+	Map         *MapFigure     // where it is
+}
+
+// MapFigure is one map with what a reader needs beside it: its title, its
+// key, the date it shows, the view it is drawn in, and the countries it
+// could not draw.
+type MapFigure struct {
+	ID, Title string
+	Desc      string // what it shows, in a sentence or two
+	SVG       template.HTML
+	Key       []MapKey
+	Date      string // the date it shows, for humans
+	View      string // the view it is drawn in: "Europe"
+	Missing   []CountryRef
+	Lists     []MapList // the countries of each class, its text version, where no list beside it is
+	AboutHref string    // the map page's account of the shapes and borders
+}
+
+// MapKey is one entry of a map's key: a swatch drawn in Class and Pattern,
+// what it stands for, and how many countries it covers.
+type MapKey struct {
+	Class, Pattern, Label string
+	Count                 int
+}
+
+// MapList is the countries of one class of a map.
+type MapList struct {
+	Label     string
+	Countries []CountryRef
 }
 
 // TimelineItem is one of a country's roles over time.

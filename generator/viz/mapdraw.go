@@ -1,0 +1,142 @@
+package viz
+
+import "slices"
+
+// MapArea is one country drawn on a map: its code, where it links (none
+// for "") and the tooltip that names it and what it is here. Class colours
+// it (a role's "r-member", a class's "mc-2") and Pattern fills it in that
+// colour: solid, hatch, dots or cross, so that colour is not the only cue.
+type MapArea struct {
+	Code, Href, Title string
+	Class, Pattern    string
+}
+
+// MapSpec is one map: its id (unique on its page, the prefix of its
+// patterns' ids), its accessible name and description, the background
+// picture it is drawn over, and the countries it shows, in the order drawn.
+type MapSpec struct {
+	ID, Title, Desc string
+	Background      string // the href of the frame's Background file
+	Areas           []MapArea
+}
+
+// DrawMap draws spec in frame f: the shared background as an image, then
+// the countries of spec that the frame has, grouped by class and pattern,
+// then a marker for each too small to see, over them all. A country the
+// frame does not hold is left out; the caller lists it.
+func DrawMap(f *MapFrame, spec MapSpec) string {
+	s := &svg{}
+	s.put(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `)
+	s.int(f.W)
+	s.put(" ")
+	s.int(f.H)
+	s.put(`" role="group" aria-labelledby="`, spec.ID, `-title" aria-describedby="`, spec.ID, `-desc" class="map" fill-rule="evenodd">`)
+	s.put(`<title id="`, spec.ID, `-title">`, esc(spec.Title), `</title><desc id="`, spec.ID, `-desc">`, esc(spec.Desc), `</desc>`)
+	fills := fills(spec)
+	writePatterns(s, spec.ID, fills)
+	s.put(`<image href="`, esc(spec.Background), `" width="`)
+	s.int(f.W)
+	s.put(`" height="`)
+	s.int(f.H)
+	s.put(`"/>`)
+	for _, markers := range []bool{false, true} {
+		for k, fl := range fills {
+			started := false
+			for _, a := range spec.Areas {
+				sh, ok := f.Shape(a.Code)
+				if !ok || a.Class != fl.Class || a.Pattern != fl.Pattern || (markers && !(sh.In && sh.Small())) || (!markers && sh.D == "") {
+					continue
+				}
+				if !started {
+					startGroup(s, spec.ID, k, fl, markers)
+					started = true
+				}
+				area(s, a, sh, markers)
+			}
+			if started {
+				s.put(`</g>`)
+			}
+		}
+	}
+	return s.end()
+}
+
+// fills are the distinct class and pattern pairs of the areas, in the order
+// they first appear.
+func fills(spec MapSpec) []MapArea {
+	var out []MapArea
+	for _, a := range spec.Areas {
+		if !slices.ContainsFunc(out, func(o MapArea) bool { return o.Class == a.Class && o.Pattern == a.Pattern }) {
+			out = append(out, MapArea{Class: a.Class, Pattern: a.Pattern})
+		}
+	}
+	return out
+}
+
+// startGroup opens the group of the k-th fill: its colour by class, its
+// pattern by id.
+func startGroup(s *svg, id string, k int, fl MapArea, markers bool) {
+	s.put(`<g class="`, esc(fl.Class))
+	if markers {
+		s.put(` markers`)
+	}
+	s.put(`" fill="`)
+	if solid(fl.Pattern) {
+		s.put(`currentColor">`)
+		return
+	}
+	s.put(`url(#`, id, `-`)
+	s.int(k)
+	s.put(`)">`)
+}
+
+func solid(pattern string) bool { return pattern == "" || pattern == "solid" }
+
+// area draws one country, or its marker: a link to its page with its name
+// as the title, or a group with it when it links nowhere.
+func area(s *svg, a MapArea, sh *MapShape, marker bool) {
+	tag := "g"
+	if a.Href != "" {
+		tag = "a"
+		s.put(`<a href="`, esc(a.Href), `"`)
+	} else {
+		s.put(`<g`)
+	}
+	s.put(` data-code="`, esc(a.Code), `"><title>`, esc(a.Title), `</title>`)
+	if marker {
+		s.put(`<circle`)
+		s.attrs(cxyr, sh.Marker.X, sh.Marker.Y, markerR)
+		s.put(`/>`)
+	} else {
+		s.put(`<path d="`, sh.D, `"/>`)
+	}
+	s.put(`</`, tag, `>`)
+}
+
+// writePatterns defines the pattern of each fill that has one, in the
+// colour of its class: a pattern's content takes its colour from the
+// pattern element.
+func writePatterns(s *svg, id string, fills []MapArea) {
+	if !slices.ContainsFunc(fills, func(f MapArea) bool { return !solid(f.Pattern) }) {
+		return
+	}
+	s.put(`<defs>`)
+	for k, fl := range fills {
+		if solid(fl.Pattern) {
+			continue
+		}
+		s.put(`<pattern id="`, id, `-`)
+		s.int(k)
+		s.put(`" class="`, esc(fl.Class), `" patternUnits="userSpaceOnUse" width="12" height="12"`)
+		switch fl.Pattern {
+		case "hatch":
+			s.put(` patternTransform="rotate(45)"><rect width="12" height="12" class="pattern-ground" fill="#fff"/><rect width="6" height="12" fill="currentColor"/>`)
+		case "dots":
+			s.put(`><rect width="12" height="12" class="pattern-ground" fill="#fff"/><circle cx="6" cy="6" r="4" fill="currentColor"/>`)
+		default: // cross
+			s.put(`><rect width="12" height="12" fill="currentColor"/><path d="M0 6h12M6 0v12" stroke-width="3" class="pattern-line" stroke="#fff"/>`)
+		}
+		s.put(`</pattern>`)
+	}
+	s.put(`</defs>`)
+}

@@ -308,3 +308,31 @@ func TestCountrySummary(t *testing.T) {
 		}
 	}
 }
+
+// TestMapsFollowSnapshots: the map page of the date shown and that of the
+// snapshot show the members of their dates: Finland and Sweden in NATO in
+// 2026, Norway alone in 2021.
+func TestMapsFollowSnapshots(t *testing.T) {
+	r := timeFixture(t, "")
+	pages := map[string]string{}
+	for _, f := range r.Files {
+		pages[f.Path] = string(f.Data)
+	}
+	for path, want := range map[string][]string{
+		view.MapsPath: {"<dt>NATO members (3)</dt>", `data-code="FIN"><title>Finland: NATO members</title>`, `data-code="SWE"><title>Sweden: NATO members</title>`},
+		view.SnapshotMapsPath(mustDate(t, "2021-02-16")): {"<dt>NATO members (1)</dt>", `data-code="NOR"><title>Norway: NATO members</title>`, "16 February 2021 (February 2021)"},
+	} {
+		page, ok := pages[path]
+		if !ok {
+			t.Fatalf("no %s", path)
+		}
+		for _, w := range want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s lacks %s", path, w)
+			}
+		}
+	}
+	if then := pages[view.SnapshotMapsPath(mustDate(t, "2021-02-16"))]; strings.Contains(then, "Finland: NATO members") {
+		t.Error("the 2021 map has Finland in NATO")
+	}
+}

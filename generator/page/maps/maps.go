@@ -146,7 +146,7 @@ func (x *Maps) Country(from string, c *site.Country) *view.MapFigure {
 	fig := x.draw(from, "map-"+view.CountryAnchor(c), title, c.Name+", which takes part in "+n+".",
 		[]viz.MapArea{{Code: c.Code, Title: c.Name + ": takes part in " + n, Class: "here", Pattern: "solid"}}, []*site.Country{c})
 	if fig != nil {
-		fig.Key = []view.MapKey{{Class: "here", Pattern: "solid", Label: c.Name + ", in " + n, Count: 1}}
+		fig.Key = []view.MapKey{{Class: "here", Pattern: "solid", Label: c.Name + ", in " + n}}
 	}
 	return fig
 }

@@ -10,7 +10,9 @@ import (
 	"formatlas/generator/viz"
 )
 
-// PageView is the map page, for the date shown or a snapshot's.
+// PageView is the map page, for the date shown or a snapshot's: the
+// choropleth in the first view, for detail, and in the last, for the whole
+// (the same when there is one), then the site's own maps.
 type PageView struct {
 	view.Page
 	Counts    []*view.MapFigure // formats per country, in each view
@@ -90,7 +92,11 @@ func (x *Maps) page(path string, sn *site.Snapshot) PageView {
 		v.Views = append(v.Views, ViewNote{Label: mv.Label, Projection: projectionName(mv)})
 	}
 	held := x.held(sn)
-	for _, f := range x.frames {
+	frames := x.frames // the first view, for detail, and the last, for the whole
+	if len(frames) > 2 {
+		frames = []*frame{frames[0], frames[len(frames)-1]}
+	}
+	for _, f := range frames {
 		if fig := x.counts(path, f, held); fig != nil {
 			fig.Date = date.Human()
 			v.Counts = append(v.Counts, fig)

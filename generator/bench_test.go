@@ -1,9 +1,11 @@
 package generator_test
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"syscall"
 	"testing"
@@ -21,14 +23,29 @@ import (
 )
 
 // synthFS is the benchmark recipe's synthetic site (../shared/bench/gen.py
-// --formatlas, generated in Go) with the repository's templates and static files.
+// --formatlas, generated in Go) with the repository's templates and static
+// files. Its countries get the real site's codes, and its site.toml the
+// real site's map views, so that the maps cost what they cost there.
 func synthFS(b testing.TB, formats int) fstest.MapFS {
 	b.Helper()
 	m := fstest.MapFS{}
-	for p, data := range synth.Site(synth.Options{N: formats, C: 60}) {
+	realTheme := realFS(b)
+	codes := regexp.MustCompile(`(?m)^code\s*=\s*"([A-Z]{3})"`).FindAllSubmatch(realTheme["content/countries.toml"].Data, -1)
+	opts := synth.Options{N: formats, C: 60}
+	for _, c := range codes {
+		opts.Codes = append(opts.Codes, string(c[1]))
+	}
+	for p, data := range synth.Site(opts) {
 		m[p] = &fstest.MapFile{Data: data, Mode: 0o644}
 	}
-	realTheme := realFS(b)
+	site := realTheme["content/site.toml"].Data
+	if i := bytes.Index(site, []byte("[[map_view]]")); i >= 0 {
+		views := site[i:]
+		if j := bytes.Index(views, []byte("\n[[map]]")); j >= 0 {
+			views = views[:j]
+		}
+		m["content/site.toml"].Data = append(append(slices.Clone(m["content/site.toml"].Data), '\n'), views...)
+	}
 	for p, f := range realTheme {
 		if p[:len("content")] != "content" {
 			m[p] = f

@@ -22,6 +22,10 @@ type Options struct {
 	N, C                   int    // number of formats and of countries
 	Seed                   uint64 // seed of the SplitMix64 stream
 	MinMembers, MaxMembers int    // bounds of a format's member count (capped at C)
+	// Codes, if given, replace the drawn codes in order, after they are
+	// drawn, so that the rest of the site is drawn as before: real codes
+	// give the countries shapes on maps. Codes past C are not used.
+	Codes []string
 }
 
 // Defaults of gen.py's command-line flags.
@@ -79,6 +83,9 @@ func withDefaults(o Options) Options {
 func generate(o Options) ([]country, []format) {
 	r := &splitMix64{s: o.Seed}
 	countries := makeCountries(r, o.C)
+	for i := range min(len(countries), len(o.Codes)) {
+		countries[i].code = o.Codes[i]
+	}
 	codes := make([]string, len(countries))
 	names := make(map[string]string, len(countries))
 	for i, c := range countries {

@@ -12,26 +12,35 @@ type MapArea struct {
 }
 
 // MapSpec is one map: its id (unique on its page, the prefix of its
-// patterns' ids), its accessible name and description, the background
-// picture it is drawn over, and the countries it shows, in the order drawn.
+// patterns' ids), its accessible name (the caption beside it says the
+// rest), the background picture it is drawn over, and the countries it
+// shows, in the order drawn.
 type MapSpec struct {
-	ID, Title, Desc string
-	Background      string // the href of the frame's Background file
-	Areas           []MapArea
+	ID, Title  string
+	Background string // the href of the frame's Background file
+	Areas      []MapArea
 }
 
 // DrawMap draws spec in frame f: the shared background as an image, then
-// the countries of spec that the frame has, grouped by class and pattern,
-// then a marker for each too small to see, over them all. A country the
-// frame does not hold is left out; the caller lists it.
+// the countries of spec that the frame has, grouped by class and pattern:
+// first those large enough to see, then, over them, the small ones, each
+// with a marker. A country the frame does not hold is left out; the caller
+// lists it.
 func DrawMap(f *MapFrame, spec MapSpec) string {
 	s := &svg{}
+	size := 512
+	for _, a := range spec.Areas {
+		if sh, ok := f.Shape(a.Code); ok {
+			size += len(sh.D) + len(a.Href) + len(a.Title) + 64
+		}
+	}
+	s.b.Grow(size)
 	s.put(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `)
 	s.int(f.W)
 	s.put(" ")
 	s.int(f.H)
-	s.put(`" role="group" aria-labelledby="`, spec.ID, `-title" aria-describedby="`, spec.ID, `-desc" class="map" fill-rule="evenodd">`)
-	s.put(`<title id="`, spec.ID, `-title">`, esc(spec.Title), `</title><desc id="`, spec.ID, `-desc">`, esc(spec.Desc), `</desc>`)
+	s.put(`" role="group" aria-labelledby="`, spec.ID, `-title" class="map" fill-rule="evenodd">`)
+	s.put(`<title id="`, spec.ID, `-title">`, esc(spec.Title), `</title>`)
 	fills := fills(spec)
 	writePatterns(s, spec.ID, fills)
 	s.put(`<image href="`, esc(spec.Background), `" width="`)
@@ -39,19 +48,19 @@ func DrawMap(f *MapFrame, spec MapSpec) string {
 	s.put(`" height="`)
 	s.int(f.H)
 	s.put(`"/>`)
-	for _, markers := range []bool{false, true} {
+	for _, small := range []bool{false, true} {
 		for k, fl := range fills {
 			started := false
 			for _, a := range spec.Areas {
 				sh, ok := f.Shape(a.Code)
-				if !ok || a.Class != fl.Class || a.Pattern != fl.Pattern || (markers && !(sh.In && sh.Small())) || (!markers && sh.D == "") {
+				if !ok || a.Class != fl.Class || a.Pattern != fl.Pattern || small != (sh.In && sh.Small()) || (!small && sh.D == "") {
 					continue
 				}
 				if !started {
-					startGroup(s, spec.ID, k, fl, markers)
+					startGroup(s, spec.ID, k, fl, small)
 					started = true
 				}
-				area(s, a, sh, markers)
+				area(s, a, sh, small)
 			}
 			if started {
 				s.put(`</g>`)
@@ -75,10 +84,10 @@ func fills(spec MapSpec) []MapArea {
 
 // startGroup opens the group of the k-th fill: its colour by class, its
 // pattern by id.
-func startGroup(s *svg, id string, k int, fl MapArea, markers bool) {
+func startGroup(s *svg, id string, k int, fl MapArea, small bool) {
 	s.put(`<g class="`, esc(fl.Class))
-	if markers {
-		s.put(` markers`)
+	if small {
+		s.put(` small`)
 	}
 	s.put(`" fill="`)
 	if solid(fl.Pattern) {
@@ -92,9 +101,10 @@ func startGroup(s *svg, id string, k int, fl MapArea, markers bool) {
 
 func solid(pattern string) bool { return pattern == "" || pattern == "solid" }
 
-// area draws one country, or its marker: a link to its page with its name
-// as the title, or a group with it when it links nowhere.
-func area(s *svg, a MapArea, sh *MapShape, marker bool) {
+// area draws one country, with a marker when it is small: a link to its
+// page with its name as the title, or a group with it when it links
+// nowhere.
+func area(s *svg, a MapArea, sh *MapShape, small bool) {
 	tag := "g"
 	if a.Href != "" {
 		tag = "a"
@@ -103,12 +113,13 @@ func area(s *svg, a MapArea, sh *MapShape, marker bool) {
 		s.put(`<g`)
 	}
 	s.put(` data-code="`, esc(a.Code), `"><title>`, esc(a.Title), `</title>`)
-	if marker {
+	if sh.D != "" {
+		s.put(`<path d="`, sh.D, `"/>`)
+	}
+	if small {
 		s.put(`<circle`)
 		s.attrs(cxyr, sh.Marker.X, sh.Marker.Y, markerR)
 		s.put(`/>`)
-	} else {
-		s.put(`<path d="`, sh.D, `"/>`)
 	}
 	s.put(`</`, tag, `>`)
 }

@@ -20,7 +20,7 @@ const (
 	margin  = 4 // how far past the edge shapes are clipped
 	// tolerance is how far, in viewBox units, a simplified line may stray:
 	// less than a pixel on the widest screen a map is shown on.
-	tolerance = 0.8
+	tolerance = 1.2
 )
 
 // MapFrame is a view of the world at a size: its projection and extent, and
@@ -259,7 +259,9 @@ func (w *pathWriter) points(pts []geo.Point, closed bool) {
 			w.b.WriteByte('l')
 			w.pair(x-w.x, y-w.y)
 		default:
-			w.b.WriteByte(' ')
+			if x >= w.x { // a minus sign parts the numbers itself
+				w.b.WriteByte(' ')
+			}
 			w.pair(x-w.x, y-w.y)
 		}
 		w.x, w.y, n = x, y, n+1

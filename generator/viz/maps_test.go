@@ -92,7 +92,7 @@ func TestEuropeFrame(t *testing.T) {
 // each role with its pattern; and marks the small ones over the shapes.
 func TestDrawMap(t *testing.T) {
 	f := europe(t)
-	got := DrawMap(f, MapSpec{ID: "m", Title: "Members & more", Desc: "A test.", Background: "../maps/europe.svg", Areas: []MapArea{
+	got := DrawMap(f, MapSpec{ID: "m", Title: "Members & more", Background: "../maps/europe.svg", Areas: []MapArea{
 		{Code: "FIN", Href: "../countries/fin.html", Title: "Finland: Member", Class: "r-member", Pattern: "solid"},
 		{Code: "MLT", Href: "../countries/mlt.html", Title: "Malta: Partner", Class: "r-partner", Pattern: "hatch"},
 		{Code: "AUS", Href: "../countries/aus.html", Title: "Australia: Partner", Class: "r-partner", Pattern: "hatch"},
@@ -103,7 +103,7 @@ func TestDrawMap(t *testing.T) {
 		`<image href="../maps/europe.svg"`,
 		`<pattern id="m-1" class="r-partner"`,
 		`<g class="r-member" fill="currentColor"><a href="../countries/fin.html" data-code="FIN"><title>Finland: Member</title><path d="M`,
-		`<g class="r-partner markers" fill="url(#m-1)"><a href="../countries/mlt.html" data-code="MLT"><title>Malta: Partner</title><circle`,
+		`<g class="r-partner small" fill="url(#m-1)"><a href="../countries/mlt.html" data-code="MLT"><title>Malta: Partner</title><circle`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("map lacks %s", want)
@@ -115,7 +115,7 @@ func TestDrawMap(t *testing.T) {
 		}
 	}
 	if strings.Index(got, `data-code="MLT"`) < strings.Index(got, `data-code="FIN"`) {
-		t.Error("the markers come before the shapes, which may hide them")
+		t.Error("the small countries come before the large, which may hide them")
 	}
 	if n := len(regexp.MustCompile(`<a `).FindAllString(got, -1)); n != 2 {
 		t.Errorf("%d links, want 2", n)

@@ -80,7 +80,7 @@ func (x *Maps) pick(codes []string) *frame {
 
 // draw makes the figure of areas, the countries' shapes, in the frame that
 // holds them all, from the page at from.
-func (x *Maps) draw(from, id, title, desc string, areas []viz.MapArea, countries []*site.Country) *view.MapFigure {
+func (x *Maps) draw(from, id, title string, areas []viz.MapArea, countries []*site.Country) *view.MapFigure {
 	if len(x.frames) == 0 {
 		return nil
 	}
@@ -88,19 +88,22 @@ func (x *Maps) draw(from, id, title, desc string, areas []viz.MapArea, countries
 	for i, a := range areas {
 		codes[i] = a.Code
 	}
-	return x.figure(from, x.pick(codes), id, title, desc, areas, countries)
+	return x.figure(from, x.pick(codes), id, title, areas, countries)
 }
 
 // figure draws areas in the frame f: the countries it cannot show are
-// listed as missing.
-func (x *Maps) figure(from string, f *frame, id, title, desc string, areas []viz.MapArea, countries []*site.Country) *view.MapFigure {
+// listed as missing. It is nil when it can show none.
+func (x *Maps) figure(from string, f *frame, id, title string, areas []viz.MapArea, countries []*site.Country) *view.MapFigure {
 	fig := &view.MapFigure{ID: id, Title: title, View: f.label, Date: x.s.Shown.Human(), AboutHref: view.RelURL(from, view.MapsPath) + "#shapes"}
 	for i, a := range areas {
 		if sh, ok := f.Shape(a.Code); !ok || !sh.In && sh.D == "" {
 			fig.Missing = append(fig.Missing, x.m.CountryRef(from, countries[i]))
 		}
 	}
-	fig.SVG = template.HTML(viz.DrawMap(f.MapFrame, viz.MapSpec{ID: id, Title: title, Desc: desc,
+	if len(fig.Missing) == len(areas) {
+		return nil
+	}
+	fig.SVG = template.HTML(viz.DrawMap(f.MapFrame, viz.MapSpec{ID: id, Title: title,
 		Background: view.RelURL(from, view.MapBackgroundPath(f.ID)), Areas: areas}))
 	return fig
 }
@@ -121,7 +124,7 @@ func (x *Maps) Format(from string, f *site.Format) *view.MapFigure {
 		countries = append(countries, mb.Country)
 		counts[r.ID]++
 	}
-	fig := x.draw(from, "map-"+f.ID, "Members of "+f.Name+" on a map", "Each member country shaded by its role; the list of members below gives the same.", areas, countries)
+	fig := x.draw(from, "map-"+f.ID, "Members of "+f.Name+" on a map", areas, countries)
 	if fig == nil {
 		return nil
 	}
@@ -143,7 +146,7 @@ func (x *Maps) Country(from string, c *site.Country) *view.MapFigure {
 	}
 	n := strconv.Itoa(formats) + plural(formats, " format", " formats")
 	title := c.Name + " on a map"
-	fig := x.draw(from, "map-"+view.CountryAnchor(c), title, c.Name+", which takes part in "+n+".",
+	fig := x.draw(from, "map-"+view.CountryAnchor(c), title,
 		[]viz.MapArea{{Code: c.Code, Title: c.Name + ": takes part in " + n, Class: "here", Pattern: "solid"}}, []*site.Country{c})
 	if fig != nil {
 		fig.Key = []view.MapKey{{Class: "here", Pattern: "solid", Label: c.Name + ", in " + n}}

@@ -167,8 +167,10 @@ func (x *Maps) counts(from string, f *frame, held map[*site.Country]map[*site.Fo
 		areas[i] = viz.MapArea{Code: c.Code, Href: ref.Href, Title: c.Name + ": " + strconv.Itoa(ns[i]) + plural(ns[i], " format", " formats"),
 			Class: key[k].Class, Pattern: "solid"}
 	}
-	fig := x.figure(from, f, "map-count-"+f.ID, "Formats per country: "+f.label, "Each country shaded by the number of formats it takes part in, in any role; the list of countries gives each number.", areas, countries)
-	fig.Key, fig.AboutHref = key, "#shapes"
+	fig := x.figure(from, f, "map-count-"+f.ID, "Formats per country: "+f.label, areas, countries)
+	if fig != nil {
+		fig.Key, fig.AboutHref = key, "#shapes"
+	}
 	return fig
 }
 
@@ -198,7 +200,10 @@ func (x *Maps) siteMap(from string, m *site.Map, held map[*site.Country]map[*sit
 	if len(areas) == 0 {
 		return nil
 	}
-	fig := x.draw(from, "map-"+m.ID, m.Title, m.Description, areas, countries)
+	fig := x.draw(from, "map-"+m.ID, m.Title, areas, countries)
+	if fig == nil {
+		return nil
+	}
 	fig.AboutHref, fig.Desc = "#shapes", m.Description
 	for i, c := range m.Classes {
 		lists[i].Label = c.Label

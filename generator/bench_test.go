@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"slices"
 	"syscall"
 	"testing"
@@ -59,6 +60,24 @@ func synthFS(b testing.TB, formats int) fstest.MapFS {
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{100, 1000, 10000} {
 		b.Run(fmt.Sprintf("formats=%d", n), func(b *testing.B) { benchBuild(b, synthFS(b, n)) })
+	}
+}
+
+// BenchmarkBuildMaps is BenchmarkBuild at 1,000 formats with the maps
+// (maps=on) and without them (maps=off: the synthetic site's own random
+// codes, which have no shapes, and no map views), for what the maps cost.
+func BenchmarkBuildMaps(b *testing.B) {
+	on := synthFS(b, 1000)
+	off := fstest.MapFS{}
+	for p, f := range on {
+		off[p] = f
+	}
+	for p, data := range synth.Site(synth.Options{N: 1000, C: 60}) {
+		off[p] = &fstest.MapFile{Data: data, Mode: 0o644}
+	}
+	for i := range 3 { // interleaved, so that a slower spell of the machine falls on both
+		b.Run("maps=on/"+strconv.Itoa(i), func(b *testing.B) { benchBuild(b, on) })
+		b.Run("maps=off/"+strconv.Itoa(i), func(b *testing.B) { benchBuild(b, off) })
 	}
 }
 

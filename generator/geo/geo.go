@@ -36,6 +36,22 @@ type Country struct {
 	// arc i reversed): a map that simplifies each arc once keeps the
 	// borders that countries share.
 	Rings [][][]int
+	Boxes []Box // the box of each polygon's outer ring
+}
+
+// Box is a bounding box: west, south, east, north.
+type Box [4]float64
+
+// Overlaps reports whether b and o meet.
+func (b Box) Overlaps(o Box) bool { return b[2] >= o[0] && b[0] <= o[2] && b[3] >= o[1] && b[1] <= o[3] }
+
+// BoxOf is the bounding box of pts.
+func BoxOf(pts []Point) Box {
+	b := Box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	for _, p := range pts {
+		b = Box{min(b[0], p.X), min(b[1], p.Y), max(b[2], p.X), max(b[3], p.Y)}
+	}
+	return b
 }
 
 // World is every country of the data, sorted by code, and the borders
@@ -43,6 +59,7 @@ type Country struct {
 type World struct {
 	Countries []Country
 	Arcs      [][]Point
+	ArcBoxes  []Box // the box of each arc
 	Borders   []int // the arcs two countries share
 }
 
@@ -91,6 +108,9 @@ func (t *Topology) World() (*World, error) {
 				if err != nil {
 					return nil, fmt.Errorf("country %s: %w", g.ID, err)
 				}
+				if len(rings) == 0 {
+					c.Boxes = append(c.Boxes, BoxOf(ring))
+				}
 				rings = append(rings, ring)
 				for _, ref := range refs {
 					i := ref
@@ -120,6 +140,9 @@ func (t *Topology) World() (*World, error) {
 		c.Point = p
 	}
 	w := &World{Arcs: arcs}
+	for _, a := range arcs {
+		w.ArcBoxes = append(w.ArcBoxes, BoxOf(a))
+	}
 	for _, c := range byCode {
 		w.Countries = append(w.Countries, *c)
 	}

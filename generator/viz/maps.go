@@ -63,9 +63,17 @@ func (m frameMath) at(lon, lat float64) geo.Point {
 func NewMapFrame(id string, proj geo.Projection, bounds [4]float64, w *geo.World) *MapFrame {
 	m, width, height := fit(proj, bounds)
 	f := &MapFrame{ID: id, W: width, H: height, shapes: map[string]*MapShape{}}
-	arcs := make([][]geo.Point, len(w.Arcs))
-	for i, a := range w.Arcs {
-		arcs[i] = simplify(project(m, a), tolerance)
+	box := geo.Box(bounds)
+	arcs := make([][]geo.Point, len(w.Arcs)) // projected where a shape in view needs them
+	need := func(refs []int) {
+		for _, r := range refs {
+			if r < 0 {
+				r = ^r
+			}
+			if arcs[r] == nil {
+				arcs[r] = simplify(project(m, w.Arcs[r]), tolerance)
+			}
+		}
 	}
 	var d pathWriter
 	for _, c := range w.Countries {
@@ -73,11 +81,12 @@ func NewMapFrame(id string, proj geo.Projection, bounds [4]float64, w *geo.World
 		sh.In = sh.Marker.X >= 0 && sh.Marker.Y >= 0 && sh.Marker.X <= float64(width) && sh.Marker.Y <= float64(height)
 		d.reset()
 		for i, poly := range c.Rings {
-			if !overlaps(c.Polygons[i][0], bounds) {
+			if !c.Boxes[i].Overlaps(box) {
 				continue
 			}
 			var rings [][]geo.Point
 			for _, refs := range poly {
+				need(refs)
 				ring, _ := geo.Ring(arcs, refs) // the refs were checked when decoded
 				rings = append(rings, f.clip(ring))
 			}
@@ -92,7 +101,8 @@ func NewMapFrame(id string, proj geo.Projection, bounds [4]float64, w *geo.World
 	}
 	d.reset()
 	for _, i := range w.Borders {
-		if overlaps(w.Arcs[i], bounds) {
+		if w.ArcBoxes[i].Overlaps(box) {
+			need([]int{i})
 			f.line(&d, arcs[i])
 		}
 	}
@@ -114,11 +124,11 @@ func simplify(pts []geo.Point, tol float64) []geo.Point {
 		stack = stack[:len(stack)-1]
 		far, at := 0.0, -1
 		for i := lo + 1; i < hi; i++ {
-			if d := distance(pts[i], pts[lo], pts[hi]); d > far {
+			if d := distance2(pts[i], pts[lo], pts[hi]); d > far {
 				far, at = d, i
 			}
 		}
-		if at >= 0 && far > tol {
+		if at >= 0 && far > tol*tol {
 			keep[at] = true
 			stack = append(stack, [2]int{lo, at}, [2]int{at, hi})
 		}
@@ -132,14 +142,15 @@ func simplify(pts []geo.Point, tol float64) []geo.Point {
 	return out
 }
 
-// distance is how far p lies from the segment from a to b.
-func distance(p, a, b geo.Point) float64 {
+// distance2 is the square of how far p lies from the segment from a to b.
+func distance2(p, a, b geo.Point) float64 {
 	dx, dy := b.X-a.X, b.Y-a.Y
-	if dx == 0 && dy == 0 {
-		return math.Hypot(p.X-a.X, p.Y-a.Y)
+	t := 0.0
+	if dx != 0 || dy != 0 {
+		t = max(0, min(1, ((p.X-a.X)*dx+(p.Y-a.Y)*dy)/(dx*dx+dy*dy)))
 	}
-	t := max(0, min(1, ((p.X-a.X)*dx+(p.Y-a.Y)*dy)/(dx*dx+dy*dy)))
-	return math.Hypot(p.X-a.X-t*dx, p.Y-a.Y-t*dy)
+	ex, ey := p.X-a.X-t*dx, p.Y-a.Y-t*dy
+	return ex*ex + ey*ey
 }
 
 // fit finds the frame's scale and size: the projected box of bounds,
@@ -158,15 +169,6 @@ func fit(proj geo.Projection, b [4]float64) (frameMath, int, int) {
 	return frameMath{proj: proj, minX: minX, maxY: maxY, scale: scale}, MapWidth, int(math.Ceil((maxY - minY) * scale))
 }
 
-// overlaps reports whether the box of pts (in degrees) meets bounds.
-func overlaps(pts []geo.Point, b [4]float64) bool {
-	lo, hi := geo.Point{X: math.Inf(1), Y: math.Inf(1)}, geo.Point{X: math.Inf(-1), Y: math.Inf(-1)}
-	for _, p := range pts {
-		lo, hi = geo.Point{X: min(lo.X, p.X), Y: min(lo.Y, p.Y)}, geo.Point{X: max(hi.X, p.X), Y: max(hi.Y, p.Y)}
-	}
-	return hi.X >= b[0] && lo.X <= b[2] && hi.Y >= b[1] && lo.Y <= b[3]
-}
-
 func project(m frameMath, pts []geo.Point) []geo.Point {
 	out := make([]geo.Point, len(pts))
 	for i, p := range pts {
@@ -179,6 +181,9 @@ func project(m frameMath, pts []geo.Point) []geo.Point {
 // frame is convex, so one pass per edge).
 func (f *MapFrame) clip(ring []geo.Point) []geo.Point {
 	lo, hiX, hiY := -float64(margin), float64(f.W+margin), float64(f.H+margin)
+	if b := geo.BoxOf(ring); b[0] >= lo && b[1] >= lo && b[2] <= hiX && b[3] <= hiY {
+		return ring // inside: most rings are
+	}
 	edges := []struct {
 		inside func(geo.Point) bool
 		cross  func(a, b geo.Point) geo.Point

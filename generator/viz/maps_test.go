@@ -121,3 +121,22 @@ func TestDrawMap(t *testing.T) {
 		t.Errorf("%d links, want 2", n)
 	}
 }
+
+// BenchmarkMapFrame is the cost of drawing one view of the world, which a
+// build pays once per view.
+func BenchmarkMapFrame(b *testing.B) {
+	w, err := geo.Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("laea-europe", func(b *testing.B) {
+		for b.Loop() {
+			NewMapFrame("europe", geo.NewLAEA(geo.GRS80, 10, 52, 0, 0), [4]float64{-25, 34, 50, 72}, w)
+		}
+	})
+	b.Run("equal-earth-world", func(b *testing.B) {
+		for b.Loop() {
+			NewMapFrame("world", geo.EqualEarth{R: geo.AuthalicRadius}, [4]float64{-180, -58, 180, 84}, w)
+		}
+	})
+}

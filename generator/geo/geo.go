@@ -43,7 +43,9 @@ type Country struct {
 type Box [4]float64
 
 // Overlaps reports whether b and o meet.
-func (b Box) Overlaps(o Box) bool { return b[2] >= o[0] && b[0] <= o[2] && b[3] >= o[1] && b[1] <= o[3] }
+func (b Box) Overlaps(o Box) bool {
+	return b[2] >= o[0] && b[0] <= o[2] && b[3] >= o[1] && b[1] <= o[3]
+}
 
 // BoxOf is the bounding box of pts.
 func BoxOf(pts []Point) Box {

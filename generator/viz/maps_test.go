@@ -26,24 +26,24 @@ func europe(t *testing.T) *MapFrame {
 
 func TestClipKeepsWhatIsInside(t *testing.T) {
 	f := &MapFrame{W: 100, H: 50}
-	inside := []geo.Point{{10, 10}, {20, 10}, {20, 20}}
+	inside := []geo.Point{{X: 10, Y: 10}, {X: 20, Y: 10}, {X: 20, Y: 20}}
 	if got := f.clip(inside); len(got) != 3 || math.Abs(geo.Area(got)) != 50 {
 		t.Errorf("a ring inside the frame clipped to %v", got)
 	}
 	// A square from (-50,-50) to (150,100) covers the frame and its margin.
-	cover := f.clip([]geo.Point{{-50, -50}, {150, -50}, {150, 100}, {-50, 100}})
+	cover := f.clip([]geo.Point{{X: -50, Y: -50}, {X: 150, Y: -50}, {X: 150, Y: 100}, {X: -50, Y: 100}})
 	if a, want := math.Abs(geo.Area(cover)), float64((100+2*margin)*(50+2*margin)); a != want {
 		t.Errorf("a ring over the frame clipped to area %v, want %v (%v)", a, want, cover)
 	}
-	if got := f.clip([]geo.Point{{200, 200}, {300, 200}, {300, 300}}); len(got) != 0 {
+	if got := f.clip([]geo.Point{{X: 200, Y: 200}, {X: 300, Y: 200}, {X: 300, Y: 300}}); len(got) != 0 {
 		t.Errorf("a ring outside the frame clipped to %v, want nothing", got)
 	}
 }
 
 func TestSimplifyKeepsEndsAndShape(t *testing.T) {
-	line := []geo.Point{{0, 0}, {1, 0.1}, {2, -0.1}, {3, 0}, {4, 5}, {5, 0}}
+	line := []geo.Point{{X: 0, Y: 0}, {X: 1, Y: 0.1}, {X: 2, Y: -0.1}, {X: 3, Y: 0}, {X: 4, Y: 5}, {X: 5, Y: 0}}
 	got := simplify(line, 0.5)
-	want := []geo.Point{{0, 0}, {3, 0}, {4, 5}, {5, 0}}
+	want := []geo.Point{{X: 0, Y: 0}, {X: 3, Y: 0}, {X: 4, Y: 5}, {X: 5, Y: 0}}
 	if len(got) != len(want) {
 		t.Fatalf("simplify = %v, want %v", got, want)
 	}
@@ -56,7 +56,7 @@ func TestSimplifyKeepsEndsAndShape(t *testing.T) {
 
 func TestPathWriterIsRelativeAndExact(t *testing.T) {
 	var w pathWriter
-	w.ring([]geo.Point{{10.2, 20.4}, {15.6, 20.4}, {15.6, 25}, {15.7, 25.1}})
+	w.ring([]geo.Point{{X: 10.2, Y: 20.4}, {X: 15.6, Y: 20.4}, {X: 15.6, Y: 25}, {X: 15.7, Y: 25.1}})
 	if got, want := w.String(), "M10 20l6 0 0 5z"; got != want {
 		t.Errorf("ring = %q, want %q (points that round alike are dropped)", got, want)
 	}

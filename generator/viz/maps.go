@@ -20,7 +20,7 @@ const (
 	margin  = 4 // how far past the edge shapes are clipped
 	// tolerance is how far, in viewBox units, a simplified line may stray:
 	// less than a pixel on the widest screen a map is shown on.
-	tolerance = 1.2
+	tolerance = 1.5
 )
 
 // MapFrame is a view of the world at a size: its projection and extent, and

@@ -2,8 +2,6 @@ package generator_test
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -36,13 +34,7 @@ func TestBrowserMaps(t *testing.T) {
 	if _, err := generator.Build(realFS(t), out, generator.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	csp := sitePolicy(t)
-	files := http.FileServer(http.Dir(out))
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Security-Policy", csp)
-		files.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
+	srv := policyServer(t, out)
 	shots := filepath.Join(repoRoot, "testdata", "out", "screenshots")
 	if err := os.MkdirAll(shots, 0o755); err != nil {
 		t.Fatal(err)

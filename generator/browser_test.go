@@ -166,15 +166,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := builtFiles(t, out)
-	// The server sends the site's Content-Security-Policy (_headers): a violation
-	// shows as a console error, which the watcher reports.
-	csp := sitePolicy(t)
-	fileServer := http.FileServer(http.Dir(out))
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Security-Policy", csp)
-		fileServer.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
+	srv := policyServer(t, out)
 	unpacked := unzipOffline(t, out)
 
 	modes := []struct {
@@ -204,6 +196,20 @@ func TestBrowser(t *testing.T) {
 			}
 		})
 	}
+}
+
+// policyServer serves the built site in out on 127.0.0.1 with the site's
+// Content-Security-Policy (_headers): a violation shows as a console error,
+// which the watcher reports. It closes when the test ends.
+func policyServer(t *testing.T, out string) *httptest.Server {
+	csp := sitePolicy(t)
+	fileServer := http.FileServer(http.Dir(out))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", csp)
+		fileServer.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
 }
 
 // stepTimeout bounds each browser step, so one hang fails one step.

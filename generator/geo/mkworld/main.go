@@ -149,6 +149,23 @@ func code(g geo.Geometry, alpha3 map[string]string) (string, error) {
 // one.
 func byCode(t *geo.Topology, alpha3 map[string]string) (map[string]*geo.Geometry, error) {
 	out := map[string]*geo.Geometry{}
+	err := eachCountry(t, alpha3, func(c string, g geo.Geometry, polys [][][]int) {
+		if prev, ok := out[c]; ok {
+			have, _ := prev.Polygons()
+			prev.SetPolygons(append(have, polys...))
+			return
+		}
+		ng := &geo.Geometry{ID: c, Properties: map[string]string{"name": g.Properties["name"]}}
+		ng.SetPolygons(polys)
+		out[c] = ng
+	})
+	return out, err
+}
+
+// eachCountry calls each with every shape of t's countries that has a
+// code, or gets one from unnamed, and its polygons; it returns the problems
+// of the others.
+func eachCountry(t *geo.Topology, alpha3 map[string]string, each func(code string, g geo.Geometry, polys [][][]int)) error {
 	var errs []error
 	for _, g := range t.Objects["countries"].Geometries {
 		c, err := code(g, alpha3)
@@ -163,16 +180,9 @@ func byCode(t *geo.Topology, alpha3 map[string]string) (map[string]*geo.Geometry
 			errs = append(errs, err)
 			continue
 		}
-		if prev, ok := out[c]; ok {
-			have, _ := prev.Polygons()
-			prev.SetPolygons(append(have, polys...))
-			continue
-		}
-		ng := &geo.Geometry{ID: c, Properties: map[string]string{"name": g.Properties["name"]}}
-		ng.SetPolygons(polys)
-		out[c] = ng
+		each(c, g, polys)
 	}
-	return out, errors.Join(errs...)
+	return errors.Join(errs...)
 }
 
 // moveCrimea moves the polygon of Russia's shape that holds Crimea to
@@ -199,25 +209,14 @@ func moveCrimea(t *geo.Topology, countries map[string]*geo.Geometry) error {
 	return errors.New("no polygon of Russia's holds Crimea: the data changed, and moveCrimea must be looked at again")
 }
 
-// markerPoints gives every country of either scale its point: the centre
-// of its largest polygon at 1:50m, quantized on t's grid.
+// markerPoints gives every country of 1:50m, which has all of 1:110m's
+// and more, its point: the centre of its largest polygon there, quantized
+// on t's grid.
 func markerPoints(t, t50 *geo.Topology, alpha3 map[string]string) ([]geo.Geometry, error) {
 	arcs := t50.DecodedArcs()
 	polysOf, names := map[string][][][]geo.Point{}, map[string]string{}
 	var errs []error
-	for _, g := range t50.Objects["countries"].Geometries {
-		c, err := code(g, alpha3)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("countries-50m.json: %w", err))
-		}
-		if c == "" {
-			continue
-		}
-		polys, err := g.Polygons()
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
+	err := eachCountry(t50, alpha3, func(c string, g geo.Geometry, polys [][][]int) {
 		if names[c] == "" {
 			names[c] = g.Properties["name"]
 		}
@@ -225,13 +224,14 @@ func markerPoints(t, t50 *geo.Topology, alpha3 map[string]string) ([]geo.Geometr
 			var rings [][]geo.Point
 			for _, refs := range poly {
 				ring, err := geo.Ring(arcs, refs)
-				if err != nil {
-					return nil, err
-				}
+				errs = append(errs, err)
 				rings = append(rings, ring)
 			}
 			polysOf[c] = append(polysOf[c], rings)
 		}
+	})
+	if err != nil {
+		errs = append(errs, fmt.Errorf("countries-50m.json: %w", err))
 	}
 	var out []geo.Geometry
 	for _, c := range slices.Sorted(maps.Keys(polysOf)) {

@@ -383,30 +383,80 @@ func matrixFilters(t *testing.T, ctx context.Context, w *watcher, base string) {
 	visible := func(sel string) int {
 		return eval[int](t, ctx, fmt.Sprintf(`Array.from(document.querySelectorAll(%q)).filter(e => !e.hidden && e.offsetParent !== null).length`, sel))
 	}
+	set := func(name, value string) {
+		t.Helper()
+		sel := fmt.Sprintf(`form.matrix-controls [name=%q]`, name)
+		do(t, ctx, name+"="+value, chromedp.SetValue(sel, value),
+			chromedp.Evaluate[chromedp.Void](`document.querySelector(`+jsString(sel)+`).dispatchEvent(new Event("change", {bubbles: true}))`))
+	}
+	shownRows := func() string {
+		return eval[string](t, ctx, `Array.from(document.querySelectorAll("table.matrix tbody tr")).filter(r => !r.hidden).map(r => r.cells[0].textContent).join("|")`)
+	}
+	// totalsWrong lists the columns and rows whose totals do not count what is shown
+	totalsWrong := func() []string {
+		return eval[[]string](t, ctx, `(() => { const t = document.querySelector("table.matrix"), out = [];
+			const rows = Array.from(t.tBodies[0].rows).filter(r => !r.hidden), foot = t.tFoot.rows[0];
+			const heads = Array.from(t.tHead.rows[1].querySelectorAll("th[data-format]"));
+			heads.forEach((th, i) => { if (th.hidden) return;
+				const n = rows.filter(r => /\br-(lead|member)\b/.test(r.cells[i + 1].className) || ["lead", "member"].includes(r.cells[i + 1].dataset.role2)).length;
+				if (Number(foot.cells[i + 1].textContent) !== n) out.push(th.dataset.format + " " + foot.cells[i + 1].textContent + " != " + n); });
+			rows.forEach(r => { const n = Array.from(r.cells).slice(1, -1).filter(c => !c.hidden && /\br-/.test(c.className)).length;
+				if (Number(r.cells[r.cells.length - 1].textContent) !== n) out.push(r.cells[0].textContent + " " + r.cells[r.cells.length - 1].textContent + " != " + n); });
+			return out; })()`)
+	}
 	rows, cols := visible("table.matrix tbody tr"), visible("table.matrix thead tr:nth-child(2) th[data-category]")
-	do(t, ctx, "hide alliances", chromedp.Click(`#matrix-cat-alliance`))
+	do(t, ctx, "hide alliances", chromedp.Click(`form.matrix-controls input[value="alliance"]`))
 	if got := visible("table.matrix thead tr:nth-child(2) th[data-category]"); got != cols-1 {
 		t.Errorf("hiding the alliance column: %d columns, want %d", got, cols-1)
 	}
 	if visible(`table.matrix tbody tr td:nth-child(2)`) != 0 {
 		t.Error("the NATO column's cells are still shown")
 	}
-	do(t, ctx, "non-NATO", chromedp.SetValue(`#matrix-nato`, "none"),
-		chromedp.Evaluate[chromedp.Void](`document.querySelector("#matrix-nato").dispatchEvent(new Event("change", {bubbles: true}))`))
-	shown := eval[string](t, ctx, `Array.from(document.querySelectorAll("table.matrix tbody tr")).filter(r => !r.hidden).map(r => r.cells[0].textContent).join("|")`)
+	set("nato", "none")
+	shown := shownRows()
 	if !strings.Contains(shown, "Switzerland") || strings.Contains(shown, "Finland") || strings.Contains(shown, "Germany") || visible("table.matrix tbody tr") >= rows {
 		t.Errorf("non-NATO filter shows %s", shown)
 	}
-	do(t, ctx, "sort", chromedp.SetValue(`#matrix-sort`, "total"),
-		chromedp.Evaluate[chromedp.Void](`document.querySelector("#matrix-sort").dispatchEvent(new Event("change", {bubbles: true}))`))
-	totals := eval[[]int](t, ctx, `Array.from(document.querySelectorAll("table.matrix tbody tr")).filter(r => !r.hidden).map(r => Number(r.dataset.total))`)
+	set("sort", "total")
+	totals := eval[[]int](t, ctx, `Array.from(document.querySelectorAll("table.matrix tbody tr")).filter(r => !r.hidden).map(r => Number(r.dataset.shownTotal))`)
 	if !sort.SliceIsSorted(totals, func(i, j int) bool { return totals[i] > totals[j] }) || len(totals) == 0 {
 		t.Errorf("rows sorted by number of formats: %v", totals)
 	}
-	lit := eval[int](t, ctx, `(() => { const td = document.querySelector("table.matrix tbody tr:not([hidden]) td:nth-child(3)");
-		td.dispatchEvent(new MouseEvent("mouseover", {bubbles: true})); return document.querySelectorAll(".hl").length; })()`)
-	if lit < 3 {
-		t.Errorf("pointing at a cell lit %d elements, want its row and column", lit)
+	for _, wrong := range totalsWrong() {
+		t.Errorf("a total that does not follow the filters: %s", wrong)
+	}
+	// the state is in the fragment, and a reload from file:// restores it
+	if hash := eval[string](t, ctx, "location.hash"); hash != "#hide=alliance&nato=none&sort=total" {
+		t.Errorf("fragment %q", hash)
+	}
+	do(t, ctx, "reload", chromedp.Reload(), chromedp.WaitVisible(`.matrix-controls`))
+	if got := eval[string](t, ctx, `[...document.querySelectorAll("form.matrix-controls select")].map(s => s.name + "=" + s.value).join(" ") + " alliance:" + document.querySelector('form.matrix-controls input[value="alliance"]').checked`); !strings.Contains(got, "nato=none") || !strings.Contains(got, "sort=total") || !strings.HasSuffix(got, "alliance:false") {
+		t.Errorf("after a reload the controls are %s", got)
+	}
+	if again := shownRows(); again == "" || !strings.Contains(again, "Switzerland") || strings.Contains(again, "Finland") {
+		t.Errorf("after a reload the rows are %s", again)
+	}
+	// the countries of one format, and of one role
+	set("nato", "")
+	set("format", "jef")
+	if n := eval[int](t, ctx, `(() => { const t = document.querySelector("table.matrix"); const i = [...t.tHead.rows[1].querySelectorAll("th[data-format]")].findIndex(th => th.dataset.format === "jef");
+		return [...t.tBodies[0].rows].filter(r => !r.hidden && !/\br-/.test(r.cells[i + 1].className)).length; })()`); n != 0 || !strings.Contains(shownRows(), "Sweden") {
+		t.Errorf("countries in the JEF: %d rows without a role in it (%s)", n, shownRows())
+	}
+	set("format", "")
+	set("role", "partner")
+	if n := eval[int](t, ctx, `[...document.querySelectorAll("table.matrix tbody tr")].filter(r => !r.hidden && !r.querySelector("td.r-partner:not([hidden]), td[data-role2=partner]:not([hidden])")).length`); n != 0 || shownRows() == "" {
+		t.Errorf("the role filter shows %d rows without a partner", n)
+	}
+	for _, wrong := range totalsWrong() {
+		t.Errorf("a total that does not follow the filters: %s", wrong)
+	}
+	set("role", "")
+	// the highlight lights an even row as well as an odd one
+	lit := eval[string](t, ctx, `(() => { const td = document.querySelector("table.matrix tbody tr:nth-child(even):not([hidden])").cells[2];
+		td.dispatchEvent(new MouseEvent("mouseover", {bubbles: true})); return getComputedStyle(td.parentNode.cells[0]).backgroundColor + " " + document.querySelectorAll(".hl").length; })()`)
+	if !strings.HasPrefix(lit, "rgb(255, 244, 194) ") {
+		t.Errorf("pointing at a cell of an even row: its row is %s", lit)
 	}
 	for _, p := range w.take() {
 		t.Error(p)

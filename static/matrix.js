@@ -1,95 +1,130 @@
-// The membership matrix, enhanced: filter formats by category and countries by
-// region and by their status in the site's status formats (the table's
-// data-statuses), sort the rows, and highlight the row and
-// column under the pointer or focus. Without JavaScript the table reads as it is.
+// The membership matrix, enhanced. The page carries its controls (so that
+// they take their place before this runs, and nothing shifts); this makes
+// them work: formats by category, countries in one format, by role, by
+// region and by their status in the site's status formats; the rows sorted;
+// the totals counted over what is shown; the state kept in the URL's
+// fragment (#region=…&sort=total), which works from file:// and survives a
+// reload; and the row and column under the pointer or focus highlighted.
+// Without JavaScript the table reads as it is, and the controls are hidden.
 (function () {
   "use strict";
   var table = document.querySelector("table.matrix");
-  var controls = document.querySelector("[data-matrix-controls]");
-  if (!table || !controls) return;
+  var form = document.querySelector("[data-matrix-controls]");
+  if (!table || !form) return;
   var tbody = table.tBodies[0];
   var rows = Array.prototype.slice.call(tbody.rows);
+  var served = rows.slice(); // the page's own order
   var headRows = table.tHead.rows;
   var groupCells = Array.prototype.slice.call(headRows[0].querySelectorAll("th[data-category]"));
   var formatCells = Array.prototype.slice.call(headRows[1].querySelectorAll("th[data-category]"));
   // column i of the formats is cell i+1 of a body or footer row (cell 0 is the country)
   var columnCategory = formatCells.map(function (th) { return th.getAttribute("data-category"); });
+  var columnFormat = formatCells.map(function (th) { return th.getAttribute("data-format"); });
+  var memberRoles = (form.getAttribute("data-member-roles") || "").split(" ").filter(Boolean);
+  var parts = !form.elements.namedItem("role"); // the overview of a large matrix: each cell a count of formats
+  var footRow = table.tFoot ? table.tFoot.rows[0] : null;
+  var count = form.querySelector(".matrix-count");
+  var boxes = Array.prototype.slice.call(form.querySelectorAll("input[name=cat]"));
+  var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+  function field(name) { return form.elements.namedItem(name); }
 
-  function el(tag, attrs, text) {
-    var e = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
-    if (text) e.textContent = text;
-    return e;
+  // roles is the list of roles a body cell shows: its class r-<role>, and a
+  // second role at once.
+  function roles(cell) {
+    var out = [];
+    var m = /(?:^|\s)r-(\S+)/.exec(cell.className);
+    if (m) out.push(m[1]);
+    if (cell.getAttribute("data-role2")) out.push(cell.getAttribute("data-role2"));
+    return out;
+  }
+  function counts(cell) { // a cell with a role, or a count in the overview of parts
+    return roles(cell).length > 0 || /^\d+$/.test(cell.textContent.trim());
+  }
+  function isMember(cell) {
+    return roles(cell).some(function (r) { return memberRoles.indexOf(r) >= 0; });
   }
 
-  function select(id, label, options) {
-    var wrap = el("label", { "for": id }, label + " ");
-    var s = el("select", { id: id });
-    options.forEach(function (o) { s.appendChild(el("option", { value: o[0] }, o[1])); });
-    wrap.appendChild(s);
-    controls.appendChild(wrap);
-    return s;
+  // The state is the controls' values; the fragment holds those that are
+  // not the default: hide=<categories>, and name=value for each select.
+  function readFragment() {
+    var params = new URLSearchParams(location.hash.replace(/^#/, ""));
+    var hide = (params.get("hide") || "").split(",");
+    boxes.forEach(function (b) { b.checked = hide.indexOf(b.value) < 0; });
+    selects.forEach(function (s) {
+      var v = params.get(s.name) || "";
+      s.value = Array.prototype.some.call(s.options, function (o) { return o.value === v; }) ? v : "";
+    });
   }
-
-  // categories: one checkbox each
-  var fieldset = el("fieldset");
-  fieldset.appendChild(el("legend", {}, "Formats"));
-  var boxes = groupCells.map(function (th) {
-    var id = "matrix-cat-" + th.getAttribute("data-category");
-    var label = el("label", { "for": id });
-    var box = el("input", { type: "checkbox", id: id, value: th.getAttribute("data-category") });
-    box.checked = true;
-    label.appendChild(box);
-    label.appendChild(document.createTextNode(" " + th.textContent));
-    fieldset.appendChild(label);
-    return box;
-  });
-  controls.appendChild(fieldset);
-
-  var regions = {};
-  rows.forEach(function (r) { var g = r.getAttribute("data-region"); if (g) regions[g] = true; });
-  var region = select("matrix-region", "Region", [["", "All regions"]].concat(Object.keys(regions).sort().map(function (g) { return [g, g]; })));
-  var statuses = JSON.parse(table.getAttribute("data-statuses") || "[]").map(function (st) {
-    return { id: st[0], select: select("matrix-" + st[0], st[1], [["", "Any"], ["member", "Members"], ["none", "Not members"]]) };
-  });
-  var sort = select("matrix-sort", "Sort by", [["name", "Name"], ["total", "Number of formats"], ["region", "Region"]]);
-  var count = el("p", { "class": "matrix-count", role: "status" });
-  controls.appendChild(count);
-  controls.hidden = false;
-
-  function statusMatches(value, want) {
-    return want === "" || (want === "member" ? value === "member" : value !== "member");
+  function writeFragment() {
+    var params = new URLSearchParams();
+    var hide = boxes.filter(function (b) { return !b.checked; }).map(function (b) { return b.value; });
+    if (hide.length) params.set("hide", hide.join(","));
+    selects.forEach(function (s) { if (s.value) params.set(s.name, s.value); });
+    var frag = params.toString();
+    if (frag !== location.hash.replace(/^#/, "")) history.replaceState(null, "", frag ? "#" + frag : location.pathname + location.search);
   }
 
   function apply() {
     var shownCats = {};
     boxes.forEach(function (b) { shownCats[b.value] = b.checked; });
+    var format = field("format") ? field("format").value : "";
+    var role = field("role") ? field("role").value : "";
+    var region = field("region") ? field("region").value : "";
+    var statuses = selects.filter(function (s) { return s.hasAttribute("data-status"); });
+    var shownCol = columnCategory.map(function (c) { return shownCats[c]; });
     groupCells.forEach(function (th) { th.hidden = !shownCats[th.getAttribute("data-category")]; });
-    formatCells.forEach(function (th, i) { th.hidden = !shownCats[columnCategory[i]]; });
-    var all = rows.concat(Array.prototype.slice.call(table.tFoot ? table.tFoot.rows : []));
-    all.forEach(function (r) {
+    formatCells.forEach(function (th, i) { th.hidden = !shownCol[i]; });
+    var formatCol = columnFormat.indexOf(format);
+    var visible = 0;
+    var totals = columnCategory.map(function () { return 0; });
+    rows.forEach(function (r) {
+      var ok = (region === "" || r.getAttribute("data-region") === region) &&
+        statuses.every(function (s) {
+          var v = r.getAttribute("data-" + s.name);
+          return s.value === "" || (s.value === "member" ? v === "member" : v !== "member");
+        }) &&
+        (formatCol < 0 || counts(r.cells[formatCol + 1]));
+      var total = 0, hasRole = role === "";
       for (var i = 0; i < columnCategory.length; i++) {
         var cell = r.cells[i + 1];
-        if (cell) cell.hidden = !shownCats[columnCategory[i]];
+        cell.hidden = !shownCol[i];
+        var rs = roles(cell);
+        cell.classList.toggle("off", role !== "" && rs.length > 0 && rs.indexOf(role) < 0);
+        if (!shownCol[i]) continue;
+        if (rs.indexOf(role) >= 0) hasRole = true;
+        if (counts(cell)) total += parts ? Number(cell.textContent) : 1;
+      }
+      ok = ok && hasRole;
+      r.hidden = !ok;
+      r.cells[r.cells.length - 1].textContent = total;
+      r.setAttribute("data-shown-total", total);
+      if (!ok) return;
+      visible++;
+      for (var j = 0; j < columnCategory.length; j++) {
+        var c = r.cells[j + 1];
+        if (parts) totals[j] += Number(c.textContent) || 0;
+        else if (isMember(c)) totals[j]++;
       }
     });
-    var visible = 0;
-    rows.forEach(function (r) {
-      var ok = (region.value === "" || r.getAttribute("data-region") === region.value) &&
-        statuses.every(function (st) { return statusMatches(r.getAttribute("data-" + st.id), st.select.value); });
-      r.hidden = !ok;
-      if (ok) visible++;
-    });
-    var cols = columnCategory.filter(function (c) { return shownCats[c]; }).length;
-    count.textContent = "Showing " + visible + " of " + rows.length + " countries and " + cols + " of " + columnCategory.length + " formats.";
+    if (footRow) {
+      totals.forEach(function (t, i) {
+        var c = footRow.cells[i + 1];
+        c.textContent = t;
+        c.hidden = !shownCol[i];
+      });
+    }
+    var cols = shownCol.filter(Boolean).length;
+    count.textContent = "Showing " + (visible === rows.length ? "all " + visible : visible + " of " + rows.length) +
+      " countries and " + (cols === columnCategory.length ? "all " + cols : cols + " of " + columnCategory.length) +
+      " columns; the totals count what is shown.";
   }
 
   function name(r) { return r.cells[0].textContent; }
   function resort() {
-    var key = sort.value;
-    var sorted = rows.slice().sort(function (a, b) {
+    var key = field("sort").value;
+    var sorted = key === "" ? served : rows.slice().sort(function (a, b) {
       var d = 0;
-      if (key === "total") d = Number(b.getAttribute("data-total")) - Number(a.getAttribute("data-total"));
+      if (key === "total") d = Number(b.getAttribute("data-shown-total")) - Number(a.getAttribute("data-shown-total"));
       else if (key === "region") d = (a.getAttribute("data-region") || "~").localeCompare(b.getAttribute("data-region") || "~");
       return d || name(a).localeCompare(name(b));
     });
@@ -115,9 +150,19 @@
   table.addEventListener("focusin", function (ev) { highlight(ev.target.closest("td, th")); });
   table.addEventListener("mouseleave", function () { highlight(null); });
 
-  controls.addEventListener("change", function (ev) {
-    if (ev.target === sort) resort();
+  function update() {
     apply();
+    resort();
+  }
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+  form.addEventListener("change", function () {
+    update();
+    writeFragment();
   });
-  apply();
+  window.addEventListener("hashchange", function () {
+    readFragment();
+    update();
+  });
+  readFragment();
+  update();
 })();

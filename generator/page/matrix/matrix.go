@@ -33,6 +33,19 @@ type View struct {
 	Snapshots    []view.NavItem // the matrix at each snapshot date, and the present
 	StatusList   string         // the status formats, for matrix.js's filters: [[id, label], ...] in JSON
 	Snapshot     string         // on a snapshot's page: its date and label
+	Controls     *Controls      // the filters and sorts of the page's own matrix; nil in the print edition
+}
+
+// Controls are the matrix's filters and sorts, made with the page so that
+// they take their place before any script runs; matrix.js makes them work.
+type Controls struct {
+	Regions     []string       // the rows' regions, sorted
+	Statuses    []view.NavItem // each status format: Href is its id
+	Formats     []view.FormatRef
+	Order       string // the label of the page's own row order
+	MemberRoles string // the roles the column totals count, space-separated
+	Countries   int    // rows
+	Columns     int    // formats, or parts in the overview
 }
 
 // Group is a category heading spanning its formats' columns.
@@ -135,17 +148,28 @@ type Page struct {
 func (x *Matrix) Pages() []Page {
 	var pages []Page
 	for _, o := range view.MatrixOrders {
-		pages = append(pages, Page{Path: o.Path, First: true, View: func() View { return x.in(x.m, o.Key, o.Path, x.whole) }})
+		pages = append(pages, Page{Path: o.Path, First: true, View: x.withControls(o.Label, func() View { return x.in(x.m, o.Key, o.Path, x.whole) })})
 	}
+	clustered := view.MatrixOrders[0].Label // the snapshots and the parts list their rows so
 	for _, d := range x.dates[1:] {
-		pages = append(pages, Page{Path: d.overviewPath(), View: func() View { return x.snapshot(d) }})
+		pages = append(pages, Page{Path: d.overviewPath(), View: x.withControls(clustered, func() View { return x.snapshot(d) })})
 	}
 	for _, d := range x.dates {
 		for i := range x.parts {
-			pages = append(pages, Page{Path: d.partPath(x.parts[i]), View: func() View { return x.part(d, i) }})
+			pages = append(pages, Page{Path: d.partPath(x.parts[i]), View: x.withControls(clustered, func() View { return x.part(d, i) })})
 		}
 	}
 	return pages
+}
+
+// withControls is a page's view with the controls of its matrix, its rows
+// in the order labelled order.
+func (x *Matrix) withControls(order string, make func() View) func() View {
+	return func() View {
+		v := make()
+		v.Controls = controls(x.s, &v, order)
+		return v
+	}
 }
 
 // snapshotLinks link from the page at from to the matrix on each date,
@@ -236,6 +260,35 @@ func statusList(s *site.Site) string {
 	}
 	js, _ := json.Marshal(list) // strings always marshal
 	return string(js)
+}
+
+// controls are the filters and sorts of v, a page of the matrix in the row
+// order labelled order.
+func controls(s *site.Site, v *View, order string) *Controls {
+	c := &Controls{Order: order, Countries: len(v.Rows)}
+	for _, r := range v.Rows {
+		if r.Region != "" && !slices.Contains(c.Regions, r.Region) {
+			c.Regions = append(c.Regions, r.Region)
+		}
+	}
+	slices.Sort(c.Regions)
+	for _, st := range s.Statuses {
+		c.Statuses = append(c.Statuses, view.NavItem{Label: st.Label, Href: st.Format.ID})
+	}
+	var members []string
+	for _, r := range s.Roles {
+		if r.Counts() {
+			members = append(members, r.ID)
+		}
+	}
+	c.MemberRoles = strings.Join(members, " ")
+	for _, g := range v.Groups {
+		c.Columns += len(g.Formats)
+		if v.Legend != nil { // a page of roles, not the overview of the parts
+			c.Formats = append(c.Formats, g.Formats...)
+		}
+	}
+	return c
 }
 
 // Print is the print edition's matrix, linked by pm: clustered, and its own
@@ -575,6 +628,10 @@ func writeCell(b *strings.Builder, roles map[string]view.RoleInfo, cell [2]strin
 	r := roleOf(roles, cell[0])
 	b.WriteString(`<td class="r-`)
 	b.WriteString(r.Role)
+	if cell[1] != "" { // for matrix.js's role filter
+		b.WriteString(`" data-role2="`)
+		b.WriteString(roleOf(roles, cell[1]).Role)
+	}
 	b.WriteString(`"><a href="`)
 	b.WriteString(href)
 	b.WriteString(`"><span class="vh">`)

@@ -67,7 +67,7 @@ func TestCell(t *testing.T) {
 func TestTwoRolesInACell(t *testing.T) {
 	var b strings.Builder
 	writeCell(&b, cellRoles(&site.Site{Roles: load.DefaultRoles}), [2]string{"member", "partner"}, "countries/fin.html#in-nato")
-	if got, want := b.String(), `<td class="r-member"><a href="countries/fin.html#in-nato"><span class="vh">Member and Partner</span></a><span class="r2" aria-hidden="true">◐ P</span></td>`; got != want {
+	if got, want := b.String(), `<td class="r-member" data-role2="partner"><a href="countries/fin.html#in-nato"><span class="vh">Member and Partner</span></a><span class="r2" aria-hidden="true">◐ P</span></td>`; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }

@@ -26,8 +26,8 @@ var worldJSON []byte
 type Point struct{ X, Y float64 }
 
 // Country is one country's shape: its polygons, each an outer ring and its
-// holes, and a point inside it (the centre of its largest polygon) where a
-// marker goes.
+// holes, and a point where a marker goes: the centroid of its largest
+// polygon's outer ring, which for a concave country may lie outside it.
 type Country struct {
 	Code, Name string
 	Polygons   [][][]Point
@@ -201,6 +201,9 @@ func Contains(rings [][]Point, p Point) bool {
 func LargestCentre(polys [][][]Point) Point {
 	best, bestArea := -1, 0.0
 	for i, p := range polys {
+		if len(p) == 0 || len(p[0]) == 0 {
+			continue
+		}
 		if a := PolygonArea(p); best < 0 || a > bestArea {
 			best, bestArea = i, a
 		}

@@ -221,14 +221,14 @@ type Role struct {
 	Singular string `toml:"singular"`
 	Plural   string `toml:"plural"`
 	// Pattern fills its countries on maps, so that colour is not the only
-	// cue: one of Patterns; solid for a membership, else hatch, when not
-	// given.
+	// cue: one of Patterns, each role its own; solid for a membership, else
+	// hatch, when not given.
 	Pattern string `toml:"pattern"`
 	Where   Where  `toml:"-"`
 }
 
 // Patterns are the fills a role may have on maps.
-var Patterns = []string{"solid", "hatch", "dots", "cross"}
+var Patterns = []string{"solid", "hatch", "dots", "cross", "rings", "lines"}
 
 // Fill is the role's pattern on maps.
 func (r Role) Fill() string {
@@ -261,8 +261,8 @@ var DefaultRoles = []Role{
 	{ID: "member", Label: "Member", Symbol: "●", Letter: "M", Pattern: "solid"},
 	{ID: "partner", Label: "Partner", Symbol: "◐", Letter: "P", Pattern: "hatch"},
 	{ID: "observer", Label: "Observer", Symbol: "○", Letter: "O", Pattern: "dots"},
-	{ID: "invited", Label: "Invited", Symbol: "◇", Letter: "I", Singular: "invited country", Plural: "invited countries", Pattern: "dots"},
-	{ID: "aspirant", Label: "Aspirant", Symbol: "△", Letter: "A", Pattern: "hatch"},
+	{ID: "invited", Label: "Invited", Symbol: "◇", Letter: "I", Singular: "invited country", Plural: "invited countries", Pattern: "rings"},
+	{ID: "aspirant", Label: "Aspirant", Symbol: "△", Letter: "A", Pattern: "lines"},
 }
 
 // spareSymbols are given, in order, to declared roles without a symbol:

@@ -5,7 +5,7 @@ import "slices"
 // MapArea is one country drawn on a map: its code, where it links (none
 // for "") and the tooltip that names it and what it is here. Class colours
 // it (a role's "r-member", a class's "mc-2") and Pattern fills it in that
-// colour: solid, hatch, dots or cross, so that colour is not the only cue.
+// colour, one of load.Patterns, so that colour is not the only cue.
 type MapArea struct {
 	Code, Href, Title string
 	Class, Pattern    string
@@ -41,15 +41,15 @@ func DrawMap(f *MapFrame, spec MapSpec) string {
 	s.int(f.H)
 	s.put(`" role="group" aria-labelledby="`, spec.ID, `-title" class="map" fill-rule="evenodd">`)
 	s.put(`<title id="`, spec.ID, `-title">`, esc(spec.Title), `</title>`)
-	fills := fills(spec)
-	writePatterns(s, spec.ID, fills)
+	used := fills(spec)
+	writePatterns(s, spec.ID, used)
 	s.put(`<image href="`, esc(spec.Background), `" width="`)
 	s.int(f.W)
 	s.put(`" height="`)
 	s.int(f.H)
 	s.put(`"/>`)
 	for _, small := range []bool{false, true} {
-		for k, fl := range fills {
+		for k, fl := range used {
 			started := false
 			for _, a := range spec.Areas {
 				sh, ok := f.Shape(a.Code)
@@ -99,6 +99,8 @@ func startGroup(s *svg, id string, k int, fl MapArea, small bool) {
 	s.put(`)">`)
 }
 
+// solid reports whether a pattern is a plain fill, which needs no pattern
+// element.
 func solid(pattern string) bool { return pattern == "" || pattern == "solid" }
 
 // area draws one country, with a marker when it is small: a link to its
@@ -144,6 +146,10 @@ func writePatterns(s *svg, id string, fills []MapArea) {
 			s.put(` patternTransform="rotate(45)"><rect width="12" height="12" class="pattern-ground" fill="#fff"/><rect width="6" height="12" fill="currentColor"/>`)
 		case "dots":
 			s.put(`><rect width="12" height="12" class="pattern-ground" fill="#fff"/><circle cx="6" cy="6" r="4" fill="currentColor"/>`)
+		case "rings":
+			s.put(`><rect width="12" height="12" class="pattern-ground" fill="#fff"/><circle cx="6" cy="6" r="3.5" fill="none" stroke="currentColor" stroke-width="2"/>`)
+		case "lines":
+			s.put(`><rect width="12" height="12" class="pattern-ground" fill="#fff"/><rect width="12" height="5" fill="currentColor"/>`)
 		default: // cross
 			s.put(`><rect width="12" height="12" fill="currentColor"/><path d="M0 6h12M6 0v12" stroke-width="3" class="pattern-line" stroke="#fff"/>`)
 		}

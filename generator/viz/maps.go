@@ -19,7 +19,7 @@ const (
 	markerR = 9
 	margin  = 4 // how far past the edge shapes are clipped
 	// tolerance is how far, in viewBox units, a simplified line may stray:
-	// less than a pixel on the widest screen a map is shown on.
+	// about a pixel where a map is widest on the page (46rem, 736 px).
 	tolerance = 1.5
 )
 
@@ -63,7 +63,7 @@ func (m frameMath) at(lon, lat float64) geo.Point {
 func NewMapFrame(id string, proj geo.Projection, bounds [4]float64, w *geo.World) *MapFrame {
 	m, width, height := fit(proj, bounds)
 	f := &MapFrame{ID: id, W: width, H: height, shapes: map[string]*MapShape{}}
-	box := geo.Box(bounds)
+	inView := f.boxTest(m, geo.Box(bounds))
 	arcs := make([][]geo.Point, len(w.Arcs)) // projected where a shape in view needs them
 	need := func(refs []int) {
 		for _, r := range refs {
@@ -81,7 +81,7 @@ func NewMapFrame(id string, proj geo.Projection, bounds [4]float64, w *geo.World
 		sh.In = sh.Marker.X >= 0 && sh.Marker.Y >= 0 && sh.Marker.X <= float64(width) && sh.Marker.Y <= float64(height)
 		d.reset()
 		for i, poly := range c.Rings {
-			if !c.Boxes[i].Overlaps(box) {
+			if !inView(c.Boxes[i]) {
 				continue
 			}
 			var rings [][]geo.Point
@@ -101,13 +101,32 @@ func NewMapFrame(id string, proj geo.Projection, bounds [4]float64, w *geo.World
 	}
 	d.reset()
 	for _, i := range w.Borders {
-		if w.ArcBoxes[i].Overlaps(box) {
+		if inView(w.ArcBoxes[i]) {
 			need([]int{i})
 			f.line(&d, arcs[i])
 		}
 	}
 	f.border = d.String()
 	return f
+}
+
+// boxTest is a quick test of whether a shape whose box in degrees is b may
+// reach into the frame: it meets the view's bounds, or its box, projected
+// at 5×5 points, meets the frame. An azimuthal view's frame is the
+// rectangle around its curved bounds, so its corners reach past them.
+func (f *MapFrame) boxTest(m frameMath, bounds geo.Box) func(geo.Box) bool {
+	return func(b geo.Box) bool {
+		if b.Overlaps(bounds) {
+			return true
+		}
+		var pts []geo.Point
+		for i := range 5 {
+			for j := range 5 {
+				pts = append(pts, m.at(b[0]+(b[2]-b[0])*float64(i)/4, b[1]+(b[3]-b[1])*float64(j)/4))
+			}
+		}
+		return geo.BoxOf(pts).Overlaps(geo.Box{-margin, -margin, float64(f.W + margin), float64(f.H + margin)})
+	}
 }
 
 // simplify drops the points of a line that lie within tol of the line

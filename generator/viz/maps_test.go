@@ -56,9 +56,10 @@ func TestSimplifyKeepsEndsAndShape(t *testing.T) {
 
 func TestPathWriterIsRelativeAndExact(t *testing.T) {
 	var w pathWriter
-	w.ring([]geo.Point{{X: 10.2, Y: 20.4}, {X: 15.6, Y: 20.4}, {X: 15.6, Y: 25}, {X: 15.7, Y: 25.1}})
-	if got, want := w.String(), "M10 20l6 0 0 5z"; got != want {
-		t.Errorf("ring = %q, want %q (points that round alike are dropped)", got, want)
+	w.ring([]geo.Point{{X: 10.2, Y: 20.4}, {X: 15.6, Y: 20.4}, {X: 15.6, Y: 25}, {X: 15.7, Y: 25.1}, {X: 12, Y: 22}, {X: 12, Y: 30}})
+	// points that round alike are dropped; a minus sign parts two numbers
+	if got, want := w.String(), "M10 20l6 0 0 5-4-3 0 8z"; got != want {
+		t.Errorf("ring = %q, want %q", got, want)
 	}
 }
 
@@ -81,6 +82,13 @@ func TestEuropeFrame(t *testing.T) {
 	}
 	if aus, _ := f.Shape("AUS"); aus.In || aus.D != "" {
 		t.Errorf("Australia is drawn in the Europe frame: %+v", aus)
+	}
+	// the frame is the rectangle around the curved bounds: its corners
+	// show land beyond them, south-east of Turkey and north of Africa
+	for _, code := range []string{"ISR", "EGY", "JOR", "SAU", "TKM", "DZA"} {
+		if sh, _ := f.Shape(code); sh.D == "" {
+			t.Errorf("%s is not drawn in the corner of the Europe frame", code)
+		}
 	}
 	bg := string(f.Background())
 	if !strings.HasPrefix(bg, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 `) || strings.Contains(bg, "<a ") || strings.Contains(bg, "style") {

@@ -10,8 +10,8 @@
 //   - The shapes Natural Earth gives no code are named by unnamed below:
 //     northern Cyprus is drawn as part of Cyprus and Somaliland as part of
 //     Somalia, whose territory international law recognises them as;
-//     Kosovo keeps a shape of its own, under the code XKX that the EU and
-//     the World Bank use for it.
+//     Kosovo keeps a shape of its own, under XKX, the user-assigned code
+//     in common use for it.
 //   - Natural Earth draws de facto control, so it gives Crimea to Russia.
 //     The atlas draws internationally recognised borders (UN General
 //     Assembly resolution 68/262, 27 March 2014): the polygon of Crimea

@@ -10,7 +10,6 @@ package maps
 import (
 	"fmt"
 	"html/template"
-	"slices"
 	"strconv"
 
 	"formatlas/generator/geo"
@@ -26,7 +25,8 @@ type Maps struct {
 	m      *view.Maker
 	s      *site.Site
 	frames []*frame
-	Err    error // the map data could not be read: no maps are drawn
+	rank   map[string]int // each role's place among the site's roles
+	Err    error          // the map data could not be read: no maps are drawn
 }
 
 // frame is a view of the site's, drawn.
@@ -37,7 +37,10 @@ type frame struct {
 
 // New draws the site's views of the embedded map data.
 func New(m *view.Maker) *Maps {
-	x := &Maps{m: m, s: m.Site()}
+	x := &Maps{m: m, s: m.Site(), rank: map[string]int{}}
+	for i, r := range x.s.Roles {
+		x.rank[r.ID] = i
+	}
 	w, err := geo.Embedded()
 	if err != nil {
 		x.Err = fmt.Errorf("map data: %w", err)
@@ -68,14 +71,26 @@ func (x *Maps) Files() []publish.File {
 }
 
 // pick is the first frame that holds every code of the data among codes,
-// else the last (the widest, as views are declared).
+// else the first that holds the most of them.
 func (x *Maps) pick(codes []string) *frame {
+	best, most := x.frames[0], -1
 	for _, f := range x.frames {
-		if !slices.ContainsFunc(codes, func(c string) bool { sh, ok := f.Shape(c); return ok && !sh.In }) {
+		held, all := 0, true
+		for _, c := range codes {
+			sh, ok := f.Shape(c)
+			if ok && sh.In {
+				held++
+			}
+			all = all && (!ok || sh.In)
+		}
+		if all {
 			return f
 		}
+		if held > most {
+			best, most = f, held
+		}
 	}
-	return x.frames[len(x.frames)-1]
+	return best
 }
 
 // draw makes the figure of areas, the countries' shapes, in the frame that
@@ -94,7 +109,7 @@ func (x *Maps) draw(from, id, title string, areas []viz.MapArea, countries []*si
 // figure draws areas in the frame f: the countries it cannot show are
 // listed as missing. It is nil when it can show none.
 func (x *Maps) figure(from string, f *frame, id, title string, areas []viz.MapArea, countries []*site.Country) *view.MapFigure {
-	fig := &view.MapFigure{ID: id, Title: title, View: f.label, Date: x.s.Shown.Human(), AboutHref: view.RelURL(from, view.MapsPath) + "#shapes"}
+	fig := &view.MapFigure{ID: id, Title: title, View: f.label, Date: x.s.Shown.Human(), AboutHref: view.RelURL(from, view.MapsPath) + "#" + view.MapsShapesAnchor}
 	for i, a := range areas {
 		if sh, ok := f.Shape(a.Code); !ok || !sh.In && sh.D == "" {
 			fig.Missing = append(fig.Missing, x.m.CountryRef(from, countries[i]))

@@ -20,6 +20,7 @@ type PageView struct {
 	Snapshot  string            // on a snapshot's page: its date and label
 	Snapshots []view.NavItem    // the page at each snapshot date, and the present
 	Views     []ViewNote        // how each view is drawn
+	ShapesID  string            // the id of the section on how the maps are drawn
 }
 
 // ViewNote says how a view is drawn.
@@ -51,7 +52,7 @@ func (x *Maps) held(sn *site.Snapshot) map[*site.Country]map[*site.Format]string
 		if out[c] == nil {
 			out[c] = map[*site.Format]string{}
 		}
-		if _, ok := out[c][f]; !ok { // the first, the highest in rank
+		if have, ok := out[c][f]; !ok || x.rank[role] < x.rank[have] { // the highest role held
 			out[c][f] = role
 		}
 	}
@@ -77,7 +78,7 @@ func (x *Maps) page(path string, sn *site.Snapshot) PageView {
 	if sn != nil {
 		title, date = "Maps on "+sn.Date.Human(), sn.Date
 	}
-	v := PageView{Page: x.m.Frame(path, title)}
+	v := PageView{Page: x.m.Frame(path, title), ShapesID: view.MapsShapesAnchor}
 	if sn != nil {
 		v.Snapshot = sn.Date.Human() + " (" + sn.Label + ")"
 	}
@@ -111,6 +112,7 @@ func (x *Maps) page(path string, sn *site.Snapshot) PageView {
 	return v
 }
 
+// projectionName names v's projection for the page on how maps are drawn.
 func projectionName(v load.MapView) string {
 	if v.Projection == "laea" {
 		return "Lambert azimuthal equal-area, centred on " + strconv.FormatFloat(v.Center[0], 'f', -1, 64) + "° longitude, " + strconv.FormatFloat(v.Center[1], 'f', -1, 64) + "° latitude"
@@ -169,11 +171,16 @@ func (x *Maps) counts(from string, f *frame, held map[*site.Country]map[*site.Fo
 	}
 	fig := x.figure(from, f, "map-count-"+f.ID, "Formats per country: "+f.label, areas, countries)
 	if fig != nil {
-		fig.Key, fig.AboutHref = key, "#shapes"
+		fig.Key, fig.AboutHref = key, "#"+view.MapsShapesAnchor
 	}
 	return fig
 }
 
+// classColour is the colour class of a map's i-th class: the theme has six,
+// which the seventh and later classes take again, with other patterns.
+func classColour(i int) string { return "mc-" + strconv.Itoa(i%6+1) }
+
+// plural is one or many, for the count n.
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return one
@@ -194,7 +201,7 @@ func (x *Maps) siteMap(from string, m *site.Map, held map[*site.Country]map[*sit
 		ref := x.m.CountryRef(from, c)
 		lists[i].Countries = append(lists[i].Countries, ref)
 		areas = append(areas, viz.MapArea{Code: c.Code, Href: ref.Href, Title: c.Name + ": " + m.Classes[i].Label,
-			Class: "mc-" + strconv.Itoa(i+1), Pattern: load.Patterns[i%len(load.Patterns)]})
+			Class: classColour(i), Pattern: load.Patterns[i%len(load.Patterns)]})
 		countries = append(countries, c)
 	}
 	if len(areas) == 0 {
@@ -204,10 +211,10 @@ func (x *Maps) siteMap(from string, m *site.Map, held map[*site.Country]map[*sit
 	if fig == nil {
 		return nil
 	}
-	fig.AboutHref, fig.Desc = "#shapes", m.Description
+	fig.AboutHref, fig.Desc = "#"+view.MapsShapesAnchor, m.Description
 	for i, c := range m.Classes {
 		lists[i].Label = c.Label
-		fig.Key = append(fig.Key, view.MapKey{Class: "mc-" + strconv.Itoa(i+1), Pattern: load.Patterns[i%len(load.Patterns)], Label: c.Label, Count: len(lists[i].Countries)})
+		fig.Key = append(fig.Key, view.MapKey{Class: classColour(i), Pattern: load.Patterns[i%len(load.Patterns)], Label: c.Label, Count: len(lists[i].Countries)})
 	}
 	fig.Lists = lists
 	return fig

@@ -33,6 +33,10 @@ const (
 	MapsPath     = "maps.html"
 )
 
+// MapsShapesAnchor is the id of the map page's section on how the maps are
+// drawn, which every map's caption links.
+const MapsShapesAnchor = "shapes"
+
 // SnapshotMapsPath is the map page as it stood on the date of a snapshot.
 func SnapshotMapsPath(d load.Date) string { return "maps-" + d.String() + ".html" }
 

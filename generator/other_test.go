@@ -103,10 +103,11 @@ func TestBrowserAnotherAtlas(t *testing.T) {
 		"countries/ela.html", "matrix.html", "lessons/index.html", "lessons/small.html", "sources.html",
 		"pages/about.html", "print.html", "pictures.html", "overlaps.html", "upset.html", "timeline.html", "data/index.html", "changes.html"}
 	axe(t, tab, base, pages...)
-	// the matrix's filters follow the site: a region filter, no status filter
+	// the matrix's filters follow the site: a format, a role and a region
+	// filter and the sort, and no status filter, since the site has none
 	do(t, tab, "matrix", chromedp.Navigate(base+"matrix.html"), chromedp.WaitVisible(`.matrix-controls`))
-	if n := eval[int](t, tab, `document.querySelectorAll(".matrix-controls select").length`); n != 2 { // region and sort
-		t.Errorf("the matrix has %d selects, want region and sort only", n)
+	if got := eval[string](t, tab, `[...document.querySelectorAll(".matrix-controls select")].map(s => s.name).join(" ")`); got != "format role region sort" {
+		t.Errorf("the matrix's selects are %q, want format, role, region and sort only", got)
 	}
 	// and from disk, as a reader offline opens it: every page, and search
 	for _, p := range w.take() {

@@ -45,3 +45,42 @@ func TestBrowserLayoutShift(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserPicturesOnAPhone opens the pictures at 390×844 over file://:
+// each is drawn at its own size, in a frame that scrolls, so that no SVG
+// text is under 11 CSS px and the page itself does not scroll sideways.
+func TestBrowserPicturesOnAPhone(t *testing.T) {
+	if testing.Short() && os.Getenv("CI") == "" {
+		t.Skip("-short: the browser runs only when CI is set")
+	}
+	ctx := browser(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := generator.Build(realFS(t), out, generator.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	base := "file://" + filepath.ToSlash(out) + "/"
+	tab, cancel := chromedp.NewContext(ctx)
+	defer cancel()
+	w := watch(t, tab, base)
+	for _, p := range []string{"overlaps.html", "upset.html", "timeline.html", "formats/jef.html", "formats/eapc.html"} {
+		do(t, tab, p, chromedp.EmulateViewport(390, 844), chromedp.Navigate(base+p))
+		// the pictures set their text's size on the svg or the text itself
+		small := eval[[]string](t, tab, `[...document.querySelectorAll("svg")].flatMap(svg => {
+			const m = svg.getScreenCTM(); if (!m) return [];
+			const scale = Math.hypot(m.a, m.b), base = parseFloat(svg.getAttribute("font-size") || "16");
+			return [...svg.querySelectorAll("text")].map(el => [el.textContent, parseFloat(el.getAttribute("font-size") || base) * scale]);
+		}).filter(([, px]) => px < 10.95).slice(0, 5).map(([s, px]) => s + " at " + px.toFixed(1) + " px")`)
+		for _, s := range small {
+			t.Errorf("%s at 390 px: SVG text %s", p, s)
+		}
+		if n := eval[int](t, tab, `document.querySelectorAll("svg text").length`); n == 0 {
+			t.Errorf("%s: no SVG text to measure", p)
+		}
+		if over := eval[int](t, tab, `document.documentElement.scrollWidth - window.innerWidth`); over > 0 {
+			t.Errorf("%s at 390 px: the page scrolls sideways by %d px", p, over)
+		}
+		for _, problem := range w.take() {
+			t.Errorf("%s: %s", p, problem)
+		}
+	}
+}

@@ -23,7 +23,7 @@ func HeatMap(id, title string, items []Item) string {
 	n := len(items)
 	// The column labels lean right, up to 22 characters of 11-pixel type at
 	// 60 degrees: about 70 pixels to the right of the last column.
-	const cell, left, top, right = 16.0, 215.0, 130.0, 75.0
+	const cell, left, top, right = 22.0, 215.0, 130.0, 75.0 // a cell fits its number at 11 px
 	w, h := int(left+cell*float64(n)+right), int(top+cell*float64(n)+10)
 	desc := fmt.Sprintf("A %d by %d grid; darker cells share more members relative to their size. Each row and column is one of: %s.",
 		n, n, labels(items))
@@ -69,7 +69,7 @@ func HeatMap(id, title string, items []Item) string {
 				}
 				s.put("<text")
 				s.attrs(xy, x+(cell-1)/2, y+cell*0.68)
-				s.put(` text-anchor="middle" font-size="8" fill="`, fg, `">`)
+				s.put(` text-anchor="middle" fill="`, fg, `">`)
 				s.int(shared)
 				s.put("</text>")
 			}

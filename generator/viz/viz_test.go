@@ -88,7 +88,7 @@ func TestLargeHeatMapGolden(t *testing.T) {
 	}
 	got := HeatMap("big", "Shared members", items)
 	golden(t, "heatmap-large.svg", got)
-	if n := strings.Count(got, "h15v15h-15z"); n != 41*41 {
+	if n := strings.Count(got, "h21v21h-21z"); n != 41*41 {
 		t.Errorf("%d cells drawn, want %d", n, 41*41)
 	}
 	if strings.Contains(got, "<rect") {

@@ -24,6 +24,7 @@ const (
 	maxHeatMap  = 100 // formats in one heat map
 	maxUpSet    = 20  // sets in one UpSet plot
 	maxTimeline = 150 // formats on the timeline
+	maxUndated  = 100 // formats named as left off it
 )
 
 // OverlapsView holds a heat map per category of formats.
@@ -75,6 +76,8 @@ type TimelineView struct {
 	SVG          template.HTML
 	Shown, Total int
 	Rows         []TimelineRowView
+	Undated      []view.FormatRef // the formats the content dates no event of, which the timeline leaves out: the first maxUndated
+	MoreUndated  int              // and how many more
 }
 
 // TimelineRowView is a format's dates in words, for readers of the table.
@@ -369,6 +372,15 @@ func (x *Pictures) Timeline() TimelineView {
 		v.Rows = append(v.Rows, TimelineRowView{Format: ref, Dates: strings.Join(words, "; ")})
 	}
 	v.SVG = template.HTML(viz.Timeline("timeline", "Formats by their founding and other dated events", rows))
+	for _, f := range x.s.Formats {
+		switch {
+		case len(datedPoints(f)) > 0:
+		case len(v.Undated) < maxUndated:
+			v.Undated = append(v.Undated, x.m.FormatRef(view.TimelinePath, f))
+		default:
+			v.MoreUndated++
+		}
+	}
 	return v
 }
 

@@ -1,18 +1,39 @@
 package viz
 
 import (
+	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Item is one thing a picture shows: a label, the page it links to, and its
 // members.
 type Item struct {
 	Label, Href string
+	Short       string // a shorter label for a column head ("NATO"); Label when ""
 	Set         Set
+}
+
+// head is the item's label for a column head.
+func (it Item) head() string { return cmp.Or(it.Short, it.Label) }
+
+// charWidth is the most an 11-pixel character of system-ui takes, for
+// margins that fit every label whole.
+const charWidth = 6.8
+
+// longest is the length in characters of the longest label of items, each
+// taken by label.
+func longest(items []Item, label func(Item) string) float64 {
+	n := 0
+	for _, it := range items {
+		n = max(n, utf8.RuneCountInString(label(it)))
+	}
+	return float64(n)
 }
 
 // HeatMap draws the pairwise overlap of items, in the order given: each cell
@@ -21,9 +42,14 @@ type Item struct {
 // own size. Row labels link to the items' pages.
 func HeatMap(id, title string, items []Item) string {
 	n := len(items)
-	// The column labels lean right, up to 22 characters of 11-pixel type at
-	// 60 degrees: about 70 pixels to the right of the last column.
-	const cell, left, top, right = 22.0, 215.0, 130.0, 75.0 // a cell fits its number at 11 px
+	// The margins fit every label whole: the rows' at the left, and the
+	// column heads', which lean right at 60 degrees, above and to the right.
+	const cell = 22.0 // a cell fits its number at 11 px
+	rowChars := longest(items, func(it Item) string { return it.Label })
+	headChars := longest(items, Item.head)
+	left := math.Ceil(rowChars*charWidth) + 12
+	top := math.Ceil(headChars*charWidth*0.87) + 16
+	right := math.Ceil(headChars*charWidth*0.5) + 12
 	w, h := int(left+cell*float64(n)+right), int(top+cell*float64(n)+10)
 	desc := fmt.Sprintf("A %d by %d grid; darker cells share more members relative to their size. Each row and column is one of: %s.",
 		n, n, labels(items))
@@ -32,16 +58,16 @@ func HeatMap(id, title string, items []Item) string {
 	for i, it := range items {
 		y := top + cell*float64(i)
 		s.link(it.Href, it.Label)
-		s.text(left-6, y+cell*0.7, "end", clip(it.Label, 32), 0)
+		s.text(left-6, y+cell*0.7, "end", it.Label, 0)
 		s.endLink()
 		x := left + cell*float64(i) + cell*0.6
-		s.text(x, top-6, "start", clip(it.Label, 22), -60)
+		s.text(x, top-6, "start", it.head(), -60)
 	}
 	// Small maps give every cell its number and a tooltip; large ones only
 	// shade the cells, to keep the picture's size bounded: the table beside
 	// it has every figure.
 	if n > 40 {
-		s.shadedCells(items, left, top, cell)
+		s.shadedCells(items, int(left), int(top), cell)
 		return s.end()
 	}
 	for i, a := range items {
@@ -165,7 +191,8 @@ func Combinations(sets []Item, n int) []Combo {
 // combination's column links to anchorPrefix plus its index, where the page
 // lists its elements.
 func UpSet(id, title string, sets []Item, combos []Combo, anchorPrefix string) string {
-	const col, row, left, top, barH = 22.0, 20.0, 260.0, 120.0, 100.0
+	const col, row, top, barH = 22.0, 20.0, 120.0, 100.0
+	left := max(260, 166+math.Ceil(longest(sets, Item.head)*charWidth)+10) // the set labels whole
 	w := int(left + col*float64(len(combos)) + 20)
 	h := int(top + row*float64(len(sets)) + 20)
 	maxCombo, maxSet := 1, 1
@@ -186,7 +213,7 @@ func UpSet(id, title string, sets []Item, combos []Combo, anchorPrefix string) s
 		s.rect(160-bw, y+5, bw, row-10, "#7f9fbf", "")
 		s.text(160-bw-4, y+row*0.68, "end", fmt.Sprint(set.Set.Len()), 0)
 		s.link(set.Href, set.Label)
-		s.text(166, y+row*0.68, "start", clip(set.Label, 15), 0)
+		s.text(166, y+row*0.68, "start", set.head(), 0)
 		s.endLink()
 	}
 	for j, c := range combos {
@@ -245,7 +272,12 @@ func Timeline(id, title string, rows []TimelineRow) string {
 		return ""
 	}
 	lo, hi = float64(int(lo)/5*5), float64(int(hi)/5*5+5)
-	const left, top, row, width = 220.0, 30.0, 18.0, 640.0
+	const top, row, width = 30.0, 18.0, 640.0
+	chars := 0
+	for _, r := range rows {
+		chars = max(chars, utf8.RuneCountInString(r.Label))
+	}
+	left := math.Ceil(float64(chars)*charWidth) + 16 // the labels whole
 	w, h := int(left+width+20), int(top+row*float64(len(rows))+10)
 	x := func(y float64) float64 { return left + width*(y-lo)/(hi-lo) }
 	var summary []string
@@ -264,7 +296,7 @@ func Timeline(id, title string, rows []TimelineRow) string {
 	for i, r := range rows {
 		y := top + row*float64(i) + row/2
 		s.link(r.Href, r.Label)
-		s.text(left-8, y+4, "end", clip(r.Label, 32), 0)
+		s.text(left-8, y+4, "end", r.Label, 0)
 		s.endLink()
 		if len(r.Points) > 1 {
 			s.line(x(r.Points[0].Year), y, x(r.Points[len(r.Points)-1].Year), y, "#7f9fbf", 2)
@@ -284,13 +316,4 @@ func labels(items []Item) string {
 		out = append(out, it.Label)
 	}
 	return strings.Join(out, ", ")
-}
-
-// clip shortens a label to n runes, with an ellipsis.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

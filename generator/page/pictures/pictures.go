@@ -22,6 +22,7 @@ import (
 // of thousands of formats: the largest formats are drawn, and the page says so.
 const (
 	maxHeatMap  = 100 // formats in one heat map
+	maxAcross   = 20  // formats in the heat map across categories
 	maxUpSet    = 20  // sets in one UpSet plot
 	maxTimeline = 150 // formats on the timeline
 	maxUndated  = 100 // formats named as left off it
@@ -36,6 +37,7 @@ type OverlapsView struct {
 // HeatMapView is one heat map with its table.
 type HeatMapView struct {
 	ID, Label string
+	Single    int // for a category of one format, its number of members (lead and member); no map is drawn
 	SVG       template.HTML
 	Shown     int // formats drawn; Total when all are
 	Total     int
@@ -125,9 +127,18 @@ func (x *Pictures) items(from string, formats []*site.Format) []viz.Item {
 	sets := x.formatSets(formats)
 	items := make([]viz.Item, len(formats))
 	for i, f := range formats {
-		items[i] = viz.Item{Label: Label(f), Href: x.m.FormatRef(from, f).Href, Set: sets[i]}
+		items[i] = viz.Item{Label: Label(f), Short: shortLabel(f), Href: x.m.FormatRef(from, f).Href, Set: sets[i]}
 	}
 	return items
+}
+
+// shortLabel is a format's abbreviation, or its name, in a column head of a
+// picture, marked * as Label marks it.
+func shortLabel(f *site.Format) string {
+	if f.MemberList != "complete" {
+		return f.Label() + " *"
+	}
+	return f.Label()
 }
 
 // Label is a format's name in a picture, marked * when its member list is
@@ -143,39 +154,63 @@ func Label(f *site.Format) string {
 // Overlaps is the page of heat maps, one a category.
 func (x *Pictures) Overlaps() OverlapsView {
 	v := OverlapsView{Page: x.m.Frame(view.OverlapsPath, "Overlaps between formats")}
+	all := slices.DeleteFunc(slices.Clone(view.SortedFormats(x.s.Formats)), func(f *site.Format) bool { return len(f.Members) == 0 })
+	if len(all) > 1 {
+		v.Maps = append(v.Maps, x.heatMap("across", "Across categories", "shared members of the largest formats of every category", all, maxAcross))
+	}
 	for _, g := range x.m.CategoryGroups(view.OverlapsPath) {
 		var formats []*site.Format
 		for _, r := range g.Formats {
 			formats = append(formats, x.s.Format(r.ID))
 		}
-		shown := largest(formats, maxHeatMap)
-		items := x.items(view.OverlapsPath, shown)
-		sets := make([]viz.Set, len(items))
-		for i := range items {
-			sets[i] = items[i].Set
+		if len(formats) == 1 { // one cell says less than a sentence
+			f := formats[0]
+			v.Maps = append(v.Maps, HeatMapView{ID: "cat-" + g.ID, Label: g.Label, Shown: 1, Total: 1,
+				Formats: []view.FormatRef{x.m.FormatRef(view.OverlapsPath, f)}, Single: view.MembershipCount(x.s, f.Members)})
+			continue
 		}
-		order := viz.Seriate(sets)
-		ordered := make([]viz.Item, len(order))
-		hm := HeatMapView{ID: "cat-" + g.ID, Label: g.Label, Shown: len(shown), Total: len(formats)}
-		for i, k := range order {
-			ordered[i] = items[k]
-			hm.Formats = append(hm.Formats, x.m.FormatRef(view.OverlapsPath, shown[k]))
-		}
-		hm.SVG = template.HTML(viz.HeatMap("heat-"+g.ID, "Shared members of "+strings.ToLower(g.Label), ordered))
-		for i, a := range ordered {
-			var cells []byte
-			for _, b := range ordered {
-				cells = append(cells, "<td>"...)
-				cells = strconv.AppendInt(cells, int64(viz.Shared(a.Set, b.Set)), 10)
-				cells = append(cells, " ("...)
-				cells = strconv.AppendFloat(cells, 1-viz.Jaccard(a.Set, b.Set), 'f', 2, 64)
-				cells = append(cells, ")</td>"...)
-			}
-			hm.Rows = append(hm.Rows, HeatRow{Format: hm.Formats[i], Cells: template.HTML(cells)})
-		}
-		v.Maps = append(v.Maps, hm)
+		v.Maps = append(v.Maps, x.heatMap("cat-"+g.ID, g.Label, "shared members of "+strings.ToLower(g.Label), formats, maxHeatMap))
 	}
 	return v
+}
+
+// heatMap is the heat map of the largest formats, at most limit of them,
+// in the order that sets similar ones side by side, with its table.
+func (x *Pictures) heatMap(id, label, title string, formats []*site.Format, limit int) HeatMapView {
+	shown := largest(formats, limit)
+	items := x.items(view.OverlapsPath, shown)
+	sets := make([]viz.Set, len(items))
+	for i := range items {
+		sets[i] = items[i].Set
+	}
+	order := viz.Seriate(sets)
+	ordered := make([]viz.Item, len(order))
+	hm := HeatMapView{ID: id, Label: label, Shown: len(shown), Total: len(formats)}
+	for i, k := range order {
+		ordered[i] = items[k]
+		hm.Formats = append(hm.Formats, x.m.FormatRef(view.OverlapsPath, shown[k]))
+	}
+	hm.SVG = template.HTML(viz.HeatMap("heat-"+id, upperFirst(title), ordered))
+	for i, a := range ordered {
+		var cells []byte
+		for _, b := range ordered {
+			cells = append(cells, "<td>"...)
+			cells = strconv.AppendInt(cells, int64(viz.Shared(a.Set, b.Set)), 10)
+			cells = append(cells, " ("...)
+			cells = strconv.AppendFloat(cells, 1-viz.Jaccard(a.Set, b.Set), 'f', 2, 64)
+			cells = append(cells, ")</td>"...)
+		}
+		hm.Rows = append(hm.Rows, HeatRow{Format: hm.Formats[i], Cells: template.HTML(cells)})
+	}
+	return hm
+}
+
+// upperFirst is s with its first letter in upper case.
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // Pictures is what the pictures of one site show, worked out once, before

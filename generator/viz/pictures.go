@@ -272,6 +272,16 @@ func Timeline(id, title string, rows []TimelineRow) string {
 		return ""
 	}
 	lo, hi = float64(int(lo)/5*5), float64(int(hi)/5*5+5)
+	cutFrom, cut := timeGap(rows)
+	at := func(y float64) float64 { // the year on a scale without the gap
+		switch {
+		case cut == 0 || y <= cutFrom:
+			return y
+		case y < cutFrom+cut:
+			return cutFrom
+		}
+		return y - cut
+	}
 	const top, row, width = 30.0, 18.0, 640.0
 	chars := 0
 	for _, r := range rows {
@@ -279,7 +289,7 @@ func Timeline(id, title string, rows []TimelineRow) string {
 	}
 	left := math.Ceil(float64(chars)*charWidth) + 16 // the labels whole
 	w, h := int(left+width+20), int(top+row*float64(len(rows))+10)
-	x := func(y float64) float64 { return left + width*(y-lo)/(hi-lo) }
+	x := func(y float64) float64 { return left + width*(at(y)-lo)/(at(hi)-lo) }
 	var summary []string
 	for _, r := range rows {
 		var ps []string
@@ -290,8 +300,19 @@ func Timeline(id, title string, rows []TimelineRow) string {
 	}
 	s := newSVG(w, h, id, title, strings.Join(summary, "; ")+".")
 	for y := lo; y <= hi; y += 5 {
+		if cut > 0 && y > cutFrom && y < cutFrom+cut {
+			continue
+		}
 		s.line(x(y), top-8, x(y), float64(h)-8, "#d5dbe1", 1)
 		s.text(x(y), top-12, "middle", fmt.Sprint(int(y)), 0)
+	}
+	if cut > 0 { // the years left out, marked by a break in the axis
+		s.put(`<path d="M`)
+		s.dec(x(cutFrom) - 4)
+		s.put(" ")
+		s.dec(top - 2)
+		s.put(`l4 -6 4 6" fill="none" stroke="#5b6670" stroke-width="1.5"><title>`)
+		s.put(esc(fmt.Sprintf("%d to %d left out: no dated events", int(math.Ceil(cutFrom)), int(cutFrom+cut))), `</title></path>`)
 	}
 	for i, r := range rows {
 		y := top + row*float64(i) + row/2
@@ -310,6 +331,27 @@ func Timeline(id, title string, rows []TimelineRow) string {
 	return s.end()
 }
 
+// timeGap finds the longest stretch of years without a dated point, when it
+// is longer than 15 years: where the cut starts and how many years it
+// leaves out, keeping a year and a half either side. It returns 0, 0 when
+// there is none.
+func timeGap(rows []TimelineRow) (from, years float64) {
+	var ys []float64
+	for _, r := range rows {
+		for _, p := range r.Points {
+			ys = append(ys, p.Year)
+		}
+	}
+	slices.Sort(ys)
+	for i := 1; i < len(ys); i++ {
+		if g := ys[i] - ys[i-1]; g > 15 && g-3 > years {
+			from, years = ys[i-1]+1.5, g-3
+		}
+	}
+	return from, years
+}
+
+// labels joins the items' labels, for a picture's description.
 func labels(items []Item) string {
 	var out []string
 	for _, it := range items {

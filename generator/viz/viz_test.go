@@ -152,3 +152,45 @@ func TestSeriateGroupsNeighbours(t *testing.T) {
 		t.Errorf("the seriated order %v is longer than the given one", order)
 	}
 }
+
+// Labels are drawn whole, however long: the margins grow to fit them.
+func TestLabelsAreWhole(t *testing.T) {
+	long := "The Very Long Name of a Format That Goes On and On *"
+	items := fixture()
+	items[0].Label = long
+	for name, got := range map[string]string{
+		"heat map": HeatMap("h", "Shared", items),
+		"upset":    UpSet("u", "Combinations", items, Combinations(items, 8), "c-"),
+		"timeline": Timeline("t", "Dates", []TimelineRow{{Label: long, Href: "x.html", Points: []Point{{Year: 2001, Label: "founded"}}}}),
+	} {
+		if strings.Contains(got, "…") {
+			t.Errorf("%s: a label is cut", name)
+		}
+		if name != "upset" && !strings.Contains(got, ">"+esc(long)+"</text>") {
+			t.Errorf("%s: the long label is not drawn whole", name)
+		}
+	}
+}
+
+// A long stretch without dated events is cut from the timeline's axis,
+// with a mark, and no tick falls inside it.
+func TestTimelineCutsAGap(t *testing.T) {
+	rows := []TimelineRow{
+		{Label: "Old", Href: "old.html", Points: []Point{{Year: 1949.5, Label: "founded 1949"}}},
+		{Label: "New", Href: "new.html", Points: []Point{{Year: 2001.5, Label: "founded 2001"}, {Year: 2020.5, Label: "2020"}}},
+	}
+	got := Timeline("t", "Dates", rows)
+	if !strings.Contains(got, "1951 to 2000 left out: no dated events") {
+		t.Errorf("no mark of the years cut:\n%s", got)
+	}
+	for _, tick := range []string{">1960<", ">1975<", ">1990<"} {
+		if strings.Contains(got, tick) {
+			t.Errorf("a tick %s inside the cut", tick)
+		}
+	}
+	for _, tick := range []string{">1945<", ">1950<", ">2000<", ">2020<"} {
+		if !strings.Contains(got, tick) {
+			t.Errorf("no tick %s", tick)
+		}
+	}
+}

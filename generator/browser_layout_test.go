@@ -11,10 +11,11 @@ import (
 )
 
 // TestBrowserLayoutShift measures, with a PerformanceObserver, how far the
-// home page and the matrix shift as they load from file:// at 390×844 and
-// 1366×900: the search box and the matrix's controls have their place in
-// the page before any script runs, so the cumulative layout shift stays
-// under 0.02.
+// home page, the matrix and the map page shift as they load from file://
+// at 390×844 and 1366×900: the search box and the matrix's controls have
+// their place in the page before any script runs, so the cumulative layout
+// shift stays under 0.02. At both sizes, no page of any kind scrolls
+// sideways.
 func TestBrowserLayoutShift(t *testing.T) {
 	if testing.Short() && os.Getenv("CI") == "" {
 		t.Skip("-short: the browser runs only when CI is set")
@@ -39,6 +40,16 @@ func TestBrowserLayoutShift(t *testing.T) {
 				t.Errorf("%s at %d px: cumulative layout shift %.3f, want under 0.02", p, size[0], cls)
 			}
 			t.Logf("%s at %d px: CLS %.4f", p, size[0], cls)
+			for _, problem := range w.take() {
+				t.Errorf("%s: %s", p, problem)
+			}
+		}
+		// and no page kind scrolls sideways
+		for _, p := range append(axePages, mapPages...) {
+			do(t, tab, p, chromedp.EmulateViewport(size[0], size[1]), chromedp.Navigate(base+p))
+			if over := eval[int](t, tab, `document.documentElement.scrollWidth - window.innerWidth`); over > 0 {
+				t.Errorf("%s at %d px: the page scrolls sideways by %d px", p, size[0], over)
+			}
 			for _, problem := range w.take() {
 				t.Errorf("%s: %s", p, problem)
 			}

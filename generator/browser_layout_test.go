@@ -1,13 +1,10 @@
 package generator_test
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"formatlas/generator"
 )
 
 // TestBrowserLayoutShift measures, with a PerformanceObserver, how far the
@@ -17,14 +14,7 @@ import (
 // shift stays under 0.02. At both sizes, no page of any kind scrolls
 // sideways.
 func TestBrowserLayoutShift(t *testing.T) {
-	if testing.Short() && os.Getenv("CI") == "" {
-		t.Skip("-short: the browser runs only when CI is set")
-	}
-	ctx := browser(t)
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := generator.Build(realFS(t), out, generator.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	ctx, out := realSiteInBrowser(t)
 	base := "file://" + filepath.ToSlash(out) + "/"
 	tab, cancel := chromedp.NewContext(ctx)
 	defer cancel()
@@ -61,14 +51,7 @@ func TestBrowserLayoutShift(t *testing.T) {
 // each is drawn at its own size, in a frame that scrolls, so that no SVG
 // text is under 11 CSS px and the page itself does not scroll sideways.
 func TestBrowserPicturesOnAPhone(t *testing.T) {
-	if testing.Short() && os.Getenv("CI") == "" {
-		t.Skip("-short: the browser runs only when CI is set")
-	}
-	ctx := browser(t)
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := generator.Build(realFS(t), out, generator.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	ctx, out := realSiteInBrowser(t)
 	base := "file://" + filepath.ToSlash(out) + "/"
 	tab, cancel := chromedp.NewContext(ctx)
 	defer cancel()

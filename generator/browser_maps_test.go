@@ -9,8 +9,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"formatlas/generator"
 )
 
 // mapPages are the real site's pages with maps of each kind: a format's in
@@ -26,14 +24,7 @@ var mapPages = []string{"formats/jef.html", "formats/eapc.html", "formats/md.htm
 // 11 CSS px, no sideways scroll, at most 20 KB of map on a format page,
 // and no axe finding. It saves screenshots of each page at both sizes.
 func TestBrowserMaps(t *testing.T) {
-	if testing.Short() && os.Getenv("CI") == "" {
-		t.Skip("-short: the browser runs only when CI is set")
-	}
-	ctx := browser(t)
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := generator.Build(realFS(t), out, generator.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	ctx, out := realSiteInBrowser(t)
 	srv := policyServer(t, out)
 	shots := filepath.Join(repoRoot, "testdata", "out", "screenshots")
 	if err := os.MkdirAll(shots, 0o755); err != nil {

@@ -157,14 +157,7 @@ func (w *watcher) take() []string {
 // under the policy, opens every page, runs axe and takes screenshots; the
 // others navigate, search and use the matrix.
 func TestBrowser(t *testing.T) {
-	if testing.Short() && os.Getenv("CI") == "" {
-		t.Skip("-short: the browser runs only when CI is set")
-	}
-	ctx := browser(t)
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := generator.Build(realFS(t), out, generator.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	ctx, out := realSiteInBrowser(t)
 	files := builtFiles(t, out)
 	srv := policyServer(t, out)
 	unpacked := unzipOffline(t, out)
@@ -210,6 +203,22 @@ func policyServer(t *testing.T, out string) *httptest.Server {
 	}))
 	t.Cleanup(srv.Close)
 	return srv
+}
+
+// realSiteInBrowser starts the browser and builds the real site into a
+// fresh directory, whose path it returns; under -short it skips unless CI
+// is set.
+func realSiteInBrowser(t *testing.T) (context.Context, string) {
+	t.Helper()
+	if testing.Short() && os.Getenv("CI") == "" {
+		t.Skip("-short: the browser runs only when CI is set")
+	}
+	ctx := browser(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := generator.Build(realFS(t), out, generator.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return ctx, out
 }
 
 // stepTimeout bounds each browser step, so one hang fails one step.

@@ -3,12 +3,12 @@ package render
 import (
 	"errors"
 	"fmt"
+	"formatlas/generator/page/view"
 	"html"
 	"html/template"
 	"io/fs"
 	"reflect"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 )
@@ -21,7 +21,7 @@ func funcMap(names assets, m *memoizer) template.FuncMap {
 	return template.FuncMap{
 		"asset":    names.path,
 		"hasAsset": names.has,
-		"plural":   plural,
+		"plural":   view.Plural,
 		"join":     strings.Join,
 		"lower":    strings.ToLower,
 		"memo":     m.render,
@@ -92,14 +92,6 @@ func (m *memoizer) renderJoin(name, sep string, items any, first bool) (template
 		b.WriteString(string(html))
 	}
 	return template.HTML(b.String()), nil
-}
-
-// plural writes "1 format" or "3 formats".
-func plural(n int, singular, pluralForm string) string {
-	if n == 1 {
-		return "1 " + singular
-	}
-	return strconv.Itoa(n) + " " + pluralForm
 }
 
 func contains(xs []string, x string) bool { return slices.Contains(xs, x) }

@@ -7,6 +7,7 @@ import (
 )
 
 func Example_plural() {
+	plural := funcMap(nil, nil)["plural"].(func(int, string, string) string)
 	fmt.Println(plural(1, "country", "countries"))
 	fmt.Println(plural(3, "country", "countries"))
 	fmt.Println(plural(0, "format", "formats"))

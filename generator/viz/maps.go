@@ -42,6 +42,10 @@ type MapShape struct {
 	In     bool      // its point is inside the frame
 }
 
+// Shown reports whether the frame draws the country: its shape reaches
+// into the frame, or its point is in it.
+func (s *MapShape) Shown() bool { return s.D != "" || s.In }
+
 // Small reports whether the country needs a marker to be seen.
 func (s *MapShape) Small() bool { return s.Area < minArea }
 

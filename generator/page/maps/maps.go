@@ -10,7 +10,6 @@ package maps
 import (
 	"fmt"
 	"html/template"
-	"strconv"
 
 	"formatlas/generator/geo"
 	"formatlas/generator/load"
@@ -111,7 +110,7 @@ func (x *Maps) draw(from, id, title string, areas []viz.MapArea, countries []*si
 func (x *Maps) figure(from string, f *frame, id, title string, areas []viz.MapArea, countries []*site.Country) *view.MapFigure {
 	fig := &view.MapFigure{ID: id, Title: title, View: f.label, Date: x.s.Shown.Human(), AboutHref: view.RelURL(from, view.MapsPath) + "#" + view.MapsShapesAnchor}
 	for i, a := range areas {
-		if sh, ok := f.Shape(a.Code); !ok || !sh.In && sh.D == "" {
+		if sh, ok := f.Shape(a.Code); !ok || !sh.Shown() {
 			fig.Missing = append(fig.Missing, x.m.CountryRef(from, countries[i]))
 		}
 	}
@@ -159,7 +158,7 @@ func (x *Maps) Country(from string, c *site.Country) *view.MapFigure {
 			formats++
 		}
 	}
-	n := strconv.Itoa(formats) + plural(formats, " format", " formats")
+	n := view.Plural(formats, "format", "formats")
 	title := c.Name + " on a map"
 	fig := x.draw(from, "map-"+view.CountryAnchor(c), title,
 		[]viz.MapArea{{Code: c.Code, Title: c.Name + ": takes part in " + n, Class: "here", Pattern: "solid"}}, []*site.Country{c})

@@ -86,7 +86,7 @@ func (x *Maps) page(path string, sn *site.Snapshot) PageView {
 		v.Snapshots = append(v.Snapshots, view.NavItem{Label: x.s.Shown.Human(), Href: view.RelURL(path, view.MapsPath), Current: sn == nil})
 		for i := range x.s.Snapshots {
 			o := &x.s.Snapshots[i]
-			v.Snapshots = append(v.Snapshots, view.NavItem{Label: o.Date.Human() + " (" + o.Label + ")", Href: view.RelURL(path, view.SnapshotMapsPath(o.Date)), Current: o == sn})
+			v.Snapshots = append(v.Snapshots, view.NavItem{Label: o.Label + " (" + o.Date.Human() + ")", Href: view.RelURL(path, view.SnapshotMapsPath(o.Date)), Current: o == sn})
 		}
 	}
 	for _, mv := range x.s.MapViews {
@@ -140,7 +140,7 @@ func (x *Maps) counts(from string, f *frame, held map[*site.Country]map[*site.Fo
 	var countries []*site.Country
 	var ns []int
 	for _, c := range x.s.Countries {
-		if sh, ok := f.Shape(c.Code); ok && (sh.In || sh.D != "") && len(held[c]) > 0 {
+		if sh, ok := f.Shape(c.Code); ok && sh.Shown() && len(held[c]) > 0 {
 			countries = append(countries, c)
 			ns = append(ns, len(held[c]))
 		}
@@ -155,18 +155,18 @@ func (x *Maps) counts(from string, f *frame, held map[*site.Country]map[*site.Fo
 		if i > 0 {
 			lo = uppers[i-1] + 1
 		}
-		label := strconv.Itoa(u)
+		label := view.Plural(u, "format", "formats")
 		if lo < u {
-			label = strconv.Itoa(lo) + "–" + label
+			label = strconv.Itoa(lo) + "–" + strconv.Itoa(u) + " formats"
 		}
-		key[i] = view.MapKey{Class: "ch-" + strconv.Itoa(i+1), Pattern: "solid", Label: label + plural(u, " format", " formats")}
+		key[i] = view.MapKey{Class: "ch-" + strconv.Itoa(i+1), Pattern: "solid", Label: label}
 	}
 	areas := make([]viz.MapArea, len(countries))
 	for i, c := range countries {
 		k, _ := slices.BinarySearch(uppers, ns[i])
 		key[k].Count++
 		ref := x.m.CountryRef(from, c)
-		areas[i] = viz.MapArea{Code: c.Code, Href: ref.Href, Title: c.Name + ": " + strconv.Itoa(ns[i]) + plural(ns[i], " format", " formats"),
+		areas[i] = viz.MapArea{Code: c.Code, Href: ref.Href, Title: c.Name + ": " + view.Plural(ns[i], "format", "formats"),
 			Class: key[k].Class, Pattern: "solid"}
 	}
 	fig := x.figure(from, f, "map-count-"+f.ID, "Formats per country: "+f.label, areas, countries)
@@ -179,14 +179,6 @@ func (x *Maps) counts(from string, f *frame, held map[*site.Country]map[*site.Fo
 // classColour is the colour class of a map's i-th class: the theme has six,
 // which the seventh and later classes take again, with other patterns.
 func classColour(i int) string { return "mc-" + strconv.Itoa(i%6+1) }
-
-// plural is one or many, for the count n.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
 
 // siteMap is one of the site's own maps: each country in its class.
 func (x *Maps) siteMap(from string, m *site.Map, held map[*site.Country]map[*site.Format]string) *view.MapFigure {

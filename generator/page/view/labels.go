@@ -2,6 +2,7 @@ package view
 
 import (
 	"formatlas/generator/site"
+	"strconv"
 	"strings"
 )
 
@@ -79,4 +80,12 @@ func MembershipCount(s *site.Site, ms []*site.Membership) int {
 		}
 	}
 	return n
+}
+
+// Plural counts n things: "1 format" or "3 formats".
+func Plural(n int, singular, plural string) string {
+	if n == 1 {
+		return "1 " + singular
+	}
+	return strconv.Itoa(n) + " " + plural
 }

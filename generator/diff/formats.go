@@ -49,7 +49,7 @@ func formatRecord(f *site.Format) record {
 		successor = f.Successor.ID
 	}
 	return record{Item{f.ID, f.Name}, [][2]string{
-		{"name", f.Name}, {"abbr", f.Abbr}, {"category", f.Category}, {"status", f.Status},
+		{"name", f.Name}, {"abbr", f.Abbr}, {"short", f.Short}, {"category", f.Category}, {"status", f.Status},
 		{"founded", f.Founded.String()}, {"parent", parent}, {"summary", f.Summary},
 		{"focus", strings.Join(f.Focus, listSep)}, {"sources", citations(f.Sources)},
 		{"member_list", f.MemberList}, {"member_list_note", f.MemberListNote},

@@ -25,6 +25,7 @@ type (
 		ID         string   `json:"id"`
 		Name       string   `json:"name"`
 		Abbr       string   `json:"abbr,omitempty"`
+		Short      string   `json:"short,omitempty"`
 		Category   string   `json:"category"`
 		Status     string   `json:"status"`
 		Founded    string   `json:"founded,omitempty"`
@@ -106,7 +107,7 @@ var (
 func Data(s *site.Site) []publish.File {
 	formats := []FormatRecord{}
 	for _, f := range s.Formats {
-		r := FormatRecord{ID: f.ID, Name: f.Name, Abbr: f.Abbr, Category: f.Category, Status: f.Status,
+		r := FormatRecord{ID: f.ID, Name: f.Name, Abbr: f.Abbr, Short: f.Short, Category: f.Category, Status: f.Status,
 			Founded: f.Founded.String(), Summary: f.Summary, Focus: f.Focus, MemberList: f.MemberList,
 			ListNote: f.MemberListNote, Aliases: f.Aliases, Sources: site.Refs(f.Sources), URL: view.FormatPath(f)}
 		if f.Parent != nil {

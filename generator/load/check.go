@@ -165,6 +165,9 @@ func checkFormat(f *Format, v Vocab, errs *diag.List) {
 	if len(f.Sources) == 0 {
 		errs.Add(w.Pos(), "format: missing required key %q: every format cites a source", "sources")
 	}
+	if f.Short != "" && utf8.RuneCountInString(f.Short) >= utf8.RuneCountInString(f.Name) {
+		errs.Add(w.Key("short"), "short %q is no shorter than the name %q: leave it out", f.Short, f.Name)
+	}
 	vocab(w, errs, "category", f.Category, v.Categories)
 	for _, l := range f.Members.InOrder(v.Roles) {
 		if !In(l.Role, v.Roles) {

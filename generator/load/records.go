@@ -384,9 +384,12 @@ type Source struct {
 
 // Format is content/formats/<id>.toml with its commentary <id>.md.
 type Format struct {
-	ID             string   `toml:"-"` // from the file name
-	Name           string   `toml:"name"`
-	Abbr           string   `toml:"abbr"`
+	ID   string `toml:"-"` // from the file name
+	Name string `toml:"name"`
+	Abbr string `toml:"abbr"`
+	// Short is the atlas's own label for tight places (matrix heads,
+	// pictures) where there is no abbreviation; it claims no official use.
+	Short          string   `toml:"short"`
 	Category       string   `toml:"category"`
 	Status         string   `toml:"status"`
 	Founded        Date     `toml:"founded"`

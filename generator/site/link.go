@@ -138,7 +138,7 @@ func (l *linker) countries(raw []load.Country) {
 func (l *linker) formats(raw []load.Format) {
 	for i := range raw {
 		r := &raw[i]
-		f := &Format{ID: r.ID, Name: r.Name, Abbr: r.Abbr, Category: r.Category, Status: r.Status,
+		f := &Format{ID: r.ID, Name: r.Name, Abbr: r.Abbr, Short: r.Short, Category: r.Category, Status: r.Status,
 			Founded: r.Founded, Summary: r.Summary, Focus: r.Focus,
 			MemberList: cmp.Or(r.MemberList, "complete"), MemberListNote: r.MemberListNote,
 			CommentaryPath: r.CommentaryPath, Record: r}

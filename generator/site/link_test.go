@@ -259,3 +259,19 @@ since = 2024-03-07
 		t.Errorf("spans %s, want %s", g, want)
 	}
 }
+
+// A format's label for tight places is its short label, else its
+// abbreviation, else its name.
+func TestFormatLabel(t *testing.T) {
+	const rest = "category = \"alliance\"\nstatus = \"active\"\nsources = [\"s\"]\n"
+	s := linkFS(t, map[string]string{
+		"a": "name = \"Alpha Beta Gamma\"\nshort = \"Alpha\"\nabbr = \"ABG\"\n" + rest,
+		"b": "name = \"Beta Council\"\nabbr = \"BC\"\n" + rest,
+		"c": "name = \"Gamma\"\n" + rest,
+	})
+	for id, want := range map[string]string{"a": "Alpha", "b": "BC", "c": "Gamma"} {
+		if got := s.Format(id).Label(); got != want {
+			t.Errorf("format %s: Label() = %q, want %q", id, got, want)
+		}
+	}
+}

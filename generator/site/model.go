@@ -5,6 +5,7 @@
 package site
 
 import (
+	"cmp"
 	"formatlas/generator/load"
 	"maps"
 	"slices"
@@ -140,6 +141,7 @@ func (s *Site) Source(id string) *Source { return s.sources[id] }
 // Format is one security cooperation format.
 type Format struct {
 	ID, Name, Abbr   string
+	Short            string // the atlas's own label for tight places; see Label
 	Category, Status string
 	categoryRank     int // the place of Category among Site.Categories, for CompareFormats
 	Founded          load.Date
@@ -183,12 +185,10 @@ type Format struct {
 	Record         *load.Format // where each field came from, for error positions
 }
 
-// Label is the abbreviation if there is one, else the name.
+// Label is the name for tight places: the short label if there is one,
+// else the abbreviation, else the name.
 func (f *Format) Label() string {
-	if f.Abbr != "" {
-		return f.Abbr
-	}
-	return f.Name
+	return cmp.Or(f.Short, f.Abbr, f.Name)
 }
 
 // Role returns the role of country c in f, or "".

@@ -476,7 +476,7 @@ func (x *Matrix) overview(m *view.Maker, v *View, countries []*site.Country, d d
 		}
 		g := &v.Groups[len(v.Groups)-1]
 		g.Formats = append(g.Formats, view.FormatRef{ID: pt.path, Name: x.s.Category(pt.category).Label + " " + pt.label,
-			Abbr: pt.label, Href: view.RelURL(v.Path, d.partPath(pt)), Category: pt.category})
+			Abbr: pt.label, Label: pt.label, Href: view.RelURL(v.Path, d.partPath(pt)), Category: pt.category})
 		for _, f := range pt.formats {
 			for _, h := range d.of(f) {
 				if k, ok := at[h.country]; ok && last[k] != f {

@@ -158,7 +158,7 @@ func SitePath(baseURL string) string {
 // FormatRef links from the page at from to f, with its status on the date
 // shown.
 func (m *Maker) FormatRef(from string, f *site.Format) FormatRef {
-	return FormatRef{ID: f.ID, Name: f.Name, Abbr: f.Abbr, Href: m.link.Thing(from, FormatPath(f), FormatAnchor(f)),
+	return FormatRef{ID: f.ID, Name: f.Name, Abbr: f.Abbr, Label: f.Label(), Href: m.link.Thing(from, FormatPath(f), FormatAnchor(f)),
 		Category: f.Category, Status: f.ShownStatus, MemberList: f.MemberList}
 }
 

@@ -54,6 +54,7 @@ type NavItem struct {
 // FormatRef is a link to a format.
 type FormatRef struct {
 	ID, Name, Abbr, Href string
+	Label                string // for tight places: the short label, else Abbr, else Name
 	Category, Status     string
 	MemberList           string // complete, incomplete or derived; "" for a part of the matrix
 }

@@ -73,8 +73,32 @@ func TestBrowserPicturesOnAPhone(t *testing.T) {
 		if over := eval[int](t, tab, `document.documentElement.scrollWidth - window.innerWidth`); over > 0 {
 			t.Errorf("%s at 390 px: the page scrolls sideways by %d px", p, over)
 		}
+		// a picture wider than the screen scrolls in its frame with its
+		// labels in view, the short ones at this width
+		stuck := eval[[]string](t, tab, `[...document.querySelectorAll(".viz-wrap")].filter(w => w.querySelector(".viz-sticky") && w.scrollWidth > w.clientWidth).map(w => {
+			w.scrollLeft = w.scrollWidth;
+			const parts = [...w.querySelectorAll(".viz-sticky")].filter(s => getComputedStyle(s).display != "none");
+			const wide = parts.some(s => s.classList.contains("viz-wide")), narrow = w.querySelector(".viz-narrow");
+			const off = parts.length == 1 ? Math.abs(parts[0].getBoundingClientRect().left - w.getBoundingClientRect().left) : -1;
+			w.scrollLeft = 0;
+			return off < 0 ? parts.length + " label parts shown" : off > 1 ? "the labels scrolled " + off.toFixed(0) + " px away" : (wide && narrow) ? "the wide labels shown" : "";
+		}).filter(s => s)`)
+		for _, s := range stuck {
+			t.Errorf("%s at 390 px: %s", p, s)
+		}
+		if p == "overlaps.html" && eval[int](t, tab, `[...document.querySelectorAll(".viz-wrap")].filter(w => w.scrollWidth > w.clientWidth && w.querySelector(".viz-sticky")).length`) == 0 {
+			t.Errorf("%s at 390 px: no picture scrolls with its labels in view", p)
+		}
 		for _, problem := range w.take() {
 			t.Errorf("%s: %s", p, problem)
 		}
+	}
+	// on a wide screen, the labels are the full names
+	do(t, tab, "overlaps.html", chromedp.EmulateViewport(1366, 900), chromedp.Navigate(base+"overlaps.html"))
+	if n := eval[int](t, tab, `[...document.querySelectorAll(".viz-narrow")].filter(s => getComputedStyle(s).display != "none").length`); n != 0 {
+		t.Errorf("overlaps.html at 1366 px: %d pictures show their short labels", n)
+	}
+	if n := eval[int](t, tab, `[...document.querySelectorAll(".viz-wide")].filter(s => getComputedStyle(s).display != "none").length`); n == 0 {
+		t.Errorf("overlaps.html at 1366 px: no picture shows its full labels")
 	}
 }

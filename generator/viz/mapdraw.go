@@ -1,6 +1,9 @@
 package viz
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // MapArea is one country drawn on a map: its code, where it links (none
 // for "") and the tooltip that names it and what it is here. Class colours
@@ -27,7 +30,7 @@ type MapSpec struct {
 // with a marker. A country the frame does not hold is left out; the caller
 // lists it.
 func DrawMap(f *MapFrame, spec MapSpec) string {
-	s := &svg{}
+	s := &svg{b: &strings.Builder{}}
 	size := 512
 	for _, a := range spec.Areas {
 		if sh, ok := f.Shape(a.Code); ok {
@@ -67,7 +70,8 @@ func DrawMap(f *MapFrame, spec MapSpec) string {
 			}
 		}
 	}
-	return s.end()
+	s.put("</svg>")
+	return s.b.String()
 }
 
 // fills are the distinct class and pattern pairs of the areas, in the order

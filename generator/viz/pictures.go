@@ -54,12 +54,28 @@ func HeatMap(id, title string, items []Item) string {
 	desc := fmt.Sprintf("A %d by %d grid; darker cells share more members relative to their size. Each row and column is one of: %s.",
 		n, n, labels(items))
 	s := newSVG(w, h, id, title, desc)
+	// The row labels stay in view while the grid scrolls; on a narrow
+	// screen they are the short ones, where those differ.
+	s.split(0, int(left))
+	narrow, nleft := -1, math.Ceil(longest(items, Item.head)*charWidth)+12
+	if slices.ContainsFunc(items, func(it Item) bool { return it.head() != it.Label }) {
+		narrow = s.narrow(0, int(nleft))
+	}
+	s.in(1)
 	s.b.Grow(n*(400+n*40) + min(n, 40)*min(n, 40)*200) // labels, the cells' paths or their rectangles and tooltips
 	for i, it := range items {
 		y := top + cell*float64(i)
+		s.in(0)
 		s.link(it.Href, it.Label)
 		s.text(left-6, y+cell*0.7, "end", it.Label, 0)
 		s.endLink()
+		if narrow >= 0 {
+			s.in(narrow)
+			s.link(it.Href, it.Label)
+			s.text(nleft-6, y+cell*0.7, "end", it.head(), 0)
+			s.endLink()
+		}
+		s.in(1)
 		x := left + cell*float64(i) + cell*0.6
 		s.text(x, top-6, "start", it.head(), -60)
 	}
@@ -204,18 +220,24 @@ func UpSet(id, title string, sets []Item, combos []Combo, anchorPrefix string) s
 	}
 	desc := fmt.Sprintf("%d combinations of %d sets, largest first. Columns are the exact combinations held; dots show the sets in each; bars show sizes.", len(combos), len(sets))
 	s := newSVG(w, h, id, title, desc)
+	// The sets' sizes scroll away; their labels stay in view while the
+	// combinations scroll.
+	s.split(1, 162, int(left))
 	for i, set := range sets {
 		y := top + row*float64(i)
 		if i%2 == 0 {
-			s.rect(0, y, float64(w), row, "#f3f6f9", "")
+			s.across(y, row, "#f3f6f9")
 		}
+		s.in(0)
 		bw := 90 * float64(set.Set.Len()) / float64(maxSet)
 		s.rect(160-bw, y+5, bw, row-10, "#7f9fbf", "")
 		s.text(160-bw-4, y+row*0.68, "end", fmt.Sprint(set.Set.Len()), 0)
+		s.in(1)
 		s.link(set.Href, set.Label)
 		s.text(166, y+row*0.68, "start", set.head(), 0)
 		s.endLink()
 	}
+	s.in(2)
 	for j, c := range combos {
 		x := left + col*float64(j) + col/2
 		bh := (barH - 20) * float64(len(c.Elements)) / float64(maxCombo)
@@ -246,6 +268,7 @@ func UpSet(id, title string, sets []Item, combos []Combo, anchorPrefix string) s
 // TimelineRow is one line of a timeline: an item and its dated points.
 type TimelineRow struct {
 	Label, Href string
+	Short       string // the label on a narrow screen; Label when ""
 	Points      []Point
 }
 
@@ -282,14 +305,18 @@ func Timeline(id, title string, rows []TimelineRow) string {
 		}
 		return y - cut
 	}
-	const top, row, width = 30.0, 18.0, 640.0
-	chars := 0
+	// pad keeps the first year's tick whole, clear of the labels' part.
+	const top, row, width, pad = 30.0, 18.0, 640.0, 16.0
+	chars, short, shortened := 0, 0, false
 	for _, r := range rows {
 		chars = max(chars, utf8.RuneCountInString(r.Label))
+		short = max(short, utf8.RuneCountInString(cmp.Or(r.Short, r.Label)))
+		shortened = shortened || cmp.Or(r.Short, r.Label) != r.Label
 	}
 	left := math.Ceil(float64(chars)*charWidth) + 16 // the labels whole
-	w, h := int(left+width+20), int(top+row*float64(len(rows))+10)
-	x := func(y float64) float64 { return left + width*(at(y)-lo)/(at(hi)-lo) }
+	nleft := math.Ceil(float64(short)*charWidth) + 16
+	w, h := int(left+pad+width+20), int(top+row*float64(len(rows))+10)
+	x := func(y float64) float64 { return left + pad + width*(at(y)-lo)/(at(hi)-lo) }
 	var summary []string
 	for _, r := range rows {
 		var ps []string
@@ -299,6 +326,12 @@ func Timeline(id, title string, rows []TimelineRow) string {
 		summary = append(summary, r.Label+": "+strings.Join(ps, ", "))
 	}
 	s := newSVG(w, h, id, title, strings.Join(summary, "; ")+".")
+	s.split(0, int(left)) // the labels stay in view while the years scroll
+	narrow := -1
+	if shortened {
+		narrow = s.narrow(0, int(nleft))
+	}
+	s.in(1)
 	for y := lo; y <= hi; y += 5 {
 		if cut > 0 && y > cutFrom && y < cutFrom+cut {
 			continue
@@ -316,9 +349,17 @@ func Timeline(id, title string, rows []TimelineRow) string {
 	}
 	for i, r := range rows {
 		y := top + row*float64(i) + row/2
+		s.in(0)
 		s.link(r.Href, r.Label)
 		s.text(left-8, y+4, "end", r.Label, 0)
 		s.endLink()
+		if narrow >= 0 {
+			s.in(narrow)
+			s.link(r.Href, r.Label)
+			s.text(nleft-8, y+4, "end", cmp.Or(r.Short, r.Label), 0)
+			s.endLink()
+		}
+		s.in(1)
 		if len(r.Points) > 1 {
 			s.line(x(r.Points[0].Year), y, x(r.Points[len(r.Points)-1].Year), y, "#7f9fbf", 2)
 		}

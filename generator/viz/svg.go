@@ -10,25 +10,68 @@ import (
 // by the caller. Fonts are the reader's own (system-ui), so nothing is fetched.
 // Numbers are written with strconv, as fmt's %.1f and %d would write them:
 // a heat map of 40 formats has 1,600 cells.
+//
+// A picture is drawn in one part, or split into parts side by side, each its
+// own <svg> over a slice of the same coordinates, so that a part of labels
+// can stay in view (position: sticky) while the rest scrolls in a narrow
+// frame; see split.
 type svg struct {
-	b   strings.Builder
-	num [32]byte // scratch for formatting a number
+	b               *strings.Builder // the part being drawn
+	parts           []*part
+	w, h            int
+	id, title, desc string
+	num             [32]byte // scratch for formatting a number
+}
+
+// part is one <svg> of a picture: the slice from x0, w wide, of the
+// picture's coordinates; class is added to "viz".
+type part struct {
+	x0, w int
+	class string
+	b     strings.Builder
 }
 
 func newSVG(w, h int, id, title, desc string) *svg {
-	s := &svg{}
-	s.put(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `)
-	s.int(w)
-	s.put(" ")
-	s.int(h)
-	s.put(`" width="`)
-	s.int(w)
-	s.put(`" height="`)
-	s.int(h)
-	s.put(`" role="group" aria-labelledby="`, id, `-title" aria-describedby="`, id,
-		`-desc" class="viz" font-family="system-ui, sans-serif" font-size="11">`)
-	s.put(`<title id="`, id, `-title">`, esc(title), `</title><desc id="`, id, `-desc">`, esc(desc), `</desc>`)
+	s := &svg{w: w, h: h, id: id, title: title, desc: desc, parts: []*part{{w: w}}}
+	s.b = &s.parts[0].b
 	return s
+}
+
+// split cuts the picture at the xs, in increasing order, into parts drawn
+// side by side; part sticky stays in view while the others scroll. It is
+// called before anything is drawn, and leaves part 0 to be drawn.
+func (s *svg) split(sticky int, xs ...int) {
+	s.parts = s.parts[:0]
+	x0 := 0
+	for _, x := range append(xs, s.w) {
+		s.parts = append(s.parts, &part{x0: x0, w: x - x0})
+		x0 = x
+	}
+	s.parts[sticky].class = " viz-sticky"
+	s.in(0)
+}
+
+// narrow adds to part k a stand-in for narrow screens, w wide from 0 in
+// coordinates of its own, shown in its place by the stylesheet below 40em
+// (labels by their short names); it returns the stand-in's index.
+func (s *svg) narrow(k, w int) int {
+	s.parts[k].class += " viz-wide"
+	s.parts = append(s.parts, &part{w: w, class: s.parts[k].class[:len(s.parts[k].class)-len(" viz-wide")] + " viz-narrow"})
+	return len(s.parts) - 1
+}
+
+// in makes part k the one drawn.
+func (s *svg) in(k int) { s.b = &s.parts[k].b }
+
+// across draws a band from y, h high, over the whole width of every part
+// but the narrow stand-ins' own.
+func (s *svg) across(y, h float64, fill string) {
+	cur := s.b
+	for _, p := range s.parts {
+		s.b = &p.b
+		s.rect(float64(p.x0), y, float64(p.w), h, fill, "")
+	}
+	s.b = cur
 }
 
 func esc(s string) string { return html.EscapeString(s) }
@@ -107,10 +150,58 @@ func (s *svg) link(href, title string) {
 
 func (s *svg) endLink() { s.b.WriteString(`</a>`) }
 
-// end closes the picture and returns it; s is done with.
+// end closes the picture and returns it; s is done with. A picture of one
+// part is one <svg>; one of several is a <div class="viz-split"> of them,
+// named and described by the first. The narrow stand-ins come right after
+// the parts they stand in for.
 func (s *svg) end() string {
-	s.b.WriteString("</svg>")
-	return s.b.String()
+	var out strings.Builder
+	size := 512
+	for _, p := range s.parts {
+		size += p.b.Len() + 256
+	}
+	out.Grow(size)
+	s.b = &out
+	label := `" aria-labelledby="` + s.id + `-title" aria-describedby="` + s.id + `-desc"`
+	if len(s.parts) > 1 {
+		s.put(`<div class="viz-split" role="group`, label, `>`)
+	}
+	order := make([]*part, 0, len(s.parts))
+	for _, p := range s.parts {
+		if !strings.HasSuffix(p.class, " viz-narrow") {
+			order = append(order, p)
+			if strings.HasSuffix(p.class, " viz-wide") {
+				order = append(order, s.parts[len(s.parts)-1]) // narrow appends one stand-in at most
+			}
+		}
+	}
+	for i, p := range order {
+		s.put(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="`)
+		s.int(p.x0)
+		s.put(" 0 ")
+		s.int(p.w)
+		s.put(" ")
+		s.int(s.h)
+		s.put(`" width="`)
+		s.int(p.w)
+		s.put(`" height="`)
+		s.int(s.h)
+		if len(s.parts) == 1 {
+			s.put(`" role="group`, label)
+		} else {
+			s.put(`"`)
+		}
+		s.put(` class="viz`, p.class, `" font-family="system-ui, sans-serif" font-size="11">`)
+		if i == 0 {
+			s.put(`<title id="`, s.id, `-title">`, esc(s.title), `</title><desc id="`, s.id, `-desc">`, esc(s.desc), `</desc>`)
+		}
+		out.WriteString(p.b.String())
+		s.put("</svg>")
+	}
+	if len(s.parts) > 1 {
+		s.put("</div>")
+	}
+	return out.String()
 }
 
 // shade is a fill for a value in [0,1], from white to the site's blue, with

@@ -399,7 +399,7 @@ func (x *Pictures) Timeline() TimelineView {
 	for _, d := range all {
 		f, pts := d.f, d.pts
 		ref := x.m.FormatRef(view.TimelinePath, f)
-		rows = append(rows, viz.TimelineRow{Label: f.Name, Href: ref.Href, Points: pts})
+		rows = append(rows, viz.TimelineRow{Label: f.Name, Short: f.Label(), Href: ref.Href, Points: pts})
 		var words []string
 		for _, pt := range pts {
 			words = append(words, pt.Label)

@@ -27,6 +27,10 @@
   var boxes = Array.prototype.slice.call(form.querySelectorAll("input[name=cat]"));
   var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
   function field(name) { return form.elements.namedItem(name); }
+  // Writes that change nothing are skipped: at load, in the default state,
+  // the table is left as served, and not laid out a second time.
+  function setText(el, text) { text = String(text); if (el.textContent !== text) el.textContent = text; }
+  function setHidden(el, hidden) { if (el.hidden !== hidden) el.hidden = hidden; }
 
   // roles is the list of roles a body cell shows: its class r-<role>, and a
   // second role at once.
@@ -72,8 +76,8 @@
     var region = field("region") ? field("region").value : "";
     var statuses = selects.filter(function (s) { return s.hasAttribute("data-status"); });
     var shownCol = columnCategory.map(function (c) { return shownCats[c]; });
-    groupCells.forEach(function (th) { th.hidden = !shownCats[th.getAttribute("data-category")]; });
-    formatCells.forEach(function (th, i) { th.hidden = !shownCol[i]; });
+    groupCells.forEach(function (th) { setHidden(th, !shownCats[th.getAttribute("data-category")]); });
+    formatCells.forEach(function (th, i) { setHidden(th, !shownCol[i]); });
     var formatCol = columnFormat.indexOf(format);
     var visible = 0;
     var totals = columnCategory.map(function () { return 0; });
@@ -87,7 +91,7 @@
       var total = 0, hasRole = role === "";
       for (var i = 0; i < columnCategory.length; i++) {
         var cell = r.cells[i + 1];
-        cell.hidden = !shownCol[i];
+        setHidden(cell, !shownCol[i]);
         var rs = roles(cell);
         cell.classList.toggle("off", role !== "" && rs.length > 0 && rs.indexOf(role) < 0);
         if (!shownCol[i]) continue;
@@ -95,9 +99,9 @@
         if (counts(cell)) total += parts ? Number(cell.textContent) : 1;
       }
       ok = ok && hasRole;
-      r.hidden = !ok;
-      r.cells[r.cells.length - 1].textContent = total;
-      r.setAttribute("data-shown-total", total);
+      setHidden(r, !ok);
+      setText(r.cells[r.cells.length - 1], total);
+      r.shownTotal = total;
       if (!ok) return;
       visible++;
       for (var j = 0; j < columnCategory.length; j++) {
@@ -109,14 +113,14 @@
     if (footRow) {
       totals.forEach(function (t, i) {
         var c = footRow.cells[i + 1];
-        c.textContent = t;
-        c.hidden = !shownCol[i];
+        setText(c, t);
+        setHidden(c, !shownCol[i]);
       });
     }
     var cols = shownCol.filter(Boolean).length;
-    count.textContent = "Showing " + (visible === rows.length ? "all " + visible : visible + " of " + rows.length) +
+    setText(count, "Showing " + (visible === rows.length ? "all " + visible : visible + " of " + rows.length) +
       " countries and " + (cols === columnCategory.length ? "all " + cols : cols + " of " + columnCategory.length) +
-      " columns; the totals count what is shown.";
+      " columns; the totals count what is shown.");
   }
 
   function name(r) { return r.cells[0].textContent; }
@@ -124,11 +128,12 @@
     var key = field("sort").value;
     var sorted = key === "" ? served : rows.slice().sort(function (a, b) {
       var d = 0;
-      if (key === "total") d = Number(b.getAttribute("data-shown-total")) - Number(a.getAttribute("data-shown-total"));
+      if (key === "total") d = b.shownTotal - a.shownTotal;
       else if (key === "region") d = (a.getAttribute("data-region") || "~").localeCompare(b.getAttribute("data-region") || "~");
       return d || name(a).localeCompare(name(b));
     });
-    sorted.forEach(function (r) { tbody.appendChild(r); });
+    var same = sorted.every(function (r, i) { return tbody.rows[i] === r; });
+    if (!same) sorted.forEach(function (r) { tbody.appendChild(r); });
   }
 
   // highlight the row and the column of the cell under the pointer or focus

@@ -33,7 +33,10 @@ type Site struct {
 	Title       string `toml:"title"`
 	Description string `toml:"description"`
 	BaseURL     string `toml:"base_url"`
-	AsOf        Date   `toml:"as_of"` // the date the content was last reviewed
+	// Editors are the people who edit the atlas, as they are to be
+	// cited ("Jane Doe"); without them the citation names the title.
+	Editors []string `toml:"editors"`
+	AsOf    Date     `toml:"as_of"` // the date the content was last reviewed
 	// Licence is the licence of the data and commentary, as an SPDX id
 	// ("CC-BY-4.0"), and LicenceURL its text.
 	Licence    string `toml:"licence"`

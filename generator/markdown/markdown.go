@@ -105,6 +105,12 @@ type Result struct {
 	// Text is the document's prose as plain text, white space folded, for
 	// a search index: its text nodes but those of code blocks and raw HTML.
 	Text string
+	// Lead is the text of its first paragraph, the same way: a page's
+	// description.
+	Lead string
+	// Code is whether it has a fenced code block, highlighted with the
+	// classes of the chroma stylesheet (CSS).
+	Code bool
 }
 
 // Link is one internal link of a document.
@@ -148,7 +154,7 @@ func (c *Converter) ConvertVariants(doc Doc, variants ...Variant) (Result, []Res
 	state := &convertState{doc: doc}
 	ctx.Set(stateKey, state)
 	tree := c.md.Parser().Parse(text.NewReader(doc.Source), parser.WithContext(ctx))
-	result := Result{HTML: c.render(tree, state), Text: plainText(tree, doc.Source)}
+	result := Result{HTML: c.render(tree, state), Text: plainText(tree, doc.Source), Lead: lead(tree, doc.Source), Code: hasCode(tree)}
 	state.checkFootnotes(tree)
 	result.Links, result.Errs = state.links, state.errs
 	var out []Result
@@ -191,6 +197,29 @@ func plainText(tree ast.Node, source []byte) string {
 		text = html.UnescapeString(text)
 	}
 	return collapseSpace(text)
+}
+
+// lead is the plain text of the document's first paragraph; "" if none.
+func lead(tree ast.Node, source []byte) string {
+	for n := tree.FirstChild(); n != nil; n = n.NextSibling() {
+		if _, ok := n.(*ast.Paragraph); ok {
+			return plainText(n, source)
+		}
+	}
+	return ""
+}
+
+// hasCode reports whether the document has a fenced code block.
+func hasCode(tree ast.Node) bool {
+	found := false
+	_ = ast.Walk(tree, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := n.(*ast.FencedCodeBlock); ok {
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }
 
 // collapseSpace is strings.Join(strings.Fields(s), " ") in one pass and one

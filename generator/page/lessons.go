@@ -36,7 +36,7 @@ func (p *Planner) Lesson(l *site.Lesson, src []byte) (view.LessonView, Converted
 	v := p.lessonFacts(p.site, l)
 	html, conv := p.convert(markdown.Doc{Path: l.CommentaryPath, Source: src,
 		Resolver: siteResolver{s: p.s, from: view.LessonPath(l), static: p.static}, Reserved: reservedLessonIDs})
-	v.Commentary, v.Text = html, conv.Text
+	v.Commentary, v.Text, v.Code = html, conv.Text, conv.Code
 	return v, conv
 }
 
@@ -49,7 +49,7 @@ func (p *Planner) printLesson(l *site.Lesson, src []byte) (view.LessonView, Conv
 	html, conv := p.convert(markdown.Doc{Path: l.CommentaryPath, Source: src,
 		Resolver: printResolver{s: p.s, from: view.LessonPath(l), prefix: prefix, static: p.static},
 		Reserved: reservedLessonIDs, IDPrefix: prefix})
-	v.Commentary, v.Text = html, conv.Text
+	v.Commentary, v.Text, v.Code = html, conv.Text, conv.Code
 	return v, conv
 }
 
@@ -58,6 +58,7 @@ func (p *Planner) lessonFacts(m *view.Maker, l *site.Lesson) view.LessonView {
 	from := view.LessonPath(l)
 	v := view.LessonView{Page: m.Frame(from, l.Title), Lesson: m.LessonRef(from, l), Summary: l.Summary,
 		Sources: m.GroupCites(from, l.Sources), KindHref: view.RelURL(from, view.LessonsPath) + "#" + view.KindAnchor(l.Kind)}
+	v.Page.Describe(l.Summary)
 	for _, e := range l.Evidence {
 		ev := view.EvidenceView{Format: m.FormatRef(from, e.Format), Note: e.Note}
 		if e.Source.Source != nil {
@@ -72,7 +73,10 @@ func (p *Planner) freePage(pg *site.Page) (view.FreePageView, Converted) {
 	from := view.PagePath(pg)
 	html, conv := p.convert(markdown.Doc{Path: pg.Path, Source: pg.Body, Resolver: siteResolver{s: p.s, from: from, static: p.static},
 		Reserved: []string{"top", "main", "footnotes", "site-search", "site-search-results"}})
-	return view.FreePageView{Page: p.site.Frame(from, pg.Title), Body: html, Text: conv.Text}, conv
+	v := view.FreePageView{Page: p.site.Frame(from, pg.Title), Body: html, Text: conv.Text}
+	v.Page.Describe(firstSentence(conv.Lead))
+	v.Code = conv.Code
+	return v, conv
 }
 
 // convert converts one document; a nil Source is none.
@@ -81,5 +85,5 @@ func (p *Planner) convert(doc markdown.Doc) (template.HTML, Converted) {
 		return "", Converted{}
 	}
 	r := p.md.Convert(doc)
-	return template.HTML(r.HTML), Converted{Links: r.Links, Errs: r.Errs, Text: r.Text}
+	return template.HTML(r.HTML), Converted{Links: r.Links, Errs: r.Errs, Text: r.Text, Lead: r.Lead, Code: r.Code}
 }

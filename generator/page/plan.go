@@ -5,6 +5,7 @@
 package page
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -77,6 +78,8 @@ type Converted struct {
 	Links []markdown.Link
 	Errs  diag.List
 	Text  string // the prose as plain text, for the search index
+	Lead  string // its first paragraph as plain text, for the page's description
+	Code  bool   // it has highlighted code
 }
 
 // Commentary reads the Markdown at path, a commentary of the site: nil if
@@ -202,6 +205,7 @@ func (p *Planner) Format(f *site.Format, src []byte) (view.FormatView, Converted
 			markdown.Variant{Resolver: printResolver{s: p.s, from: from, prefix: prefix, static: p.static}, IDPrefix: prefix})
 		v.Commentary, v.Text, conv = template.HTML(r.HTML), r.Text, Converted{Links: r.Links, Errs: r.Errs}
 		article.View.Commentary, article.Links = template.HTML(alt[0].HTML), alt[0].Links
+		v.Code, article.View.Code = r.Code, r.Code
 	}
 	v.Timeline = pictures.FormatTimeline(f)
 	v.Map = p.maps.Format(from, f)
@@ -216,6 +220,7 @@ func (p *Planner) formatFacts(m *view.Maker, f *site.Format) view.FormatView {
 		CategoryLabel: p.s.Category(f.Category).Label, Summary: f.Summary, Founded: f.Founded.Human(),
 		Focus: f.Focus, MemberCount: view.MembershipCount(p.s, f.Members), Others: view.OtherRoles(p.s, f.Members), MemberList: view.MemberListLabel(f.MemberList),
 		MemberListNote: f.MemberListNote, CategoryHref: view.RelURL(from, view.FormatsPath) + "#" + view.CategoryAnchor(f.Category)}
+	v.Page.Describe(cmp.Or(f.Summary, fmt.Sprintf("%s: one of the %s in %s.", f.Name, strings.ToLower(v.CategoryLabel), p.s.Title)))
 	if f.Parent != nil {
 		ref := m.FormatRef(from, f.Parent)
 		v.Parent = &ref
@@ -332,6 +337,7 @@ func (p *Planner) country(c *site.Country) view.CountryView {
 	v.Pictures = p.pics.CountryLinks(from, c)
 	v.Snapshots = p.countrySnapshotLines(m, from, c)
 	v.Summary = countrySummary(p.s, c)
+	v.Page.Describe(v.Summary)
 	return v
 }
 

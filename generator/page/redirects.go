@@ -31,7 +31,8 @@ func (p *Planner) redirectPages() []Page {
 func (p *Planner) dataPage() view.DataView {
 	from := view.DataPath
 	v := view.DataView{Page: p.site.Frame(from, "Data"), ContentDate: p.s.AsOf.Human(),
-		Licence: p.s.Licence, LicenceURL: p.s.LicenceURL, LicenceText: p.s.LicenceStatement}
+		Licence: p.s.Licence, LicenceURL: p.s.LicenceURL, LicenceText: p.s.LicenceStatement,
+		Citation: export.Cite(p.s).Text(), BibTeX: view.RelURL(from, export.BibTeXPath), RIS: view.RelURL(from, export.RISPath)}
 	for _, d := range export.Docs() {
 		name := strings.TrimPrefix(d.Path, "data/")
 		v.Files = append(v.Files, view.DataFileView{Name: name, Href: view.RelURL(from, d.Path), Anchor: view.DataFileAnchor(name),

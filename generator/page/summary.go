@@ -111,3 +111,17 @@ func countRoles(s *site.Site, c *site.Country) (int, []roleCount) {
 	}
 	return formats, out
 }
+
+// firstSentence is the text up to the end of its first sentence of at
+// least 40 characters, for a page's description: the whole text if it has
+// no such end.
+func firstSentence(text string) string {
+	for i := 40; i < len(text); i++ {
+		if j := strings.IndexAny(text[i:], ".!?"); j < 0 {
+			break
+		} else if i += j; i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n' {
+			return text[:i+1]
+		}
+	}
+	return text
+}

@@ -87,7 +87,7 @@ func RenderTo(sink publish.Sink, s *site.Site, siteFS fs.FS, opts Options) error
 	if s.MetaPolicy != "" { // for GitHub Pages
 		rest = append(rest, publish.File{Path: export.NoJekyllPath})
 	}
-	rest = append(append(append(rest, static...), export.Data(s)...), p.MapFiles()...)
+	rest = append(append(append(append(rest, static...), export.Data(s)...), export.CitationFiles(s)...), p.MapFiles()...)
 	slices.SortFunc(rest, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) }) // whatever order static/ was listed in
 	out.PutAll(rest, seq+1)
 	paths, scanned, closeErrs := out.Close(seq + 1 + len(rest))

@@ -31,6 +31,7 @@ func LinkWith(c *load.Content, opts Options) (*Site, error) {
 	l := &linker{s: &Site{
 		Title:            c.Site.Title,
 		Description:      c.Site.Description,
+		Editors:          c.Site.Editors,
 		BaseURL:          cmp.Or(opts.BaseURL, c.Site.BaseURL),
 		AsOf:             c.Site.AsOf,
 		Licence:          c.Site.Licence,

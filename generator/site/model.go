@@ -16,6 +16,7 @@ import (
 // countries by code, sources by id.
 type Site struct {
 	Title, Description, BaseURL string
+	Editors                     []string   // the atlas's editors, for its citation; none: the title stands for them
 	AsOf                        load.Date  // the date the content describes
 	Shown                       load.Date  // the date the members are shown for: AsOf unless linking was given another
 	Snapshots                   []Snapshot // other dates to show beside AsOf, in date order

@@ -100,11 +100,32 @@ func (m *Maker) Frame(path, title string) Page {
 	}
 	pg := Page{SiteTitle: m.s.Title, Description: m.s.Description, Title: title, StatusLabels: m.statusLabels, MetaPolicy: m.s.MetaPolicy,
 		Path: path, Root: root, AsOf: m.s.Shown.Human(), Links: m.links[root]}
+	if m.s.BaseURL != "" && load.BaseURLProblem(m.s.BaseURL) == "" && path != NotFoundPath { // a bad one is reported by load
+		pg.URL = m.s.BaseURL + path // as the sitemap gives it
+	}
 	if m.s.Shown != m.s.AsOf {
 		pg.ContentAsOf = m.s.AsOf.Human()
 	}
 	pg.Shell = m.shell(pg)
 	return pg
+}
+
+// Describe makes text, a record's summary, the page's description, in
+// place of the site's: its whitespace collapsed and, past 200 characters,
+// cut at a word with an ellipsis. An empty text leaves the site's.
+func (pg *Page) Describe(text string) {
+	text = strings.Join(strings.Fields(text), " ")
+	if text == "" {
+		return
+	}
+	if r := []rune(text); len(r) > 200 {
+		cut := string(r[:200])
+		if i := strings.LastIndexByte(cut, ' '); i > 0 {
+			cut = cut[:i]
+		}
+		text = strings.TrimRight(cut, ",;:") + "…"
+	}
+	pg.Description = text
 }
 
 // shell is the navigation bar and footer of the page pg.
@@ -118,6 +139,7 @@ func (m *Maker) shell(pg Page) *Shell {
 		{Label: "Pictures", Href: PicturesPath},
 		{Label: "Lessons", Href: LessonsPath},
 		{Label: "Sources", Href: SourcesPath},
+		{Label: "Data", Href: DataPath},
 	}
 	if about := m.s.Page("about"); about != nil {
 		nav = append(nav, NavItem{Label: "About", Href: PagePath(about)})

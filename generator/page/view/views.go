@@ -11,7 +11,8 @@ import (
 // Page is what every page's view carries: the shared frame of the site.
 type Page struct {
 	SiteTitle   string
-	Description string
+	Description string // the site's, or the page's own record's summary: see Describe
+	URL         string // its address under base_url, for the canonical link and Open Graph; "" without one
 	Title       string // of this page; equal to SiteTitle on the home page
 	Path        string // output path, relative to the site root
 	Root        string // relative prefix to the site root ("", "../", or "/" on 404.html)
@@ -23,6 +24,7 @@ type Page struct {
 	// the site's country_status, in order.
 	StatusLabels []string
 	MetaPolicy   string // the Content-Security-Policy as a meta tag, for a host that sets no headers
+	Code         bool   // the page has highlighted code, and links the highlighting stylesheet
 }
 
 // Links are the site's own pages and files, relative to a page (with its
@@ -355,6 +357,8 @@ type DataView struct {
 	Page
 	ContentDate                      string
 	Licence, LicenceURL, LicenceText string // the data's licence; LicenceText is the site's own paragraph on it
+	Citation                         string // the one suggested citation of the atlas, as text
+	BibTeX, RIS                      string // links to the same as BibTeX and as RIS
 	Files                            []DataFileView
 }
 

@@ -1,0 +1,155 @@
+package generator_test
+
+import (
+	stdhtml "html"
+	"net/url"
+	"path"
+	"strings"
+	"testing"
+
+	"formatlas/generator/publish"
+
+	"github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/html"
+)
+
+// headTags are the <meta> and <link> elements of an HTML page, each as its
+// attributes, and its <title>'s text.
+func headTags(page []byte) (tags []map[string]string, title string) {
+	l := html.NewLexer(parse.NewInputBytes(page))
+	var cur map[string]string
+	inTitle := false
+	for {
+		tt, data := l.Next()
+		switch tt {
+		case html.ErrorToken:
+			return tags, title
+		case html.StartTagToken:
+			name := string(l.Text())
+			inTitle = name == "title"
+			cur = nil
+			if name == "meta" || name == "link" {
+				cur = map[string]string{"": name}
+				tags = append(tags, cur)
+			}
+		case html.AttributeToken:
+			if cur != nil {
+				v := string(l.AttrVal())
+				cur[string(l.AttrKey())] = stdhtml.UnescapeString(strings.Trim(v, `"'`))
+			}
+		case html.TextToken:
+			if inTitle {
+				title += stdhtml.UnescapeString(string(data))
+			}
+		case html.EndTagToken:
+			inTitle = false
+		}
+	}
+}
+
+// find is the value of attribute want of the first tag whose attribute key
+// has value val.
+func find(tags []map[string]string, key, val, want string) string {
+	for _, t := range tags {
+		if t[key] == val {
+			return t[want]
+		}
+	}
+	return ""
+}
+
+// Every record page (format, country, lesson, free page) has a meta
+// description of its own, from its record; every page but 404.html a
+// canonical link to its address under base_url, with Open Graph tags that
+// agree with it; and a build without base_url has neither.
+func TestPageMetadata(t *testing.T) {
+	files := mustGenerate(t, realFS(t))
+	seen := map[string]string{}
+	pages := 0
+	for _, f := range files {
+		if !strings.HasSuffix(f.Path, ".html") {
+			continue
+		}
+		tags, title := headTags(f.Data)
+		if find(tags, "http-equiv", "refresh", "content") != "" {
+			continue // a redirect of a former id
+		}
+		desc := find(tags, "name", "description", "content")
+		canonical := find(tags, "rel", "canonical", "href")
+		if f.Path == "404.html" {
+			if canonical != "" {
+				t.Errorf("404.html has a canonical link %s", canonical)
+			}
+			continue
+		}
+		pages++
+		u, err := url.Parse(canonical)
+		if err != nil || u.Scheme != "https" || u.Host != "formatlas.netlify.app" || u.Path != "/"+f.Path {
+			t.Errorf("%s: canonical link %q, want https://formatlas.netlify.app/%s", f.Path, canonical, f.Path)
+		}
+		for prop, want := range map[string]string{"og:url": canonical, "og:description": desc, "og:type": "website",
+			"og:site_name": "Atlas of Security Cooperation Formats", "og:title": strings.Split(title, " · ")[0]} {
+			if got := find(tags, "property", prop, "content"); got != want || got == "" {
+				t.Errorf("%s: %s is %q, want %q", f.Path, prop, got, want)
+			}
+		}
+		dir := path.Dir(f.Path)
+		if dir == "formats" || dir == "countries" || dir == "lessons" || dir == "pages" {
+			if strings.HasSuffix(f.Path, "index.html") {
+				continue
+			}
+			if other, dup := seen[desc]; dup || desc == "" {
+				t.Errorf("%s: its description %q is empty or also %s's", f.Path, desc, other)
+			}
+			seen[desc] = f.Path
+			if strings.Contains(desc, "A cross-linked guide") {
+				t.Errorf("%s: the site's description, not its record's: %q", f.Path, desc)
+			}
+		}
+	}
+	if pages < 100 || len(seen) < 100 {
+		t.Errorf("only %d pages and %d record pages checked", pages, len(seen))
+	}
+
+	// without base_url, no canonical link nor Open Graph
+	m := fixtureFS(t, "site-small")
+	site := string(m["content/site.toml"].Data)
+	if !strings.Contains(site, "base_url") {
+		t.Fatal("site-small has no base_url to take away")
+	}
+	var kept []string
+	for _, line := range strings.Split(site, "\n") {
+		if !strings.HasPrefix(line, "base_url") {
+			kept = append(kept, line)
+		}
+	}
+	m["content/site.toml"].Data = []byte(strings.Join(kept, "\n"))
+	for _, f := range mustGenerate(t, m) {
+		if strings.HasSuffix(f.Path, ".html") && (strings.Contains(string(f.Data), `rel="canonical"`) || strings.Contains(string(f.Data), `property="og:`)) {
+			t.Errorf("%s: a canonical link or Open Graph without base_url", f.Path)
+		}
+	}
+}
+
+// The highlighting stylesheet is linked from a page if and only if the
+// page has highlighted code (site-small's JEF commentary has a fenced
+// block); the print edition links it beside the article that has some.
+func TestCodeStyleOnlyWithCode(t *testing.T) {
+	with := 0
+	for _, f := range mustGenerate(t, fixtureFS(t, "site-small")) {
+		if !strings.HasSuffix(f.Path, ".html") || f.Path == publish.OfflinePath {
+			continue
+		}
+		page := string(f.Data)
+		links, code := strings.Contains(page, `/chroma.`) || strings.Contains(page, `"assets/chroma.`), strings.Contains(page, `class="chroma"`)
+		if links != code {
+			t.Errorf("%s: links the highlighting stylesheet: %v; has highlighted code: %v", f.Path, links, code)
+		}
+		if code {
+			with++
+		}
+	}
+	if with < 2 {
+		t.Errorf("%d pages with code, want the JEF's page and the print edition", with)
+	}
+}

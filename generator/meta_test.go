@@ -153,3 +153,66 @@ func TestCodeStyleOnlyWithCode(t *testing.T) {
 		t.Errorf("%d pages with code, want the JEF's page and the print edition", with)
 	}
 }
+
+// The small things: a source with neither author nor publisher starts with
+// its title, not its date; a lesson beside a format is labelled by its kind
+// in the singular; the note box is for blocks, never a span.
+func TestSmallThings(t *testing.T) {
+	m := fixtureFS(t, "site-small")
+	m["content/sources.toml"].Data = append(m["content/sources.toml"].Data, []byte("\n[[source]]\nid = \"dated\"\ntitle = \"An Untitled Author's Work\"\ndate = \"2015-11\"\n")...)
+	byPath := map[string]string{}
+	for _, f := range mustGenerate(t, m) {
+		byPath[f.Path] = string(f.Data)
+	}
+	if entry := `<li id="src-dated"><cite>An Untitled Author&#39;s Work</cite> (November 2015).`; !strings.Contains(byPath["sources.html"], entry) {
+		t.Errorf("sources.html lacks %s", entry)
+	}
+	if strings.Contains(byPath["sources.html"], `<span class="author"></span>`) {
+		t.Error("sources.html has an empty author")
+	}
+	found := false
+	for p, page := range byPath {
+		if strings.Contains(page, `<span class="kind">(Risks)</span>`) || strings.Contains(page, `<span class="kind">(Success factors)</span>`) {
+			t.Errorf("%s labels one lesson by its kind's plural", p)
+		}
+		found = found || strings.Contains(page, `<span class="kind">(Risk)</span>`)
+		if strings.Contains(page, `<span class="note">`) {
+			t.Errorf("%s has a span in the note box's class", p)
+		}
+	}
+	if !found {
+		t.Error("no page labels a lesson (Risk)")
+	}
+}
+
+// A page with more than four sections (its <h2>s) has a table of contents
+// whose links reach them, and a page with four or fewer has none.
+func TestTableOfContents(t *testing.T) {
+	with := 0
+	for _, f := range mustGenerate(t, realFS(t)) {
+		dir := path.Dir(f.Path)
+		if !strings.HasSuffix(f.Path, ".html") || (dir != "formats" && dir != "lessons" && dir != "pages") || path.Base(f.Path) == "index.html" {
+			continue
+		}
+		page := string(f.Data)
+		main := page[strings.Index(page, "<main"):]
+		sections := strings.Count(main, "<h2") - strings.Count(main, `<h2 id="page-toc-title"`)
+		nav, has := "", strings.Contains(page, `<nav class="page-toc"`)
+		if has {
+			nav = page[strings.Index(page, `<nav class="page-toc"`):]
+			nav = nav[:strings.Index(nav, "</nav>")]
+			with++
+		}
+		if has != (sections > 4) {
+			t.Errorf("%s: %d sections, a table of contents: %v", f.Path, sections, has)
+		}
+		for _, href := range hrefRE.FindAllStringSubmatch(nav, -1) {
+			if !strings.Contains(page, ` id="`+strings.TrimPrefix(href[1], "#")+`"`) {
+				t.Errorf("%s: the table of contents links %s, which the page lacks", f.Path, href[1])
+			}
+		}
+	}
+	if with == 0 {
+		t.Error("no page has a table of contents")
+	}
+}

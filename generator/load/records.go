@@ -146,16 +146,20 @@ type MapClass struct {
 type LessonKind struct {
 	ID          string `toml:"id"`
 	Label       string `toml:"label"`
+	One         string `toml:"one"` // the label of one lesson of the kind ("Risk"); Label if ""
 	Description string `toml:"description"`
 	Where       Where  `toml:"-"`
 }
 
+// OneLabel is the kind's label for one lesson of it.
+func (k LessonKind) OneLabel() string { return cmp.Or(k.One, k.Label) }
+
 // DefaultLessonKinds are the kinds' headings and sentences where site.toml
 // gives none.
 var DefaultLessonKinds = []LessonKind{
-	{ID: "success-factor", Label: "Success factors", Description: "What makes a format work."},
-	{ID: "risk", Label: "Risks", Description: "What can go wrong."},
-	{ID: "recommendation", Label: "Recommendations", Description: "What the evidence suggests should be done."},
+	{ID: "success-factor", Label: "Success factors", One: "Success factor", Description: "What makes a format work."},
+	{ID: "risk", Label: "Risks", One: "Risk", Description: "What can go wrong."},
+	{ID: "recommendation", Label: "Recommendations", One: "Recommendation", Description: "What the evidence suggests should be done."},
 }
 
 // LessonKind is the heading and sentence of the lesson kind id: the site's,

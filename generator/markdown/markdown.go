@@ -111,6 +111,15 @@ type Result struct {
 	// Code is whether it has a fenced code block, highlighted with the
 	// classes of the chroma stylesheet (CSS).
 	Code bool
+	// Headings are its headings at the top level, at their levels as
+	// rendered, for a table of contents.
+	Headings []Heading
+}
+
+// Heading is a heading of a document: its level, its id and its text.
+type Heading struct {
+	Level    int
+	ID, Text string
 }
 
 // Link is one internal link of a document.
@@ -154,7 +163,8 @@ func (c *Converter) ConvertVariants(doc Doc, variants ...Variant) (Result, []Res
 	state := &convertState{doc: doc}
 	ctx.Set(stateKey, state)
 	tree := c.md.Parser().Parse(text.NewReader(doc.Source), parser.WithContext(ctx))
-	result := Result{HTML: c.render(tree, state), Text: plainText(tree, doc.Source), Lead: lead(tree, doc.Source), Code: hasCode(tree)}
+	result := Result{HTML: c.render(tree, state), Text: plainText(tree, doc.Source)}
+	outline(tree, doc.Source, &result)
 	state.checkFootnotes(tree)
 	result.Links, result.Errs = state.links, state.errs
 	var out []Result
@@ -199,27 +209,34 @@ func plainText(tree ast.Node, source []byte) string {
 	return collapseSpace(text)
 }
 
-// lead is the plain text of the document's first paragraph; "" if none.
-func lead(tree ast.Node, source []byte) string {
+// outline finds the document's lead (the plain text of its first
+// paragraph), its top-level headings and whether it has a fenced code block.
+func outline(tree ast.Node, source []byte, r *Result) {
 	for n := tree.FirstChild(); n != nil; n = n.NextSibling() {
-		if _, ok := n.(*ast.Paragraph); ok {
-			return plainText(n, source)
+		switch n := n.(type) {
+		case *ast.Paragraph:
+			if r.Lead == "" {
+				r.Lead = plainText(n, source)
+			}
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			r.Headings = append(r.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, source)})
+		case *ast.FencedCodeBlock:
+			r.Code = true
+		case *ast.List, *ast.Blockquote: // a fence inside a list or a quote
+			if r.Code {
+				break
+			}
+			_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+				if _, ok := c.(*ast.FencedCodeBlock); ok {
+					r.Code = true
+					return ast.WalkStop, nil
+				}
+				return ast.WalkContinue, nil
+			})
 		}
 	}
-	return ""
-}
-
-// hasCode reports whether the document has a fenced code block.
-func hasCode(tree ast.Node) bool {
-	found := false
-	_ = ast.Walk(tree, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if _, ok := n.(*ast.FencedCodeBlock); ok {
-			found = true
-			return ast.WalkStop, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return found
 }
 
 // collapseSpace is strings.Join(strings.Fields(s), " ") in one pass and one

@@ -29,7 +29,7 @@ func (p *Planner) lessons() view.LessonsView {
 }
 
 // reservedLessonIDs are element ids the lesson template uses.
-var reservedLessonIDs = []string{"top", "main", "summary", "evidence", "commentary", "sources", "footnotes", "site-search", "site-search-results"}
+var reservedLessonIDs = []string{"top", "main", "summary", "evidence", "commentary", "sources", "footnotes", "site-search", "site-search-results", "page-toc-title"}
 
 // Lesson plans the page of l, with the commentary src.
 func (p *Planner) Lesson(l *site.Lesson, src []byte) (view.LessonView, Converted) {
@@ -37,6 +37,10 @@ func (p *Planner) Lesson(l *site.Lesson, src []byte) (view.LessonView, Converted
 	html, conv := p.convert(markdown.Doc{Path: l.CommentaryPath, Source: src,
 		Resolver: siteResolver{s: p.s, from: view.LessonPath(l), static: p.static}, Reserved: reservedLessonIDs})
 	v.Commentary, v.Text, v.Code = html, conv.Text, conv.Code
+	// the sections of lesson.html: the commentary's own headings are sections of the page
+	toc := view.Section(nil, len(v.Evidence) > 0, "evidence", "Formats that show it")
+	toc = append(toc, headingEntries(conv.Headings, 2)...)
+	v.TOC = view.Contents(view.Section(toc, len(v.Sources) > 0, "sources", "Sources"))
 	return v, conv
 }
 
@@ -72,10 +76,10 @@ func (p *Planner) lessonFacts(m *view.Maker, l *site.Lesson) view.LessonView {
 func (p *Planner) freePage(pg *site.Page) (view.FreePageView, Converted) {
 	from := view.PagePath(pg)
 	html, conv := p.convert(markdown.Doc{Path: pg.Path, Source: pg.Body, Resolver: siteResolver{s: p.s, from: from, static: p.static},
-		Reserved: []string{"top", "main", "footnotes", "site-search", "site-search-results"}})
+		Reserved: []string{"top", "main", "footnotes", "site-search", "site-search-results", "page-toc-title"}})
 	v := view.FreePageView{Page: p.site.Frame(from, pg.Title), Body: html, Text: conv.Text}
 	v.Page.Describe(firstSentence(conv.Lead))
-	v.Code = conv.Code
+	v.Code, v.TOC = conv.Code, view.Contents(headingEntries(conv.Headings, 2))
 	return v, conv
 }
 
@@ -85,5 +89,5 @@ func (p *Planner) convert(doc markdown.Doc) (template.HTML, Converted) {
 		return "", Converted{}
 	}
 	r := p.md.Convert(doc)
-	return template.HTML(r.HTML), Converted{Links: r.Links, Errs: r.Errs, Text: r.Text, Lead: r.Lead, Code: r.Code}
+	return template.HTML(r.HTML), Converted{Links: r.Links, Errs: r.Errs, Text: r.Text, Lead: r.Lead, Code: r.Code, Headings: r.Headings}
 }

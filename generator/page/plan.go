@@ -80,6 +80,8 @@ type Converted struct {
 	Text  string // the prose as plain text, for the search index
 	Lead  string // its first paragraph as plain text, for the page's description
 	Code  bool   // it has highlighted code
+	// Headings are its top-level headings, for the page's table of contents.
+	Headings []markdown.Heading
 }
 
 // Commentary reads the Markdown at path, a commentary of the site: nil if
@@ -167,7 +169,7 @@ func (p *Planner) formats() view.FormatsView {
 // reservedIDs are element ids the format template uses; commentary headings
 // get other ids.
 var reservedIDs = []string{"top", "main", "nav", "summary", "facts", "members", "snapshots", "history",
-	"commentary", "sources", "shared", "related", "lessons", "footnotes", "site-search", "site-search-results"}
+	"commentary", "sources", "shared", "related", "lessons", "footnotes", "site-search", "site-search-results", "page-toc-title"}
 
 // Article is a format's article of the print edition, planned with its page.
 type Article struct {
@@ -206,7 +208,16 @@ func (p *Planner) Format(f *site.Format, src []byte) (view.FormatView, Converted
 		v.Commentary, v.Text, conv = template.HTML(r.HTML), r.Text, Converted{Links: r.Links, Errs: r.Errs}
 		article.View.Commentary, article.Links = template.HTML(alt[0].HTML), alt[0].Links
 		v.Code, article.View.Code = r.Code, r.Code
+		conv.Headings = r.Headings
 	}
+	// the sections of format.html, as its conditions show them
+	toc := view.Section(nil, true, "members", "Members")
+	toc = view.Section(toc, len(v.Snapshots) > 0, "snapshots", "Then and now")
+	toc = view.Section(toc, len(v.Events) > 0, "history", "History")
+	toc = view.Section(toc, v.Commentary != "", "commentary", "Commentary", headingEntries(conv.Headings, 3)...)
+	toc = view.Section(toc, len(v.Shared) > 0, "shared", "Formats sharing most members")
+	toc = view.Section(toc, len(v.Lessons) > 0, "lessons", "Lessons it illustrates")
+	v.TOC = view.Contents(view.Section(toc, len(v.Sources) > 0, "sources", "Sources"))
 	v.Timeline = pictures.FormatTimeline(f)
 	v.Map = p.maps.Format(from, f)
 	return v, conv, article

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"formatlas/generator/markdown"
 	"formatlas/generator/page/view"
 	"formatlas/generator/site"
 )
@@ -110,6 +111,18 @@ func countRoles(s *site.Site, c *site.Country) (int, []roleCount) {
 		}
 	}
 	return formats, out
+}
+
+// headingEntries are the table-of-contents entries of a commentary's
+// headings at level.
+func headingEntries(hs []markdown.Heading, level int) []view.TOCEntry {
+	var out []view.TOCEntry
+	for _, h := range hs {
+		if h.Level == level && h.ID != "" {
+			out = append(out, view.TOCEntry{Href: "#" + h.ID, Text: h.Text})
+		}
+	}
+	return out
 }
 
 // firstSentence is the text up to the end of its first sentence of at

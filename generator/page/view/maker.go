@@ -204,7 +204,7 @@ func (m *Maker) ThenHref(country CountryRef, d load.Date, f *site.Format) string
 
 // LessonRef links from the page at from to l.
 func (m *Maker) LessonRef(from string, l *site.Lesson) LessonRef {
-	return LessonRef{ID: l.ID, Title: l.Title, Kind: l.Kind, KindLabel: m.s.Record.LessonKind(l.Kind).Label,
+	return LessonRef{ID: l.ID, Title: l.Title, Kind: l.Kind, KindLabel: m.s.Record.LessonKind(l.Kind).Label, KindOne: m.s.Record.LessonKind(l.Kind).OneLabel(),
 		Href: m.link.Thing(from, LessonPath(l), LessonAnchor(l))}
 }
 

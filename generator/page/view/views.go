@@ -25,6 +25,33 @@ type Page struct {
 	StatusLabels []string
 	MetaPolicy   string // the Content-Security-Policy as a meta tag, for a host that sets no headers
 	Code         bool   // the page has highlighted code, and links the highlighting stylesheet
+	// TOC is the page's table of contents: its sections, when it has more
+	// than four (see Contents); nil otherwise.
+	TOC []TOCEntry
+}
+
+// TOCEntry is a section of a page in its table of contents, with the
+// subsections of a commentary.
+type TOCEntry struct {
+	Href, Text string // Href is the section's anchor, "#members"
+	Sub        []TOCEntry
+}
+
+// Contents is the table of contents of a page of these sections: nil for
+// four or fewer, which a reader takes in without one.
+func Contents(sections []TOCEntry) []TOCEntry {
+	if len(sections) <= 4 {
+		return nil
+	}
+	return sections
+}
+
+// Section is the entry of a page's section id, headed text, if present.
+func Section(sections []TOCEntry, present bool, id, text string, sub ...TOCEntry) []TOCEntry {
+	if !present {
+		return sections
+	}
+	return append(sections, TOCEntry{Href: "#" + id, Text: text, Sub: sub})
 }
 
 // Links are the site's own pages and files, relative to a page (with its
@@ -185,6 +212,7 @@ type LessonEvidence struct {
 // LessonRef is a link to a lesson.
 type LessonRef struct {
 	ID, Title, Kind, KindLabel, Href string
+	KindOne                          string // the kind's label for one lesson ("Risk")
 }
 
 // LessonsView is the lessons-learned summary.

@@ -246,7 +246,8 @@ func benchEmit(b *testing.B, formats int) {
 	for b.Loop() {
 		e := publish.NewEmitter(discard{})
 		e.PutAll(files, 0)
-		if _, _, errs := e.Close(len(files)); len(errs) > 0 {
+		e.CloseZip(len(files))
+		if _, _, errs := e.Close(); len(errs) > 0 {
 			b.Fatal(errs)
 		}
 	}

@@ -24,6 +24,7 @@ import (
 	"formatlas/generator"
 	"formatlas/generator/export"
 	"formatlas/generator/linkcheck"
+	"formatlas/generator/page/view"
 	"formatlas/generator/publish"
 	"formatlas/generator/render"
 )
@@ -163,38 +164,79 @@ func sha256Hex(data []byte) string {
 // folder, every other file of the build but the manifest (which lists the
 // zip), each once and byte for byte.
 func TestOfflineZip(t *testing.T) {
+	for name, fsys := range map[string]fstest.MapFS{"fixture": fixtureFS(t, "site-small"), "real": realFS(t)} {
+		t.Run(name, func(t *testing.T) { offlineZip(t, mustGenerate(t, fsys)) })
+	}
+}
+
+// offlineZip checks the archive of a build's files: the site's files in the
+// folder formatlas/ but the archive itself, the site's manifest, 404.html
+// (a host's page, whose links start at the server's root) and the home
+// page, which is its own: it says it is the offline copy and offers no
+// archive, where the site's gives the archive's size. The archive has its
+// own manifest, of its own files, and every link of every file in it
+// resolves inside it.
+func offlineZip(t *testing.T, files []publish.File) {
 	want := map[string][]byte{}
 	var archive []byte
-	for _, f := range mustGenerate(t, fixtureFS(t, "site-small")) {
+	for _, f := range files {
 		switch f.Path {
 		case publish.OfflinePath:
 			archive = f.Data
-		case publish.ManifestPath:
+		case publish.ManifestPath, view.NotFoundPath:
 		default:
 			want[f.Path] = f.Data
 		}
 	}
-	seen := map[string]bool{}
+	seen := map[string][]byte{}
+	var unpacked []linkcheck.File
 	for _, e := range unzip(t, archive) {
 		p, ok := strings.CutPrefix(e.Path, "formatlas/")
 		w, made := want[p]
 		switch {
-		case !ok || seen[p]:
+		case !ok || seen[p] != nil:
 			t.Errorf("zip entry %s: not once in the folder formatlas/", e.Path)
+		case p == view.HomePath || p == publish.ManifestPath:
 		case !made:
 			t.Errorf("zip entry %s: the build has no %s", e.Path, p)
 		case !bytes.Equal(e.Data, w):
 			t.Errorf("zip entry %s differs from the build's file:\n%s", e.Path, lineDiff(string(w), string(e.Data)))
 		}
-		seen[p] = true
+		seen[p] = e.Data
+		unpacked = append(unpacked, linkcheck.File{Path: p, Data: e.Data})
 	}
 	for p := range want {
-		if !seen[p] {
+		if seen[p] == nil {
 			t.Errorf("%s is not in the zip", p)
 		}
 	}
 	if len(seen) < 40 {
 		t.Errorf("only %d files in the zip: the fixture lost its pages", len(seen))
+	}
+	home, siteHome := string(seen[view.HomePath]), string(want[view.HomePath])
+	if !strings.Contains(home, "This is the offline copy") || strings.Contains(home, publish.OfflinePath) {
+		t.Errorf("the zip's home page does not say it is the offline copy, or offers the zip")
+	}
+	if size := view.Bytes(len(archive)); !strings.Contains(siteHome, publish.OfflinePath) || !strings.Contains(siteHome, "("+size+")") {
+		t.Errorf("the site's home page does not offer the zip with its size, %s", size)
+	}
+	// the zip's manifest lists each of its other files with its hash
+	var m manifestJSON
+	if err := json.Unmarshal(seen[publish.ManifestPath], &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Files) != len(seen)-1 {
+		t.Errorf("the zip's manifest lists %d files, the zip holds %d besides it", len(m.Files), len(seen)-1)
+	}
+	for _, e := range m.Files {
+		if data := seen[e.Path]; data == nil || sha256Hex(data) != e.SHA256 || len(data) != e.Size {
+			t.Errorf("the zip's manifest entry for %s does not match the zip's file", e.Path)
+		}
+	}
+	// no link leads out of the unpacked copy: a link from the server's
+	// root would not resolve against this base
+	for _, p := range linkcheck.Check("/no-server-root/", unpacked) {
+		t.Error(p)
 	}
 }
 

@@ -156,10 +156,14 @@ func (p *Planner) home() view.HomeView {
 			inferred += n
 		}
 	}
-	return view.HomeView{Page: p.site.Frame(view.HomePath, p.s.Title), Formats: len(p.s.Formats),
+	v := view.HomeView{Page: p.site.Frame(view.HomePath, p.s.Title), Formats: len(p.s.Formats),
 		Countries: len(p.s.Countries), Sources: len(p.s.Sources), Memberships: members, OtherRoles: others, Inferred: inferred,
 		OtherRoleNames: view.OtherRoleNames(p.s), Intro: p.s.Intro,
 		Categories: p.site.CategoryGroups(view.HomePath)}
+	if v.URL != "" { // a valid base_url
+		v.SiteURL = p.s.BaseURL
+	}
+	return v
 }
 
 func (p *Planner) formats() view.FormatsView {

@@ -87,6 +87,8 @@ type Emitter struct {
 	parts *inorder.Queue[*zipPart] // by sequence number; nil for a file that failed
 	zip   sync.WaitGroup
 	links linkcheck.Scanner
+	// zipSize is the archive's size once it is closed (CloseZip).
+	zipSize int
 }
 
 // digest is what the site-wide outputs need of one file.
@@ -102,17 +104,22 @@ func NewEmitter(sink Sink) *Emitter {
 	e := &Emitter{sink: sink, parts: inorder.New[*zipPart]()}
 	e.zip.Go(func() {
 		e.Stream(OfflinePath, -1, func(w io.Writer) (linkcheck.Page, error) {
-			return linkcheck.Page{Path: OfflinePath}, e.writeZip(w)
+			size := &counter{}
+			err := e.writeZip(io.MultiWriter(w, size))
+			e.zipSize = size.n
+			return linkcheck.Page{Path: OfflinePath}, err
 		})
 	})
 	return e
 }
 
 // writeZip writes the parts as they arrive, in sequence, until the nil part
-// that close puts after the last.
+// that close puts after the last, then the archive's own manifest: of the
+// files in it, which are not quite the site's (the home page is its own).
 func (e *Emitter) writeZip(w io.Writer) error {
 	zw := zip.NewWriter(w)
 	var err error
+	var held []digest
 	for k := 0; ; k++ {
 		part, ok := e.parts.Take(k)
 		if !ok {
@@ -120,19 +127,44 @@ func (e *Emitter) writeZip(w io.Writer) error {
 		}
 		if part != nil && err == nil {
 			err = addPart(zw, *part)
+			held = append(held, digest{path: part.path, size: part.size, sum: part.sum})
+		}
+	}
+	if err == nil {
+		slices.SortFunc(held, func(a, b digest) int { return strings.Compare(a.path, b.path) })
+		var m zipPart
+		if m, err = compressPart(manifest(held)); err == nil {
+			err = addPart(zw, m)
 		}
 	}
 	return cmp.Or(err, zw.Close())
 }
 
-// Put finishes f, whose place in the archive is seq.
+// Put finishes f, whose place in the archive is seq; a negative seq keeps
+// it out of the archive.
 func (e *Emitter) Put(f File, seq int) {
-	part, err := compressPart(f)
 	d := digest{path: f.Path, size: len(f.Data), sum: sha256.Sum256(f.Data), links: e.links.Scan(f.Path, f.Data)}
+	if seq < 0 {
+		e.record(d, e.sink.Put(f))
+		return
+	}
+	part, err := compressPart(f)
 	if err == nil {
 		err = e.sink.Put(f)
 	}
 	e.record(d, err)
+	e.parts.Put(seq, &part, true)
+}
+
+// PutOffline puts f in the archive alone, at seq: the offline copy's own
+// version of a page that the site has in another (Put with a negative seq).
+func (e *Emitter) PutOffline(f File, seq int) {
+	part, err := compressPart(f)
+	if err != nil {
+		e.record(digest{path: f.Path}, err)
+		e.Skip(seq)
+		return
+	}
 	e.parts.Put(seq, &part, true)
 }
 
@@ -177,7 +209,7 @@ func (e *Emitter) Stream(path string, seq int, write func(w io.Writer) (linkchec
 	sum.Sum(d.sum[:0])
 	e.record(d, cmp.Or(err, dst.Close()))
 	if seq >= 0 {
-		e.parts.Put(seq, &zipPart{path: path, data: packed, crc: crc.Sum32(), size: size.n}, true)
+		e.parts.Put(seq, &zipPart{path: path, data: packed, crc: crc.Sum32(), size: size.n, sum: d.sum}, true)
 	}
 }
 
@@ -203,12 +235,19 @@ func (e *Emitter) record(d digest, err error) {
 	}
 }
 
-// Close ends the offline zip after the files at places before seqs, writes
-// the manifest of every file, and reports files at one path and write
-// errors. It returns every file's path, in order, with its ids and links.
-func (e *Emitter) Close(seqs int) ([]string, []linkcheck.Page, diag.List) {
+// CloseZip ends the offline zip after the files at places before seqs and
+// returns its size, for the pages that state it, which are then Put with a
+// negative seq.
+func (e *Emitter) CloseZip(seqs int) int {
 	e.parts.Put(seqs, nil, false)
 	e.zip.Wait()
+	return e.zipSize
+}
+
+// Close writes the manifest of every file, once CloseZip has ended the
+// archive, and reports files at one path and write errors. It returns
+// every file's path, in order, with its ids and links.
+func (e *Emitter) Close() ([]string, []linkcheck.Page, diag.List) {
 	var errs diag.List
 	done := e.sorted()
 	for i := 1; i < len(done); i++ {

@@ -3,6 +3,7 @@ package publish
 import (
 	"archive/zip"
 	"bytes"
+	"crypto/sha256"
 	"hash/crc32"
 	"sync"
 	"time"
@@ -29,6 +30,7 @@ type zipPart struct {
 	data chunks // compressed
 	crc  uint32
 	size int
+	sum  [sha256.Size]byte // for the archive's own manifest
 }
 
 // flateWriters are reused: each holds several hundred kilobytes of state.
@@ -50,7 +52,7 @@ func compressPart(f File) (zipPart, error) {
 	if err == nil {
 		err = w.Close()
 	}
-	return zipPart{path: f.Path, data: chunks{buf.Bytes()}, crc: crc32.ChecksumIEEE(f.Data), size: len(f.Data)}, err
+	return zipPart{path: f.Path, data: chunks{buf.Bytes()}, crc: crc32.ChecksumIEEE(f.Data), size: len(f.Data), sum: sha256.Sum256(f.Data)}, err
 }
 
 // addPart writes a compressed part into the archive.

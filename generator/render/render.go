@@ -90,7 +90,17 @@ func RenderTo(sink publish.Sink, s *site.Site, siteFS fs.FS, opts Options) error
 	rest = append(append(append(append(rest, static...), export.Data(s)...), export.CitationFiles(s)...), p.MapFiles()...)
 	slices.SortFunc(rest, func(a, b publish.File) int { return strings.Compare(a.Path, b.Path) }) // whatever order static/ was listed in
 	out.PutAll(rest, seq+1)
-	paths, scanned, closeErrs := out.Close(seq + 1 + len(rest))
+	// The home page states the archive's size, so the site's is made once
+	// the archive is closed; the archive has its own (see render).
+	size := out.CloseZip(seq + 1 + len(rest))
+	if r.home != nil && r.pageErrs[r.homeAt] == nil { // a template error was reported with the first
+		r.home.OfflineSize = view.Bytes(size)
+		if err := r.put(view.HomePath, pages[r.homeAt].Template, *r.home, -1); err != nil {
+			execErrs = append(execErrs, executionErrors(pages[r.homeAt:r.homeAt+1], []error{err})...)
+			errs = append(errs, execErrs...)
+		}
+	}
+	paths, scanned, closeErrs := out.Close()
 	errs = append(errs, closeErrs...)
 	if len(execErrs) == 0 && len(closeErrs) == 0 { // a page a template failed to finish, or two files at one path, would confuse the check
 		errs = append(errs, checkLinks(view.SitePath(s.BaseURL), paths, scanned, pages)...)
@@ -128,6 +138,10 @@ type run struct {
 	articleLinks [][]markdown.Link
 	articleScans []linkcheck.Page
 	articleErrs  []error
+	// home is the site's home page, made after the archive (RenderTo); the
+	// archive holds its offline variant. homeAt is its index in pages.
+	home   *view.HomeView
+	homeAt int
 }
 
 // rankFormats orders the formats as the print edition does and renders
@@ -225,16 +239,42 @@ func (r *run) render(i, seq int) {
 	case pg.Build != nil:
 		v = pg.Build()
 	}
-	r.pageErrs[i] = bufpool.Use(func(buf *bytes.Buffer) error {
-		if err := r.tmpl.execute(buf, pg.Template, v); err != nil {
-			r.out.Skip(seq)
-			return err
-		}
-		r.out.Put(publish.File{Path: pg.Path, Data: buf.Bytes()}, seq)
-		return nil
-	})
+	if hv, ok := v.(view.HomeView); ok && pg.Path == view.HomePath {
+		// the archive's home page: the offline copy, which has no archive to offer
+		site := hv
+		r.home, r.homeAt = &site, i
+		hv.Offline = true
+		r.pageErrs[i] = r.put(pg.Path, pg.Template, hv, seq)
+	} else {
+		r.pageErrs[i] = r.put(pg.Path, pg.Template, v, seq)
+	}
 	r.found.Put(seq, export.PageEntries(pg.Path, v), true)
 	pg.View, pg.Build = nil, nil
+}
+
+// put renders the page at path with template name and view v, and puts it
+// at seq of the archive: in the archive alone for an offline variant (the
+// home page's, whose view says so), in the site alone for a negative seq.
+func (r *run) put(path, name string, v any, seq int) error {
+	return bufpool.Use(func(buf *bytes.Buffer) error {
+		if err := r.tmpl.execute(buf, name, v); err != nil {
+			if seq >= 0 {
+				r.out.Skip(seq)
+			}
+			return err
+		}
+		f := publish.File{Path: path, Data: buf.Bytes()}
+		switch hv, home := v.(view.HomeView); {
+		case home && hv.Offline:
+			r.out.PutOffline(f, seq)
+		case path == view.NotFoundPath && seq >= 0: // a host's page, whose links are from the site's root: not for a copy on disk
+			r.out.Put(f, -1)
+			r.out.Skip(seq)
+		default:
+			r.out.Put(f, seq)
+		}
+		return nil
+	})
 }
 
 // printLinks are the Markdown links of the print edition's articles.

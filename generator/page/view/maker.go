@@ -308,3 +308,14 @@ func SortedFormats(formats []*site.Format) []*site.Format {
 	slices.SortFunc(out, site.CompareFormats)
 	return out
 }
+
+// Bytes is a file's size for readers: "820 KB", "1.4 MB" (powers of 1,000).
+func Bytes(n int) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%d KB", (n+500)/1000)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+}

@@ -146,6 +146,11 @@ type HomeView struct {
 	Intro                                    string // what the atlas covers
 	Inferred                                 int    // memberships from member lists that are incomplete or derived
 	Categories                               []CategoryGroup
+	// Offline is set on the offline copy's own home page, which offers no
+	// archive; OfflineSize is the archive's size on the site's ("1.4 MB").
+	Offline     bool
+	OfflineSize string
+	SiteURL     string // base_url, where the offline copy says the current atlas is
 }
 
 // CategoryGroup is the formats of one category.

@@ -339,8 +339,8 @@ func searchSite(t *testing.T, ctx context.Context, w *watcher, base string, file
 	}
 	for _, c := range cases {
 		do(t, ctx, "page", chromedp.Navigate(base+"countries/index.html"), chromedp.WaitVisible(`#site-search`))
-		do(t, ctx, "type "+c.query, chromedp.SendKeys(`#site-search`, c.query), chromedp.WaitVisible(`#site-search-results li[role=option]`))
-		first := eval[string](t, ctx, `document.querySelector("#site-search-results li").textContent`)
+		do(t, ctx, "type "+c.query, chromedp.SendKeys(`#site-search`, c.query), chromedp.WaitVisible(`#site-search-results [role=option]`))
+		first := eval[string](t, ctx, `document.querySelector("#site-search-results [role=option]").textContent`)
 		if !strings.Contains(strings.ToLower(first), strings.ToLower(c.wantText)) {
 			t.Errorf("search %q: first result %q lacks %q", c.query, first, c.wantText)
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"iter"
+	"slices"
 	"strings"
 
 	"formatlas/generator/page/view"
@@ -46,7 +47,7 @@ func PageEntries(path string, v any) []SearchEntry {
 		return []SearchEntry{{Kind: "Format", Title: v.Format.Name, Sub: v.Format.Abbr, URL: path,
 			Text: strings.TrimSpace(v.Summary + " " + v.Text)}}
 	case view.CountryView:
-		return []SearchEntry{{Kind: "Country", Title: v.Country.Name, Sub: v.Country.Code, URL: path, Text: strings.Join(append([]string{v.Region}, v.Aliases...), " ")}}
+		return []SearchEntry{{Kind: "Country", Title: v.Country.Name, Sub: v.Country.Code, URL: path, Text: countryText(v)}}
 	case view.LessonView:
 		return []SearchEntry{{Kind: "Lesson", Title: v.Lesson.Title, Sub: v.Lesson.KindLabel, URL: path,
 			Text: strings.TrimSpace(v.Summary + " " + v.Text)}}
@@ -61,4 +62,34 @@ func PageEntries(path string, v any) []SearchEntry {
 		return out
 	}
 	return nil
+}
+
+// countryText is what search reads of a country beside its name: its region
+// and other names, then a sentence for each role it holds, naming each
+// format and its abbreviation ("Member of North Atlantic Treaty
+// Organization (NATO), Joint Expeditionary Force (JEF)."), so that
+// "Finland NATO" finds Finland. The roles come in the order they first
+// appear in the country's formats.
+func countryText(v view.CountryView) string {
+	known := slices.DeleteFunc(append([]string{v.Region}, v.Aliases...), func(s string) bool { return s == "" })
+	var sentences []string
+	if len(known) > 0 {
+		sentences = append(sentences, strings.Join(known, ", ")+".")
+	}
+	var roles []string               // labels, in order
+	formats := map[string][]string{} // label: the formats of that role
+	for _, m := range v.Memberships {
+		name := m.Format.Name
+		if m.Format.Abbr != "" {
+			name += " (" + m.Format.Abbr + ")"
+		}
+		if formats[m.Label] == nil {
+			roles = append(roles, m.Label)
+		}
+		formats[m.Label] = append(formats[m.Label], name)
+	}
+	for _, r := range roles {
+		sentences = append(sentences, r+" of "+strings.Join(formats[r], ", ")+".")
+	}
+	return strings.Join(sentences, " ")
 }

@@ -133,7 +133,8 @@ func (e *Emitter) writeZip(w io.Writer) error {
 	if err == nil {
 		slices.SortFunc(held, func(a, b digest) int { return strings.Compare(a.path, b.path) })
 		var m zipPart
-		if m, err = compressPart(manifest(held)); err == nil {
+		mf := manifest(held)
+		if m, err = compressPart(mf, sha256.Sum256(mf.Data)); err == nil {
 			err = addPart(zw, m)
 		}
 	}
@@ -148,7 +149,7 @@ func (e *Emitter) Put(f File, seq int) {
 		e.record(d, e.sink.Put(f))
 		return
 	}
-	part, err := compressPart(f)
+	part, err := compressPart(f, d.sum)
 	if err == nil {
 		err = e.sink.Put(f)
 	}
@@ -159,7 +160,7 @@ func (e *Emitter) Put(f File, seq int) {
 // PutOffline puts f in the archive alone, at seq: the offline copy's own
 // version of a page that the site has in another (Put with a negative seq).
 func (e *Emitter) PutOffline(f File, seq int) {
-	part, err := compressPart(f)
+	part, err := compressPart(f, sha256.Sum256(f.Data))
 	if err != nil {
 		e.record(digest{path: f.Path}, err)
 		e.Skip(seq)

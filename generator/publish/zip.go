@@ -41,8 +41,8 @@ var flateWriters = sync.Pool{New: func() any {
 	return w
 }}
 
-// compressPart deflates the file f for the archive.
-func compressPart(f File) (zipPart, error) {
+// compressPart deflates the file f, whose SHA-256 is sum, for the archive.
+func compressPart(f File, sum [sha256.Size]byte) (zipPart, error) {
 	var buf bytes.Buffer
 	buf.Grow(len(f.Data)/4 + 64)
 	w := flateWriters.Get().(*flate.Writer)
@@ -52,7 +52,7 @@ func compressPart(f File) (zipPart, error) {
 	if err == nil {
 		err = w.Close()
 	}
-	return zipPart{path: f.Path, data: chunks{buf.Bytes()}, crc: crc32.ChecksumIEEE(f.Data), size: len(f.Data), sum: sha256.Sum256(f.Data)}, err
+	return zipPart{path: f.Path, data: chunks{buf.Bytes()}, crc: crc32.ChecksumIEEE(f.Data), size: len(f.Data), sum: sum}, err
 }
 
 // addPart writes a compressed part into the archive.

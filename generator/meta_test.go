@@ -216,3 +216,32 @@ func TestTableOfContents(t *testing.T) {
 		t.Error("no page has a table of contents")
 	}
 }
+
+// The navigation marks the section a page belongs to: a format's page is
+// one of Formats, a picture's of Pictures, another order of the matrix of
+// the Matrix; and the page itself where it is in the navigation.
+func TestNavigationSection(t *testing.T) {
+	byPath := map[string]string{}
+	for _, f := range mustGenerate(t, realFS(t)) {
+		byPath[f.Path] = string(f.Data)
+	}
+	for p, want := range map[string]string{
+		"formats/jef.html":      `<a href="index.html" aria-current="true">Formats</a>`,
+		"countries/fin.html":    `<a href="index.html" aria-current="true">Countries</a>`,
+		"lessons/three-ds.html": `<a href="index.html" aria-current="true">Lessons</a>`,
+		"overlaps.html":         `<a href="pictures.html" aria-current="true">Pictures</a>`,
+		"maps.html":             `<a href="pictures.html" aria-current="true">Pictures</a>`,
+		"matrix-az.html":        `<a href="matrix.html" aria-current="true">Matrix</a>`,
+		"matrix.html":           `<a href="matrix.html" aria-current="page">Matrix</a>`,
+		"data/index.html":       `<a href="index.html" aria-current="page">Data</a>`,
+	} {
+		page, ok := byPath[p]
+		if !ok || !strings.Contains(page, want) {
+			t.Errorf("%s lacks %s", p, want)
+		}
+		header := page[:strings.Index(page, "</header>")]
+		if n := strings.Count(header, "aria-current="); n != 1 {
+			t.Errorf("%s marks %d items of the navigation, want 1", p, n)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"net/url"
+	pathpkg "path"
 	"slices"
 	"strings"
 
@@ -148,9 +149,11 @@ func (m *Maker) shell(pg Page) *Shell {
 	for _, fp := range m.s.Pages {
 		free = append(free, NavItem{Label: fp.Title, Href: PagePath(fp)})
 	}
+	within := sectionOf(path)
 	for _, items := range [][]NavItem{nav, free} {
 		for i := range items {
 			items[i].Current = items[i].Href == path
+			items[i].Section = !items[i].Current && items[i].Href == within
 			items[i].Href = link(path, root, items[i].Href)
 		}
 	}
@@ -307,6 +310,21 @@ func SortedFormats(formats []*site.Format) []*site.Format {
 	out := slices.Clone(formats)
 	slices.SortFunc(out, site.CompareFormats)
 	return out
+}
+
+// sectionOf is the path of the navigation's item whose section holds the
+// page at path: a folder's index for a page in the folder, the matrix for
+// its other orders, dates and parts, the pictures for each picture's page.
+func sectionOf(path string) string {
+	switch {
+	case path == OverlapsPath || path == UpSetPath || path == TimelinePath || strings.HasPrefix(path, "maps"):
+		return PicturesPath
+	case strings.HasPrefix(path, "matrix"):
+		return MatrixPath
+	case strings.Contains(path, "/"):
+		return pathpkg.Dir(path) + "/index.html"
+	}
+	return ""
 }
 
 // Bytes is a file's size for readers: "820 KB", "1.4 MB" (powers of 1,000).

@@ -77,7 +77,8 @@ type Shell struct {
 // NavItem is one entry of the navigation bar.
 type NavItem struct {
 	Label, Href string
-	Current     bool
+	Current     bool // the page itself
+	Section     bool // the page is one of this item's section: a format's page of Formats
 }
 
 // FormatRef is a link to a format.

@@ -4,6 +4,17 @@
 // American spellings as one, forgives one typo in a term of four letters or
 // more, and needs every term. The box is a WAI-ARIA combobox: focus stays in
 // the input while the arrows move the active option of the list.
+// The script every page loads also keeps the page's own section in view in
+// the phone's header, whose row of sections scrolls sideways.
+(function () {
+  "use strict";
+  var row = document.querySelector("header.site nav > ul");
+  var here = row && row.querySelector("[aria-current]");
+  if (here && row.scrollWidth > row.clientWidth) {
+    row.scrollLeft = here.offsetLeft - row.offsetLeft - (row.clientWidth - here.offsetWidth) / 2;
+  }
+})();
+
 (function () {
   "use strict";
   var FEW = 12; // results shown before "Show all"

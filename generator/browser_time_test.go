@@ -56,8 +56,8 @@ func TestBrowserTime(t *testing.T) {
 	arrive(t, tab, "changes.html")
 	do(t, tab, "changes page", chromedp.WaitVisible(`#since-2021-02-16`))
 	changes := text("#since-2021-02-16")
-	for _, want := range []string{"By format", "By country", "7 March 2024: Sweden became member",
-		"7 March 2024: became member of North Atlantic Treaty Organization", "12 July 2023: status defunct", "March 2022: founded"} {
+	for _, want := range []string{"By format", "By country", "7 March 2024: Sweden became a member",
+		"7 March 2024: became a member of North Atlantic Treaty Organization", "12 July 2023: status defunct", "March 2022: founded"} {
 		if !strings.Contains(changes, want) {
 			t.Errorf("changes.html lacks %q", want)
 		}

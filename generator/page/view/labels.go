@@ -17,7 +17,12 @@ var memberListLabels = map[string]string{
 // colour alone.
 func Role(s *site.Site, r string) RoleInfo {
 	role := s.Role(r)
-	return RoleInfo{Role: role.ID, Label: role.Label, Symbol: role.Symbol, Short: role.Letter}
+	one := role.One()
+	article := "a "
+	if one != "" && strings.ContainsRune("aeiou", rune(one[0])) {
+		article = "an "
+	}
+	return RoleInfo{Role: role.ID, Label: role.Label, Symbol: role.Symbol, Short: role.Letter, One: article + one}
 }
 
 // Legend lists the roles of s in their order.

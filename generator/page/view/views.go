@@ -108,6 +108,7 @@ type SourceCites struct {
 // RoleInfo describes a role for legends and member lists.
 type RoleInfo struct {
 	Role, Label, Symbol, Short string
+	One                        string // one holder, with its article: "a member", "an invited country"
 }
 
 // MemberGroup is the countries holding one role in a format.

@@ -111,6 +111,16 @@ func TestPageMetadata(t *testing.T) {
 		t.Errorf("only %d pages and %d record pages checked", pages, len(seen))
 	}
 
+	// a page left at a former id names the page it moved to as canonical
+	for _, f := range mustGenerate(t, fixtureFS(t, "site-small")) {
+		if f.Path == "formats/nordic.html" {
+			tags, _ := headTags(f.Data)
+			if got := find(tags, "rel", "canonical", "href"); got != "https://example.org/atlas/formats/nb.html" {
+				t.Errorf("formats/nordic.html, moved to nb.html: canonical %q", got)
+			}
+		}
+	}
+
 	// without base_url, no canonical link nor Open Graph
 	m := fixtureFS(t, "site-small")
 	site := string(m["content/site.toml"].Data)

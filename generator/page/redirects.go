@@ -11,8 +11,12 @@ import (
 func (p *Planner) redirectPages() []Page {
 	var pages []Page
 	add := func(from, to, title string) {
+		frame := p.site.Frame(from, title)
+		if frame.URL != "" {
+			frame.URL = p.s.BaseURL + to // the canonical page is the one it moved to
+		}
 		pages = append(pages, Page{Path: from, Template: "redirect",
-			View: view.RedirectView{Page: p.site.Frame(from, title), Target: view.RelURL(from, to)}})
+			View: view.RedirectView{Page: frame, Target: view.RelURL(from, to)}})
 	}
 	for _, f := range p.s.Formats {
 		for _, a := range f.Aliases {

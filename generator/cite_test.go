@@ -103,6 +103,9 @@ func TestCitationFilesParse(t *testing.T) {
 			var names []string
 			for _, n := range people {
 				names = append(names, n.String())
+				if !c.editors && n.Given != "" { // the title read as a person's name
+					t.Errorf("%s, %s: the title as author was read as a person: %+v", name, filepath.Base(p), n)
+				}
 			}
 			if r.Title != "Atlas of Security Cooperation Formats" || r.URL != "https://formatlas.netlify.app/" ||
 				len(r.Issued.DateParts) == 0 || r.Issued.DateParts[0][0] != 2026 || strings.Join(names, "; ") != strings.Join(c.names, "; ") {

@@ -188,13 +188,13 @@ func offlineZip(t *testing.T, files []publish.File) {
 			want[f.Path] = f.Data
 		}
 	}
-	seen := map[string][]byte{}
+	seen, once := map[string][]byte{}, map[string]bool{}
 	var unpacked []linkcheck.File
 	for _, e := range unzip(t, archive) {
 		p, ok := strings.CutPrefix(e.Path, "formatlas/")
 		w, made := want[p]
 		switch {
-		case !ok || seen[p] != nil:
+		case !ok || once[p]:
 			t.Errorf("zip entry %s: not once in the folder formatlas/", e.Path)
 		case p == view.HomePath || p == publish.ManifestPath:
 		case !made:
@@ -202,11 +202,11 @@ func offlineZip(t *testing.T, files []publish.File) {
 		case !bytes.Equal(e.Data, w):
 			t.Errorf("zip entry %s differs from the build's file:\n%s", e.Path, lineDiff(string(w), string(e.Data)))
 		}
-		seen[p] = e.Data
+		seen[p], once[p] = e.Data, true
 		unpacked = append(unpacked, linkcheck.File{Path: p, Data: e.Data})
 	}
 	for p := range want {
-		if seen[p] == nil {
+		if !once[p] {
 			t.Errorf("%s is not in the zip", p)
 		}
 	}
@@ -229,7 +229,7 @@ func offlineZip(t *testing.T, files []publish.File) {
 		t.Errorf("the zip's manifest lists %d files, the zip holds %d besides it", len(m.Files), len(seen)-1)
 	}
 	for _, e := range m.Files {
-		if data := seen[e.Path]; data == nil || sha256Hex(data) != e.SHA256 || len(data) != e.Size {
+		if data := seen[e.Path]; !once[e.Path] || sha256Hex(data) != e.SHA256 || len(data) != e.Size {
 			t.Errorf("the zip's manifest entry for %s does not match the zip's file", e.Path)
 		}
 	}

@@ -395,7 +395,7 @@ type Format struct {
 	Name string `toml:"name"`
 	Abbr string `toml:"abbr"`
 	// Short is the atlas's own label for tight places (matrix heads,
-	// pictures) where there is no abbreviation; it claims no official use.
+	// pictures), used there before Abbr; it claims no official use.
 	Short          string   `toml:"short"`
 	Category       string   `toml:"category"`
 	Status         string   `toml:"status"`

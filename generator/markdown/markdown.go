@@ -210,7 +210,8 @@ func plainText(tree ast.Node, source []byte) string {
 }
 
 // outline finds the document's lead (the plain text of its first
-// paragraph), its top-level headings and whether it has a fenced code block.
+// paragraph), its top-level headings and whether it has a fenced code block
+// anywhere.
 func outline(tree ast.Node, source []byte, r *Result) {
 	for n := tree.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
@@ -222,20 +223,18 @@ func outline(tree ast.Node, source []byte, r *Result) {
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
 			r.Headings = append(r.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, source)})
-		case *ast.FencedCodeBlock:
-			r.Code = true
-		case *ast.List, *ast.Blockquote: // a fence inside a list or a quote
-			if r.Code {
-				break
-			}
-			_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-				if _, ok := c.(*ast.FencedCodeBlock); ok {
-					r.Code = true
-					return ast.WalkStop, nil
-				}
-				return ast.WalkContinue, nil
-			})
 		}
+	}
+	// a fence anywhere, in a list, a quote or a footnote; only a source
+	// with a fence's marks can have one
+	if bytes.Contains(source, []byte("```")) || bytes.Contains(source, []byte("~~~")) {
+		_ = ast.Walk(tree, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+			if _, ok := c.(*ast.FencedCodeBlock); ok {
+				r.Code = true
+				return ast.WalkStop, nil
+			}
+			return ast.WalkContinue, nil
+		})
 	}
 }
 

@@ -241,3 +241,19 @@ func TestNestingLimit(t *testing.T) {
 		}
 	}
 }
+
+// A document has code if a fenced block stands anywhere in it: at the top,
+// in a list or in a footnote.
+func TestCodeAnywhere(t *testing.T) {
+	c := New(Options{})
+	for src, want := range map[string]bool{
+		"# T\n\nText with `inline code`.\n":                       false,
+		"Text.\n\n```go\nx := 1\n```\n":                           true,
+		"- an item\n\n  ```\n  x\n  ```\n":                        true,
+		"Text.[^1]\n\n[^1]: A note.\n\n    ```\n    x\n    ```\n": true,
+	} {
+		if got := c.Convert(Doc{Path: "x.md", Source: []byte(src), Resolver: fakeResolver{}}).Code; got != want {
+			t.Errorf("Code of %q = %v, want %v", src, got, want)
+		}
+	}
+}

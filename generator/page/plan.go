@@ -235,7 +235,7 @@ func (p *Planner) formatFacts(m *view.Maker, f *site.Format) view.FormatView {
 		CategoryLabel: p.s.Category(f.Category).Label, Summary: f.Summary, Founded: f.Founded.Human(),
 		Focus: f.Focus, MemberCount: view.MembershipCount(p.s, f.Members), Others: view.OtherRoles(p.s, f.Members), MemberList: view.MemberListLabel(f.MemberList),
 		MemberListNote: f.MemberListNote, CategoryHref: view.RelURL(from, view.FormatsPath) + "#" + view.CategoryAnchor(f.Category)}
-	v.Page.Describe(cmp.Or(f.Summary, fmt.Sprintf("%s: one of the %s in %s.", f.Name, strings.ToLower(v.CategoryLabel), p.s.Title)))
+	v.Page.Describe(cmp.Or(f.Summary, f.Name+" ("+v.CategoryLabel+")"))
 	if f.Parent != nil {
 		ref := m.FormatRef(from, f.Parent)
 		v.Parent = &ref

@@ -161,8 +161,10 @@ func (e *Emitter) Put(f File, seq int) {
 // version of a page that the site has in another (Put with a negative seq).
 func (e *Emitter) PutOffline(f File, seq int) {
 	part, err := compressPart(f, sha256.Sum256(f.Data))
-	if err != nil {
-		e.record(digest{path: f.Path}, err)
+	if err != nil { // an error, but no file of the site's: the site has its own at this path
+		e.mu.Lock()
+		e.errs = append(e.errs, err)
+		e.mu.Unlock()
 		e.Skip(seq)
 		return
 	}

@@ -96,8 +96,8 @@ func RenderTo(sink publish.Sink, s *site.Site, siteFS fs.FS, opts Options) error
 	if r.home != nil && r.pageErrs[r.homeAt] == nil { // a template error was reported with the first
 		r.home.OfflineSize = view.Bytes(size)
 		if err := r.put(view.HomePath, pages[r.homeAt].Template, *r.home, -1); err != nil {
-			execErrs = append(execErrs, executionErrors(pages[r.homeAt:r.homeAt+1], []error{err})...)
-			errs = append(errs, execErrs...)
+			homeErrs := executionErrors(pages[r.homeAt:r.homeAt+1], []error{err})
+			execErrs, errs = append(execErrs, homeErrs...), append(errs, homeErrs...)
 		}
 	}
 	paths, scanned, closeErrs := out.Close()

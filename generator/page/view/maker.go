@@ -124,7 +124,7 @@ func (pg *Page) Describe(text string) {
 		if i := strings.LastIndexByte(cut, ' '); i > 0 {
 			cut = cut[:i]
 		}
-		text = strings.TrimRight(cut, ",;:") + "…"
+		text = strings.TrimRight(cut, ",;:.") + "…"
 	}
 	pg.Description = text
 }
@@ -332,7 +332,7 @@ func Bytes(n int) string {
 	switch {
 	case n < 1000:
 		return fmt.Sprintf("%d bytes", n)
-	case n < 1000*1000:
+	case n < 1000*1000-500: // 999,500 bytes round to 1.0 MB, not 1000 KB
 		return fmt.Sprintf("%d KB", (n+500)/1000)
 	}
 	return fmt.Sprintf("%.1f MB", float64(n)/1e6)

@@ -24,11 +24,30 @@ type svg struct {
 }
 
 // part is one <svg> of a picture: the slice from x0, w wide, of the
-// picture's coordinates; class is added to "viz".
+// picture's coordinates. A sticky part stays in view; a part with a
+// standIn is shown on wide screens only, the stand-in (narrow) on narrow
+// ones.
 type part struct {
-	x0, w int
-	class string
-	b     strings.Builder
+	x0, w   int
+	sticky  bool
+	narrow  bool
+	standIn *part
+	b       strings.Builder
+}
+
+// class is the part's classes, for the stylesheet.
+func (p *part) class() string {
+	c := "viz"
+	if p.sticky {
+		c += " viz-sticky"
+	}
+	switch {
+	case p.standIn != nil:
+		c += " viz-wide"
+	case p.narrow:
+		c += " viz-narrow"
+	}
+	return c
 }
 
 func newSVG(w, h int, id, title, desc string) *svg {
@@ -47,7 +66,7 @@ func (s *svg) split(sticky int, xs ...int) {
 		s.parts = append(s.parts, &part{x0: x0, w: x - x0})
 		x0 = x
 	}
-	s.parts[sticky].class = " viz-sticky"
+	s.parts[sticky].sticky = true
 	s.in(0)
 }
 
@@ -55,16 +74,16 @@ func (s *svg) split(sticky int, xs ...int) {
 // coordinates of its own, shown in its place by the stylesheet below 40em
 // (labels by their short names); it returns the stand-in's index.
 func (s *svg) narrow(k, w int) int {
-	s.parts[k].class += " viz-wide"
-	s.parts = append(s.parts, &part{w: w, class: s.parts[k].class[:len(s.parts[k].class)-len(" viz-wide")] + " viz-narrow"})
+	stand := &part{w: w, sticky: s.parts[k].sticky, narrow: true}
+	s.parts[k].standIn = stand
+	s.parts = append(s.parts, stand)
 	return len(s.parts) - 1
 }
 
 // in makes part k the one drawn.
 func (s *svg) in(k int) { s.b = &s.parts[k].b }
 
-// across draws a band from y, h high, over the whole width of every part
-// but the narrow stand-ins' own.
+// across draws a band from y, h high, over the whole width of every part.
 func (s *svg) across(y, h float64, fill string) {
 	cur := s.b
 	for _, p := range s.parts {
@@ -168,10 +187,10 @@ func (s *svg) end() string {
 	}
 	order := make([]*part, 0, len(s.parts))
 	for _, p := range s.parts {
-		if !strings.HasSuffix(p.class, " viz-narrow") {
+		if !p.narrow {
 			order = append(order, p)
-			if strings.HasSuffix(p.class, " viz-wide") {
-				order = append(order, s.parts[len(s.parts)-1]) // narrow appends one stand-in at most
+			if p.standIn != nil {
+				order = append(order, p.standIn)
 			}
 		}
 	}
@@ -191,7 +210,7 @@ func (s *svg) end() string {
 		} else {
 			s.put(`"`)
 		}
-		s.put(` class="viz`, p.class, `" font-family="system-ui, sans-serif" font-size="11">`)
+		s.put(` class="`, p.class(), `" font-family="system-ui, sans-serif" font-size="11">`)
 		if i == 0 {
 			s.put(`<title id="`, s.id, `-title">`, esc(s.title), `</title><desc id="`, s.id, `-desc">`, esc(s.desc), `</desc>`)
 		}

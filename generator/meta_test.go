@@ -4,6 +4,7 @@ import (
 	stdhtml "html"
 	"net/url"
 	"path"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -195,6 +196,11 @@ func TestSmallThings(t *testing.T) {
 	}
 }
 
+var (
+	tocEntryRE = regexp.MustCompile(`<a href="(#[^"]*)">([^<]*)</a>`)
+	tagRE      = regexp.MustCompile(`<[^>]*>|^[^>]*>`)
+)
+
 // A page with more than four sections (its <h2>s) has a table of contents
 // whose links reach them, and a page with four or fewer has none.
 func TestTableOfContents(t *testing.T) {
@@ -216,9 +222,17 @@ func TestTableOfContents(t *testing.T) {
 		if has != (sections > 4) {
 			t.Errorf("%s: %d sections, a table of contents: %v", f.Path, sections, has)
 		}
-		for _, href := range hrefRE.FindAllStringSubmatch(nav, -1) {
-			if !strings.Contains(page, ` id="`+strings.TrimPrefix(href[1], "#")+`"`) {
-				t.Errorf("%s: the table of contents links %s, which the page lacks", f.Path, href[1])
+		// each entry reaches its section, whose heading reads as the entry
+		// does: the titles the view gives the contents are the templates'
+		for _, entry := range tocEntryRE.FindAllStringSubmatch(nav, -1) {
+			at := strings.Index(page, ` id="`+strings.TrimPrefix(entry[1], "#")+`"`)
+			if at < 0 {
+				t.Errorf("%s: the table of contents links %s, which the page lacks", f.Path, entry[1])
+				continue
+			}
+			heading := tagRE.ReplaceAllString(page[at:min(len(page), at+400)], "")
+			if !strings.Contains(heading, stdhtml.UnescapeString(entry[2])) {
+				t.Errorf("%s: the contents call %s %q, its heading does not", f.Path, entry[1], entry[2])
 			}
 		}
 	}

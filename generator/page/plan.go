@@ -36,6 +36,9 @@ type Page struct {
 	Format *site.Format
 	Build  func() any
 	First  bool // one page of the site as a whole: rendered before the rest
+	// HostOnly keeps the page out of the offline archive: a host's page
+	// (404.html), whose links start at the server's root.
+	HostOnly bool
 }
 
 // Planner plans the pages of one site. It is made before the pages are
@@ -115,7 +118,7 @@ func (p *Planner) Plan() ([]Page, diag.List) {
 		lazy(view.TimelinePath, "timeline", func() any { return p.pics.Timeline() }),
 		lazy(view.SourcesPath, "sources", func() any { return p.sources(p.site) }),
 		lazy(view.LessonsPath, "lessons", func() any { return p.lessons() }),
-		{Path: view.NotFoundPath, Template: "404", View: view.NotFoundView{Page: p.site.Frame(view.NotFoundPath, "Page not found")}},
+		{Path: view.NotFoundPath, Template: "404", View: view.NotFoundView{Page: p.site.Frame(view.NotFoundPath, "Page not found")}, HostOnly: true},
 		lazy(view.DataPath, "data", func() any { return p.dataPage() }),
 		lazy(view.ChangesPath, "changes", func() any { return p.changes() }),
 	}

@@ -95,7 +95,7 @@ func RenderTo(sink publish.Sink, s *site.Site, siteFS fs.FS, opts Options) error
 	size := out.CloseZip(seq + 1 + len(rest))
 	if r.home != nil && r.pageErrs[r.homeAt] == nil { // a template error was reported with the first
 		r.home.OfflineSize = view.Bytes(size)
-		if err := r.put(view.HomePath, pages[r.homeAt].Template, *r.home, -1); err != nil {
+		if err := r.put(view.HomePath, pages[r.homeAt].Template, *r.home, -1, siteOnly); err != nil {
 			homeErrs := executionErrors(pages[r.homeAt:r.homeAt+1], []error{err})
 			execErrs, errs = append(execErrs, homeErrs...), append(errs, homeErrs...)
 		}
@@ -239,41 +239,51 @@ func (r *run) render(i, seq int) {
 	case pg.Build != nil:
 		v = pg.Build()
 	}
-	if hv, ok := v.(view.HomeView); ok && pg.Path == view.HomePath {
-		// the archive's home page: the offline copy, which has no archive to offer
+	switch hv, home := v.(view.HomeView); {
+	case home:
+		// the archive's home page is the offline copy's, which has no
+		// archive to offer; the site's is made once the archive is closed
 		site := hv
 		r.home, r.homeAt = &site, i
 		hv.Offline = true
-		r.pageErrs[i] = r.put(pg.Path, pg.Template, hv, seq)
-	} else {
-		r.pageErrs[i] = r.put(pg.Path, pg.Template, v, seq)
+		r.pageErrs[i] = r.put(pg.Path, pg.Template, hv, seq, archiveOnly)
+	case pg.HostOnly:
+		r.pageErrs[i] = r.put(pg.Path, pg.Template, v, seq, siteOnly)
+	default:
+		r.pageErrs[i] = r.put(pg.Path, pg.Template, v, seq, siteAndArchive)
 	}
 	r.found.Put(seq, export.PageEntries(pg.Path, v), true)
 	pg.View, pg.Build = nil, nil
 }
 
-// put renders the page at path with template name and view v, and puts it
-// at seq of the archive: in the archive alone for an offline variant (the
-// home page's, whose view says so), in the site alone for a negative seq.
-func (r *run) put(path, name string, v any, seq int) error {
+// Where a rendered page goes: the site and the offline archive, the archive
+// alone (the offline copy's own variant) or the site alone.
+const (
+	siteAndArchive = iota
+	archiveOnly
+	siteOnly
+)
+
+// put renders the page at path with template name and view v into where,
+// at seq of the archive; a page of the site alone gives up its place
+// there, and seq is -1 for one made after the archive is closed.
+func (r *run) put(path, name string, v any, seq, where int) error {
 	return bufpool.Use(func(buf *bytes.Buffer) error {
-		if err := r.tmpl.execute(buf, name, v); err != nil {
-			if seq >= 0 {
-				r.out.Skip(seq)
-			}
-			return err
-		}
+		err := r.tmpl.execute(buf, name, v)
 		f := publish.File{Path: path, Data: buf.Bytes()}
-		switch hv, home := v.(view.HomeView); {
-		case home && hv.Offline:
+		switch {
+		case err != nil:
+		case where == archiveOnly:
 			r.out.PutOffline(f, seq)
-		case path == view.NotFoundPath && seq >= 0: // a host's page, whose links are from the site's root: not for a copy on disk
+		case where == siteOnly:
 			r.out.Put(f, -1)
-			r.out.Skip(seq)
 		default:
 			r.out.Put(f, seq)
 		}
-		return nil
+		if seq >= 0 && (err != nil || where == siteOnly) {
+			r.out.Skip(seq)
+		}
+		return err
 	})
 }
 

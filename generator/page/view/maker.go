@@ -61,11 +61,15 @@ type Maker struct {
 	// returns that page at any depth.
 	notFound     string
 	statusLabels []string // the headings of the country statuses
+	baseURL      string   // base_url if it is valid, for pages' addresses; a bad one is reported by load
 }
 
 // NewMaker is the Maker of views of s whose links link makes.
 func NewMaker(s *site.Site, link Linker) *Maker {
 	m := &Maker{s: s, link: link, links: map[string]*Links{}, notFound: SitePath(s.BaseURL)}
+	if load.BaseURLProblem(s.BaseURL) == "" {
+		m.baseURL = s.BaseURL
+	}
 	for _, st := range s.Statuses {
 		m.statusLabels = append(m.statusLabels, st.Label)
 	}
@@ -101,8 +105,8 @@ func (m *Maker) Frame(path, title string) Page {
 	}
 	pg := Page{SiteTitle: m.s.Title, Description: m.s.Description, Title: title, StatusLabels: m.statusLabels, MetaPolicy: m.s.MetaPolicy,
 		Path: path, Root: root, AsOf: m.s.Shown.Human(), Links: m.links[root]}
-	if m.s.BaseURL != "" && load.BaseURLProblem(m.s.BaseURL) == "" && path != NotFoundPath { // a bad one is reported by load
-		pg.URL = m.s.BaseURL + path // as the sitemap gives it
+	if m.baseURL != "" && path != NotFoundPath {
+		pg.URL = m.baseURL + path // as the sitemap gives it
 	}
 	if m.s.Shown != m.s.AsOf {
 		pg.ContentAsOf = m.s.AsOf.Human()

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"formatlas/generator/load"
+	"formatlas/generator/page/view"
 	"formatlas/generator/publish"
 	"formatlas/generator/site"
 )
@@ -43,7 +44,7 @@ func Cite(s *site.Site) Citation {
 func (c Citation) Text() string {
 	var b strings.Builder
 	if len(c.Editors) > 0 {
-		b.WriteString(joinNames(c.Editors, ", ", " and "))
+		b.WriteString(view.List(c.Editors))
 		if len(c.Editors) == 1 {
 			b.WriteString(" (ed.). ")
 		} else {
@@ -59,14 +60,6 @@ func (c Citation) Text() string {
 		b.WriteString(c.URL)
 	}
 	return b.String()
-}
-
-// joinNames joins names with sep, the last two with last.
-func joinNames(names []string, sep, last string) string {
-	if len(names) < 2 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], sep) + last + names[len(names)-1]
 }
 
 // BibTeX is the citation as a @misc entry, keyed by the title's words and

@@ -46,6 +46,11 @@ func OtherRoleNames(s *site.Site) string {
 			names = append(names, r.Many())
 		}
 	}
+	return List(names)
+}
+
+// List joins names for a sentence: "a", "a and b", "a, b and c".
+func List(names []string) string {
 	if len(names) < 2 {
 		return strings.Join(names, "")
 	}

@@ -63,6 +63,11 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
+// BenchmarkBuildReal is a whole build of the repository's own site, to
+// disk: what a small site costs, fixed costs (templates, map shapes, the
+// theme) included.
+func BenchmarkBuildReal(b *testing.B) { benchBuild(b, realFS(b)) }
+
 // BenchmarkBuildMaps is BenchmarkBuild at 1,000 formats with the maps
 // (maps=on) and without them (maps=off: the synthetic site's own random
 // codes, which have no shapes, and no map views), for what the maps cost.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 	"time"
 
 	"formatlas/generator"
@@ -26,7 +27,7 @@ const buildMemoryLimit = 384 << 20
 func buildCommand() *Command {
 	return &Command{
 		Name:  "build",
-		Usage: "[--site DIR] [--out DIR] [--force] [--base-url URL] [--as-of DATE] [--github-pages]",
+		Usage: "[--site DIR] [--out DIR] [--force] [--base-url URL] [--as-of DATE] [--github-pages] [--cpuprofile FILE]",
 		Short: "build the site into a directory (default public/)",
 		Flags: func(fs *flag.FlagSet) func(context.Context, *Env, []string) error {
 			siteDir := fs.String("site", ".", "the site `directory`, holding content/ and, to override the built-in theme, templates/ and static/")
@@ -35,6 +36,7 @@ func buildCommand() *Command {
 			asOf := fs.String("as-of", "", "show membership as of this `date` (2019, 2019-06 or 2019-06-01) instead of as_of in site.toml")
 			baseURL := fs.String("base-url", "", "the site's absolute `URL`, ending in a slash, in place of base_url in site.toml (for deploy previews)")
 			pages := fs.Bool("github-pages", false, "build for GitHub Pages, which sets no headers: the Content-Security-Policy as a meta tag in each page, and .nojekyll")
+			cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this `file`, for go tool pprof")
 			return func(ctx context.Context, env *Env, args []string) error {
 				if len(args) > 0 {
 					return usageError{fmt.Sprintf("unexpected arguments: %v", args)}
@@ -52,6 +54,13 @@ func buildCommand() *Command {
 				opts.Warn = func(msg string) { fmt.Fprintf(env.Stderr, "formatlas: warning: %s\n", msg) }
 				if os.Getenv("GOMEMLIMIT") == "" {
 					debug.SetMemoryLimit(buildMemoryLimit)
+				}
+				if *cpuProfile != "" {
+					stop, err := startCPUProfile(*cpuProfile)
+					if err != nil {
+						return err
+					}
+					defer stop()
 				}
 				start := time.Now()
 				fsys, closeRoot, err := openSite(*siteDir)
@@ -72,4 +81,21 @@ func buildCommand() *Command {
 			}
 		},
 	}
+}
+
+// startCPUProfile starts a CPU profile into the file at path and returns
+// what stops it and closes the file.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }

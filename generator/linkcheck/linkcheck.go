@@ -73,6 +73,20 @@ type Scanner struct {
 		sync.Mutex
 		m map[string]string
 	}
+	files map[string]bool // see Expect
+}
+
+// Expect tells the scanner the paths of files the output will hold: a
+// link to one of them without a fragment is good, and is checked where it
+// is scanned rather than kept for the end. Most links of a site are such
+// (the navigation, the stylesheets, a format's members), and a large site
+// keeps a million of them. It must be called before the first Scan, and
+// the output must then hold every file at paths, or fail to be made.
+func (sc *Scanner) Expect(paths []string) {
+	sc.files = make(map[string]bool, len(paths))
+	for _, p := range paths {
+		sc.files[p] = true
+	}
 }
 
 // Scan is the package's Scan, interning what it reads.
@@ -82,7 +96,20 @@ func (sc *Scanner) Scan(path string, data []byte) Page {
 	}
 	ids, refs := sc.scan(data)
 	ids, dups := compact(ids)
+	if sc.files != nil {
+		refs = slices.DeleteFunc(refs, func(ref string) bool { return sc.expected(path, ref) })
+	}
 	return Page{Path: path, IDs: ids, Refs: refs, Dups: dups}
+}
+
+// expected reports whether ref, on the page at page, is a plain relative
+// link without a fragment to an expected file: one check would pass.
+func (sc *Scanner) expected(page, ref string) bool {
+	refPath, fragment, ok := splitRef(ref)
+	if !ok || fragment != "" || ref != refPath || refPath == "" || strings.HasPrefix(refPath, "/") || strings.HasSuffix(refPath, "/") {
+		return false
+	}
+	return sc.files[path.Join(path.Dir(page), refPath)]
 }
 
 // compact sorts ids and drops the repeats, which it returns, once each.

@@ -131,3 +131,31 @@ func TestNotFoundUnderAPath(t *testing.T) {
 		t.Errorf("got %q, want %q", msgs, want)
 	}
 }
+
+// TestExpect keeps for the end only the links that a list of the files
+// to come cannot settle: a fragment, a file not on the list, or a link the
+// check would refuse whatever the files. The check then reports what it
+// reports without the list.
+func TestExpect(t *testing.T) {
+	var sc Scanner
+	sc.Expect([]string{"index.html", "formats/a.html", "assets/style.css"})
+	page := `<link href="../assets/style.css"><a href="../index.html">home</a><a href="a.html#members">m</a>` +
+		`<a href="b.html">missing</a><a href="../index.html#">empty fragment</a><a href="/index.html">root</a>` +
+		`<a href="./">dir</a><a href="../../index.html">outside</a><a href="a.html?x=1">query</a><a href="https://example.org/a.html">ext</a>`
+	got := sc.Scan("formats/a.html", []byte(page))
+	want := []string{"a.html#members", "b.html", "../index.html#", "/index.html", "./", "../../index.html", "a.html?x=1", "https://example.org/a.html"}
+	if !slices.Equal(got.Refs, want) {
+		t.Errorf("kept %q, want %q", got.Refs, want)
+	}
+	files := []File{{Path: "index.html", Data: []byte(`<p>home</p>`)}, {Path: "formats/a.html", Data: []byte(page)}, {Path: "assets/style.css"}}
+	var all, kept []string
+	for _, p := range Check("/", files) {
+		all = append(all, p.String())
+	}
+	for _, p := range CheckPages("/", []string{"index.html", "formats/a.html", "assets/style.css"}, []Page{Scan("index.html", files[0].Data), got, {Path: "assets/style.css"}}) {
+		kept = append(kept, p.String())
+	}
+	if !slices.Equal(all, kept) || len(all) == 0 {
+		t.Errorf("with the list:\n%s\nwithout:\n%s", strings.Join(kept, "\n"), strings.Join(all, "\n"))
+	}
+}

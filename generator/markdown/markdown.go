@@ -179,7 +179,9 @@ func (c *Converter) ConvertVariants(doc Doc, variants ...Variant) (Result, []Res
 // text nodes, a space between blocks and at line breaks.
 func plainText(tree ast.Node, source []byte) string {
 	var b strings.Builder
-	b.Grow(len(source))
+	if tree.Kind() == ast.KindDocument { // a heading or a paragraph is a small part of it
+		b.Grow(len(source))
+	}
 	_ = ast.Walk(tree, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML:

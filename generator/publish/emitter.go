@@ -216,6 +216,10 @@ func (e *Emitter) Stream(path string, seq int, write func(w io.Writer) (linkchec
 	}
 }
 
+// Expect names the files the output will hold, for the link check (see
+// linkcheck.Scanner.Expect); it comes before the first file.
+func (e *Emitter) Expect(paths []string) { e.links.Expect(paths) }
+
 // Scan scans the ids and links of a file made in parts, to join them
 // (linkcheck.Join) for Stream.
 func (e *Emitter) Scan(path string, data []byte) linkcheck.Page { return e.links.Scan(path, data) }

@@ -80,12 +80,18 @@ func (m *memoizer) renderJoin(name, sep string, items any, first bool) (template
 		return "", fmt.Errorf("memo %q: %T is not a slice", name, items)
 	}
 	sep = html.EscapeString(sep) // text, not html/template's stricter escaping: " + " stays as written
-	var b strings.Builder
-	for i := range v.Len() {
+	parts := make([]template.HTML, v.Len())
+	size := len(sep) * len(parts)
+	for i := range parts {
 		html, err := m.render(name, v.Index(i).Interface())
 		if err != nil {
 			return "", err
 		}
+		parts[i], size = html, size+len(html)
+	}
+	var b strings.Builder // a country's table is some hundred rows: grown once
+	b.Grow(size)
+	for i, html := range parts {
 		if first || i > 0 {
 			b.WriteString(sep)
 		}

@@ -65,6 +65,7 @@ func RenderTo(sink publish.Sink, s *site.Site, siteFS fs.FS, opts Options) error
 	printView, printConv := p.PrintEdition()
 	errs = append(errs, printConv.Errs...)
 	out := publish.NewEmitter(sink)
+	out.Expect(expected(pages, static))
 	r := &run{s: s, p: p, tmpl: tmpl, out: out, pages: pages,
 		found: inorder.New[[]export.SearchEntry](), pageErrs: make([]error, len(pages)),
 		convErrs: make([]diag.List, len(pages)), articles: inorder.New[[]byte]()}
@@ -106,6 +107,21 @@ func RenderTo(sink publish.Sink, s *site.Site, siteFS fs.FS, opts Options) error
 		errs = append(errs, checkLinks(view.SitePath(s.BaseURL), paths, scanned, pages)...)
 	}
 	return errs.Err()
+}
+
+// expected are the paths of files every build of the pages writes, known
+// before the first is rendered: the pages, the print edition, the search
+// index and the static files. A build that fails to write one of them
+// reports it, and its links are not checked.
+func expected(pages []page.Page, static []publish.File) []string {
+	paths := []string{view.PrintPath, export.SearchIndexPath}
+	for _, pg := range pages {
+		paths = append(paths, pg.Path)
+	}
+	for _, f := range static {
+		paths = append(paths, f.Path)
+	}
+	return paths
 }
 
 // crawled are the paths of the pages a crawler should index: all but

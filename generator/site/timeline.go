@@ -46,7 +46,19 @@ func (f *Format) spans(roleRank map[string]int) []Span {
 			byCountry[e.Country] = append(byCountry[e.Country], e)
 		}
 	}
-	var out []Span
+	out := make([]Span, 0, len(f.Members)+len(f.episodes))
+	// The events that date a format's members mostly cite one source, so
+	// its spans share one list of their sources for each such citation:
+	// a site of ten thousand formats has some hundred thousand spans.
+	cited := map[Citation][]Citation{}
+	withFormats := func(c Citation) []Citation {
+		cites, ok := cited[c]
+		if !ok {
+			cites = withCitation(f.Sources, c)
+			cited[c] = cites
+		}
+		return cites
+	}
 	held := map[*Country]bool{}
 	for _, m := range f.Members {
 		held[m.Country] = true
@@ -62,7 +74,7 @@ func (f *Format) spans(roleRank map[string]int) []Span {
 		}
 		sp.Sources = f.Sources
 		if dating != nil {
-			sp.Sources = withCitation(f.Sources, dating.Source)
+			sp.Sources = withFormats(dating.Source)
 		}
 		out = append(out, sp)
 	}
@@ -91,7 +103,7 @@ func (f *Format) spans(roleRank map[string]int) []Span {
 					sp.Since, joined = j.Date, j
 				}
 			}
-			sp.Sources = withCitation(f.Sources, e.Source)
+			sp.Sources = withFormats(e.Source)
 			if joined != nil {
 				sp.Sources = withCitation(sp.Sources, joined.Source)
 			}

@@ -99,7 +99,8 @@ func (sc *Scanner) Scan(path string, data []byte) Page {
 	if sc.files != nil {
 		refs = slices.DeleteFunc(refs, func(ref string) bool { return sc.expected(path, ref) })
 	}
-	return Page{Path: path, IDs: ids, Refs: refs, Dups: dups}
+	// kept to the end of the build: no room to spare
+	return Page{Path: path, IDs: slices.Clone(ids), Refs: slices.Clone(refs), Dups: dups}
 }
 
 // expected reports whether ref, on the page at page, is a plain relative

@@ -171,11 +171,12 @@ type Options struct {
 // Check runs every stage in memory and writes nothing. The error lists every
 // problem found, as a diag.List sorted by position.
 func Check(siteFS fs.FS, opts Options) (*Result, error) {
-	return check(Themed(siteFS), opts, markdown.New(markdown.Options{}))
+	return check(Themed(siteFS), opts, markdown.New(markdown.Options{}), load.Load)
 }
 
-func check(siteFS fs.FS, opts Options, md *markdown.Converter) (*Result, error) {
-	model, errs := link(siteFS, opts)
+// check is Check with the converter md, loading the content with loader.
+func check(siteFS fs.FS, opts Options, md *markdown.Converter, loader loader) (*Result, error) {
+	model, errs := link(siteFS, opts, loader)
 	if model == nil {
 		return nil, errs.Err()
 	}
@@ -187,11 +188,14 @@ func check(siteFS fs.FS, opts Options, md *markdown.Converter) (*Result, error) 
 	return &Result{Files: files, Site: model}, nil
 }
 
-// link loads and links the site with opts. The model is nil when there is
-// none to render.
-func link(siteFS fs.FS, opts Options) (*site.Site, diag.List) {
+// loader loads a site's content: load.Load, or through a load.Cache.
+type loader func(fs.FS) (*load.Content, error)
+
+// link loads the site with loader and links it with opts. The model is nil
+// when there is none to render.
+func link(siteFS fs.FS, opts Options, loader loader) (*site.Site, diag.List) {
 	var errs diag.List
-	content, err := load.Load(siteFS)
+	content, err := loader(siteFS)
 	errs.Append(err)
 	if problem := load.BaseURLProblem(opts.BaseURL); opts.BaseURL != "" && problem != "" {
 		errs.Append(fmt.Errorf("base URL %q %s", opts.BaseURL, problem))
@@ -223,7 +227,7 @@ func Build(siteFS fs.FS, out string, opts Options) (int, error) {
 		return 0, err
 	}
 	siteFS = Themed(siteFS)
-	model, errs := link(siteFS, opts)
+	model, errs := link(siteFS, opts, load.Load)
 	if model == nil {
 		dir.Abort()
 		return 0, errs.Err()

@@ -44,7 +44,10 @@ var contentEntries = []string{"site.toml", "countries.toml", "sources.toml", "fo
 // Load reads content/ from fsys, the site directory. It returns every problem
 // it finds as a diag.List, and always a Content: records with errors are kept
 // as far as they decoded, so later stages can report their own problems too.
-func Load(fsys fs.FS) (*Content, error) {
+func Load(fsys fs.FS) (*Content, error) { return load(fsys, nil) }
+
+// load is Load, taking formats and lessons from cache where it can.
+func load(fsys fs.FS, cache *Cache) (*Content, error) {
 	c := &Content{}
 	var errs diag.List
 	errs.Append(checkContentDir(fsys))
@@ -95,13 +98,13 @@ func Load(fsys fs.FS) (*Content, error) {
 	errs.Append(err)
 	c.Formats = make([]Format, len(formatIDs))
 	errs.Append(loadEach(formatIDs, func(i int) error {
-		return loadFormat(fsys, formatIDs[i], &c.Formats[i])
+		return loadFormat(fsys, formatIDs[i], &c.Formats[i], cache)
 	}))
 	lessonIDs, err := recordIDs(fsys, LessonsDir)
 	errs.Append(err)
 	c.Lessons = make([]Lesson, len(lessonIDs))
 	errs.Append(loadEach(lessonIDs, func(i int) error {
-		return loadLesson(fsys, lessonIDs[i], &c.Lessons[i])
+		return loadLesson(fsys, lessonIDs[i], &c.Lessons[i], cache)
 	}))
 	pages, err := loadPages(fsys)
 	errs.Append(err)
@@ -442,29 +445,55 @@ func ReadMarkdown(fsys fs.FS, name string) ([]byte, string, error) {
 	return data, name, nil
 }
 
-func loadFormat(fsys fs.FS, r record, f *Format) error {
-	var errs diag.List
-	errs.Append(decodeFile(fsys, r.tomlPath(), f, func(w Where) { f.Where = w }))
-	f.ID = r.id
-	for i := range f.Events {
-		f.Events[i].Where = f.Where.sub(fmt.Sprintf("event.%d", i))
-	}
-	for i := range f.Episodes {
-		f.Episodes[i].Where = f.Where.sub(fmt.Sprintf("member.%d", i))
+// loadFormat reads the format r into f, taking it from cache if the file
+// is as it was there.
+func loadFormat(fsys fs.FS, r record, f *Format, cache *Cache) error {
+	name := r.tomlPath()
+	d, src, err := cache.read(fsys, name)
+	switch {
+	case err != nil:
+		f.ID = r.id
+	case d != nil:
+		*f = d.format
+	default:
+		err = decodeBytes(name, src, f, func(w Where) { f.Where = w })
+		f.ID = r.id
+		for i := range f.Events {
+			f.Events[i].Where = f.Where.sub(fmt.Sprintf("event.%d", i))
+		}
+		for i := range f.Episodes {
+			f.Episodes[i].Where = f.Where.sub(fmt.Sprintf("member.%d", i))
+		}
+		if err == nil {
+			cache.keep(name, decoded{src: src, format: *f})
+		}
 	}
 	f.CommentaryPath = commentaryPath(r)
-	return errs.Err()
+	return err
 }
 
-func loadLesson(fsys fs.FS, r record, l *Lesson) error {
-	var errs diag.List
-	errs.Append(decodeFile(fsys, r.tomlPath(), l, func(w Where) { l.Where = w }))
-	l.ID = r.id
-	for i := range l.Evidence {
-		l.Evidence[i].Where = l.Where.sub(fmt.Sprintf("evidence.%d", i))
+// loadLesson reads the lesson r into l, taking it from cache if the file
+// is as it was there.
+func loadLesson(fsys fs.FS, r record, l *Lesson, cache *Cache) error {
+	name := r.tomlPath()
+	d, src, err := cache.read(fsys, name)
+	switch {
+	case err != nil:
+		l.ID = r.id
+	case d != nil:
+		*l = d.lesson
+	default:
+		err = decodeBytes(name, src, l, func(w Where) { l.Where = w })
+		l.ID = r.id
+		for i := range l.Evidence {
+			l.Evidence[i].Where = l.Where.sub(fmt.Sprintf("evidence.%d", i))
+		}
+		if err == nil {
+			cache.keep(name, decoded{src: src, lesson: *l})
+		}
 	}
 	l.CommentaryPath = commentaryPath(r)
-	return errs.Err()
+	return err
 }
 
 // In reports whether v is one of vocab.

@@ -47,14 +47,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad path", http.StatusBadRequest)
 		return
 	}
-	if generator.IsWholeSite(name) {
-		s.refresh()
-	}
 	s.mu.RLock()
 	if s.base != "/" && strings.HasPrefix("/"+name, s.base) { // as published under a path, which the 404 page links from
 		name = strings.TrimPrefix("/"+name, s.base)
 	}
-	data, found := s.files[name]
+	draft := s.draft
+	s.mu.RUnlock()
+	data, found := s.drafted(draft, name)
+	s.mu.RLock()
+	if !found {
+		data, found = s.files[name]
+	}
 	notFound := s.files[generator.NotFoundPath]
 	none, problems := s.files == nil, s.problems
 	s.mu.RUnlock()
@@ -85,6 +88,24 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodGet {
 		w.Write(data)
 	}
+}
+
+// drafted is the file at name of draft, the site after an edit of records
+// (nil for none). When the draft has no such file (the home page, the
+// whole-site outputs, the data files, a page that failed), or when the
+// commentary edits applied page by page left a whole-site output stale, it
+// waits for the full build behind the edit, and returns false: the caller
+// then serves the build's files.
+func (s *Server) drafted(draft *generator.Draft, name string) ([]byte, bool) {
+	if draft != nil {
+		if data, ok := draft.File(name); ok {
+			return data, true
+		}
+	}
+	if draft != nil || generator.IsWholeSite(name) {
+		s.refresh()
+	}
+	return nil, false
 }
 
 // ownHost reports whether a request's Host names the server at addr, where

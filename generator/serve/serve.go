@@ -39,14 +39,21 @@ type Server struct {
 	problems string            // errors of the latest build, "" when it was good
 	version  uint64            // counts builds that changed what is served
 
+	// draft is the site after an edit of records, until the full build
+	// behind it replaces it: its pages are rendered when they are asked
+	// for, their commentaries read through draftRoot. Both are written with
+	// buildMu and mu held, so that either lets one read them.
+	draft     *generator.Draft
+	draftRoot *os.Root
+
 	// buildMu serialises builds, from the watcher and from requests for
 	// stale whole-site outputs; it guards session and stale.
 	buildMu sync.Mutex
 	// session is the last good build, for re-rendering one page after a
-	// commentary edit.
+	// commentary edit, and making a draft after an edit of records.
 	session *generator.Session
-	// stale is set when commentary edits were applied page by page: the
-	// whole-site outputs are rebuilt when one of them is next asked for.
+	// stale is set when edits were applied page by page: the whole-site
+	// outputs are rebuilt when one of them is next asked for.
 	stale bool
 
 	clients clients
@@ -113,12 +120,16 @@ func (s *Server) Run(ctx context.Context, ready func(addr string)) error {
 }
 
 // rebuild brings what is served up to date after changes. An edit of
-// commentaries alone reads just those files and re-renders just their pages;
-// the whole-site outputs that hold commentary too (search index, print
-// edition, offline zip, manifest) are then rebuilt on request. Any other
-// change builds the whole site again. On success the build replaces what is
-// served and open pages reload; on failure the last good site stays and its
-// errors are shown. changed lists the files that set it off.
+// commentaries alone reads just those files and re-renders just their pages.
+// An edit of records (formats, lessons, countries.toml, sources.toml) loads
+// and links the site again, reading and decoding again only the edited
+// records, renders their pages, and serves the other pages of the new model
+// as they are asked for (see applyEdit). The whole-site outputs that hold
+// every page (search index, print edition, offline zip, manifest) are then
+// rebuilt on request. Any other change builds the whole site again. On
+// success the build replaces what is served and open pages reload; on
+// failure the last good site stays and its errors are shown. changed lists
+// the files that set it off.
 //
 // It reports whether it re-rendered pages one by one: the caller then
 // builds the whole site behind them (refresh), since an edit of one page can
@@ -134,7 +145,14 @@ func (s *Server) rebuild(changed []string) (pageByPage bool) {
 	}
 	defer root.Close()
 	fsys := root.FS()
-	if edits, ok := s.commentaryEdits(changed); ok && s.applyCommentary(edits, fsys) {
+	switch edits, commentary, ok := s.contentEdits(changed); {
+	case !ok:
+	case commentary && s.draft == nil: // with a draft, its pages would hide those re-rendered
+		pageByPage = s.applyCommentary(edits, fsys)
+	default:
+		pageByPage = s.applyEdit(edits)
+	}
+	if pageByPage {
 		s.stale = true
 		return true
 	}
@@ -144,13 +162,15 @@ func (s *Server) rebuild(changed []string) (pageByPage bool) {
 
 // refresh rebuilds the whole site if page-by-page edits left it stale: the
 // watcher calls it right after them, and a request for a whole-site output
-// if that has not run yet.
+// if that has not run yet. A failed build is not tried again before the
+// next change.
 func (s *Server) refresh() {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
 	if !s.stale {
 		return
 	}
+	s.stale = false
 	root, err := os.OpenRoot(s.opts.SiteDir)
 	if err != nil {
 		s.fail(err.Error())
@@ -161,6 +181,7 @@ func (s *Server) refresh() {
 }
 
 // fullBuild builds the whole site; announce says whether open pages reload.
+// It replaces the draft, if there is one.
 func (s *Server) fullBuild(fsys fs.FS, changed []string, announce bool) {
 	start := time.Now()
 	session, err := generator.NewSession(fsys, generator.Options{})
@@ -175,7 +196,12 @@ func (s *Server) fullBuild(fsys fs.FS, changed []string, announce bool) {
 	s.mu.Lock()
 	s.files, s.problems, s.base = files, "", session.SitePath()
 	s.version++
+	draftRoot := s.draftRoot
+	s.draft, s.draftRoot = nil, nil
 	s.mu.Unlock()
+	if draftRoot != nil {
+		draftRoot.Close()
+	}
 	s.session, s.stale = session, false
 	if changed != nil {
 		fmt.Fprintf(s.opts.Log, "formatlas serve: rebuilt in %v after %d change(s)\n", time.Since(start).Round(time.Millisecond), len(changed))

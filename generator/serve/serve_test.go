@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -639,4 +640,144 @@ func TestServeUnderItsPath(t *testing.T) {
 			t.Errorf("GET %s: %d %q", path, code, got)
 		}
 	}
+}
+
+// built is a full build of the site directory as it is now, by path.
+func built(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	r, err := generator.Check(root.FS(), generator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, f := range r.Files {
+		files[f.Path] = f.Data
+	}
+	return files
+}
+
+// served is what s serves at path, through its handler: the status and
+// the body, with the reload script taken out of a page.
+func served(t *testing.T, s *Server, path string) (int, []byte) {
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, httptest.NewRequest("GET", "http://"+s.addr+"/"+path, nil))
+	body := w.Body.Bytes()
+	if strings.HasSuffix(path, ".html") {
+		body = bytes.Replace(body, []byte(`<script src="`+scriptPath+`"></script>`), nil, 1)
+	}
+	return w.Code, body
+}
+
+// TestServeRecordEdit edits a record (a summary, and a new member) as the
+// watcher reports it, without the full build that the watcher runs behind
+// it: the edited page, and the other pages the edit changes, a member
+// country's and the matrix among them, are served from the draft, each the
+// page a full build of the edited site makes. A commentary edited next is
+// applied to the draft too. Once the full build has run, every file served
+// is the full build's.
+func TestServeRecordEdit(t *testing.T) {
+	dir := fixtureSite(t)
+	var log syncBuffer
+	s := New(Options{SiteDir: dir, Log: &log})
+	s.addr = "127.0.0.1:1313"
+	s.rebuild(nil)
+	before := built(t, dir)
+	jef, _ := os.ReadFile(filepath.Join(dir, "content", "formats", "jef.toml"))
+	edited := strings.Replace(strings.Replace(string(jef), "A UK-led high-readiness force.", "An edited summary.", 1),
+		`member = ["SWE",`, `member = ["DEU", "SWE",`, 1)
+	write(t, dir, "content/formats/jef.toml", edited)
+	if !s.rebuild([]string{filepath.Join(dir, "content", "formats", "jef.toml")}) || s.draft == nil {
+		t.Fatalf("a record edit was not applied page by page:\n%s", log.String())
+	}
+	want := built(t, dir)
+	pages := []string{"formats/jef.html", "countries/deu.html", "countries/index.html", "matrix.html", "formats/fnc.html", "lessons/speed.html", "404.html"}
+	var wg sync.WaitGroup
+	for _, p := range pages {
+		if bytes.Equal(before[p], want[p]) && p != "lessons/speed.html" && p != "404.html" {
+			t.Errorf("%s: the edit does not change it", p)
+		}
+		for range 2 { // two readers at once, as a browser's tabs
+			wg.Go(func() {
+				if code, body := served(t, s, p); code != 200 || !bytes.Equal(body, want[p]) {
+					t.Errorf("%s: %d, and not the full build's page", p, code)
+				}
+			})
+		}
+	}
+	wg.Wait()
+	if !s.stale || s.draft == nil {
+		t.Fatal("serving the draft's pages waited for the full build")
+	}
+
+	md, _ := os.ReadFile(filepath.Join(dir, "content", "formats", "jef.md"))
+	write(t, dir, "content/formats/jef.md", string(md)+"\nA sentence about zeppelins.\n")
+	if !s.rebuild([]string{filepath.Join(dir, "content", "formats", "jef.md")}) {
+		t.Fatal("a commentary edit after a record edit was not applied page by page")
+	}
+	want = built(t, dir)
+	if _, body := served(t, s, "formats/jef.html"); !bytes.Equal(body, want["formats/jef.html"]) || !bytes.Contains(body, []byte("zeppelins")) {
+		t.Error("after a commentary edit, the draft serves the page without it")
+	}
+
+	s.refresh()
+	if s.draft != nil || s.stale {
+		t.Error("the full build did not replace the draft")
+	}
+	for p, data := range want {
+		if code, body := served(t, s, p); code != 200 || !bytes.Equal(body, data) {
+			t.Errorf("%s after the full build: %d, and not the full build's file", p, code)
+		}
+	}
+}
+
+// TestServeRecordEditWhileServing edits records of a running server: the
+// edit is served at once, page by page, and serve reports what check does,
+// a broken record (an unknown country) as problems with the last good page
+// still served, and its fix.
+func TestServeRecordEditWhileServing(t *testing.T) {
+	dir := fixtureSite(t)
+	var log syncBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	addr := make(chan string, 1)
+	done := make(chan error, 1)
+	s := New(Options{SiteDir: dir, Addr: "127.0.0.1:0", Debounce: 50 * time.Millisecond, Log: &log})
+	go func() { done <- s.Run(ctx, func(a string) { addr <- a }) }()
+	base := "http://" + <-addr
+	defer func() { cancel(); <-done }()
+	evs, stop := events(t, base)
+	defer stop()
+	next(t, evs)
+	jef, _ := os.ReadFile(filepath.Join(dir, "content", "formats", "jef.toml"))
+
+	write(t, dir, "content/formats/jef.toml", strings.Replace(string(jef), "A UK-led high-readiness force.", "An edited summary.", 1))
+	if ev := next(t, evs); ev[0] != "reload" {
+		t.Fatalf("after a record edit: %v", ev)
+	}
+	if _, _, body := get(t, base+"/formats/jef.html"); !strings.Contains(body, "An edited summary.") {
+		t.Error("the edited page is not served")
+	}
+	if !strings.Contains(log.String(), "re-linked the site and rendered the edited page(s)") {
+		t.Errorf("a record edit was not applied page by page:\n%s", log.String())
+	}
+	agree(t, dir, base, "")
+
+	write(t, dir, "content/formats/jef.toml", strings.Replace(string(jef), `member = ["SWE",`, `member = ["XYZ", "SWE",`, 1))
+	if ev := next(t, evs); ev[0] != "problems" || !strings.Contains(ev[1], `content/formats/jef.toml:14:11: unknown country code "XYZ"`) {
+		t.Fatalf("a broken record: %v", ev)
+	}
+	agree(t, dir, base, `unknown country code "XYZ"`)
+	if _, _, body := get(t, base+"/formats/jef.html"); !strings.Contains(body, "An edited summary.") {
+		t.Error("the last good page is not served after a broken edit")
+	}
+	write(t, dir, "content/formats/jef.toml", string(jef))
+	if ev := next(t, evs); ev[0] != "reload" {
+		t.Fatalf("after the fix: %v", ev)
+	}
+	agree(t, dir, base, "")
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"formatlas/generator/internal/par"
 	"formatlas/generator/load"
 )
 
@@ -18,9 +19,12 @@ func (l *linker) derive(shown load.Date) {
 		}
 		s.sortMembers(f.Members)
 	}
-	for _, f := range s.Formats {
+	par.Do(len(s.Formats), func(i int) { // each format's own, on every core
+		f := s.Formats[i]
 		slices.SortFunc(f.Children, byName)
 		f.Spans = f.spans(s.roleRank)
+	})
+	for _, f := range s.Formats {
 		for i := range f.Spans {
 			sp := &f.Spans[i]
 			sp.Country.Spans = append(sp.Country.Spans, sp)
@@ -32,7 +36,8 @@ func (l *linker) derive(shown load.Date) {
 	for i, f := range slices.SortedFunc(slices.Values(s.Formats), CompareFormats) {
 		rank[f] = i
 	}
-	for _, c := range s.Countries {
+	par.Do(len(s.Countries), func(i int) {
+		c := s.Countries[i]
 		slices.SortStableFunc(c.Spans, func(a, b *Span) int {
 			// dated starts first, by date; undated ones after, by format
 			switch {
@@ -48,7 +53,7 @@ func (l *linker) derive(shown load.Date) {
 			}
 			return rank[a.Format] - rank[b.Format]
 		})
-	}
+	})
 	if shown.IsZero() {
 		shown = s.AsOf
 	}
@@ -57,7 +62,8 @@ func (l *linker) derive(shown load.Date) {
 		s.showAt(shown) // drops, say, a country that left before as_of
 		return
 	}
-	for _, f := range s.Formats { // no date to show: the roles still held
+	par.Do(len(s.Formats), func(i int) { // no date to show: the roles still held
+		f := s.Formats[i]
 		f.Members, f.ShownStatus = f.Members[:0], f.Status
 		for _, sp := range f.Spans {
 			if sp.Until.IsZero() {
@@ -65,7 +71,7 @@ func (l *linker) derive(shown load.Date) {
 			}
 		}
 		s.sortMembers(f.Members)
-	}
+	})
 	s.deriveMemberships()
 }
 
@@ -75,11 +81,12 @@ func (l *linker) derive(shown load.Date) {
 // and shared-member rankings follow.
 func (s *Site) showAt(d load.Date) {
 	s.Shown = d
-	for _, f := range s.Formats {
+	par.Do(len(s.Formats), func(i int) {
+		f := s.Formats[i]
 		f.Members = f.Members[:0]
 		f.ShownStatus = cmp.Or(f.StatusAt(d), f.Status)
 		if !f.ExistsAt(d) {
-			continue // founded later, or ended: no members then
+			return // founded later, or ended: no members then
 		}
 		for _, sp := range f.Spans {
 			if h, ok := sp.At(d, s.AsOf); ok {
@@ -88,7 +95,7 @@ func (s *Site) showAt(d load.Date) {
 			}
 		}
 		s.sortMembers(f.Members)
-	}
+	})
 	s.deriveMemberships()
 }
 
@@ -113,7 +120,8 @@ func (s *Site) deriveMemberships() {
 			m.Country.Memberships = append(m.Country.Memberships, m)
 		}
 	}
-	for _, c := range s.Countries {
+	par.Do(len(s.Countries), func(i int) {
+		c := s.Countries[i]
 		slices.SortFunc(c.Memberships, func(a, b *Membership) int { return CompareFormats(a.Format, b.Format) })
 		for _, m := range c.Memberships {
 			for i, st := range s.Statuses {
@@ -122,7 +130,7 @@ func (s *Site) deriveMemberships() {
 				}
 			}
 		}
-	}
+	})
 	computeOverlaps(s.Formats, len(s.Countries), s.countryIndex())
 }
 
